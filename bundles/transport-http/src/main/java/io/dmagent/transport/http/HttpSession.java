@@ -1,0 +1,158 @@
+package io.dmagent.transport.http;
+
+import io.dmagent.api.transport.TransportException;
+import io.dmagent.api.transport.TransportException.Kind;
+import io.dmagent.api.transport.TransportRequest;
+import io.dmagent.api.transport.TransportResponse;
+import io.dmagent.api.transport.TransportSession;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+
+/**
+ * One DM session's HTTP channel. The connection stays open between messages while the server allows
+ * it and the target's scheme, host and port stay the same (a RespURI may point elsewhere); a
+ * kept-alive connection the server closed meanwhile is replaced once, transparently.
+ */
+final class HttpSession implements TransportSession {
+  private final Connector connector;
+  private final HttpWire wire;
+  private final HttpLimits limits;
+  private Connection connection;
+  private int connectionsOpened;
+
+  HttpSession(Connector connector, HttpLimits limits) {
+    this.connector = connector;
+    this.limits = limits;
+    this.wire = new HttpWire(limits);
+  }
+
+  @Override
+  public TransportResponse exchange(TransportRequest request) throws TransportException {
+    String authority = authority(request.target());
+    if (connection != null && !connection.authority.equals(authority)) {
+      closeConnection();
+    }
+    boolean reused = connection != null;
+    try {
+      return exchangeOnce(request, authority);
+    } catch (HttpWire.ConnectionClosedException e) {
+      closeConnection();
+      if (!reused) {
+        throw new TransportException(
+            Kind.PROTOCOL, "server closed the connection without answering", e);
+      }
+    } catch (IOException e) {
+      closeConnection();
+      if (!(reused && isStaleConnection(e))) {
+        throw classify(e, request.target());
+      }
+    }
+    try {
+      return exchangeOnce(request, authority);
+    } catch (IOException e) {
+      closeConnection();
+      throw classify(e, request.target());
+    }
+  }
+
+  private TransportResponse exchangeOnce(TransportRequest request, String authority)
+      throws IOException {
+    if (connection == null) {
+      connection =
+          new Connection(authority, connector.connect(request.target(), limits.connectTimeout()));
+      connectionsOpened++;
+    }
+    connection.socket.setSoTimeout(Math.toIntExact(limits.readTimeout().toMillis()));
+    wire.writeRequest(connection.out, request);
+    HttpWire.ReadResponse read = wire.readResponse(connection.in);
+    if (!read.keepAlive()) {
+      closeConnection();
+    }
+    return read.response();
+  }
+
+  /**
+   * How many connections this session opened; one for a whole session when the server keeps it
+   * alive.
+   */
+  int connectionsOpened() {
+    return connectionsOpened;
+  }
+
+  private static boolean isStaleConnection(IOException e) {
+    return !(e instanceof TransportException) && !(e instanceof SocketTimeoutException);
+  }
+
+  private static TransportException classify(IOException e, URI target) {
+    if (e instanceof TransportException) {
+      return (TransportException) e;
+    }
+    String where =
+        target.getScheme()
+            + "://"
+            + target.getHost()
+            + (target.getPort() > 0 ? ":" + target.getPort() : "");
+    if (e instanceof SocketTimeoutException) {
+      return new TransportException(Kind.TIMEOUT, "no answer in time from " + where, e);
+    }
+    if (e instanceof SSLException) {
+      return new TransportException(
+          Kind.SECURITY, "TLS with " + where + " failed: " + e.getMessage(), e);
+    }
+    if (e instanceof ConnectException || e instanceof UnknownHostException) {
+      return new TransportException(
+          Kind.CONNECT, "cannot connect to " + where + ": " + e.getMessage(), e);
+    }
+    return new TransportException(
+        Kind.CONNECT, "connection to " + where + " failed: " + e.getMessage(), e);
+  }
+
+  private static String authority(URI target) {
+    return Objects.toString(target.getScheme(), "").toLowerCase(Locale.ROOT)
+        + "://"
+        + Objects.toString(target.getHost(), "").toLowerCase(Locale.ROOT)
+        + ":"
+        + target.getPort();
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.socket.close();
+      } catch (IOException ignored) {
+        // Closing a dead socket can fail; there is nothing left to release.
+      }
+      connection = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeConnection();
+  }
+
+  private static final class Connection {
+    final String authority;
+    final Socket socket;
+    final InputStream in;
+    final OutputStream out;
+
+    Connection(String authority, Socket socket) throws IOException {
+      this.authority = authority;
+      this.socket = socket;
+      this.in = new BufferedInputStream(socket.getInputStream());
+      this.out = new BufferedOutputStream(socket.getOutputStream());
+    }
+  }
+}

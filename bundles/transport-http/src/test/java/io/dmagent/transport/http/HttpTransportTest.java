@@ -1,0 +1,241 @@
+package io.dmagent.transport.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dmagent.api.transport.ChannelSecurity;
+import io.dmagent.api.transport.DmMediaType;
+import io.dmagent.api.transport.TransportException;
+import io.dmagent.api.transport.TransportException.Kind;
+import io.dmagent.api.transport.TransportRequest;
+import io.dmagent.api.transport.TransportResponse;
+import io.dmagent.api.transport.TransportSession;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HttpTransportTest {
+  private static final HttpLimits LIMITS =
+      new HttpLimits(Duration.ofSeconds(5), Duration.ofSeconds(5), 64 * 1024, "DM Agent test");
+  private final HttpTransport transport = new HttpTransport(LIMITS);
+
+  private static byte[] ok(String contentType, String body) {
+    return RawHttpServer.response(
+        "200 OK",
+        "Content-Type: " + contentType + "\r\nContent-Length: " + body.length() + "\r\n",
+        body);
+  }
+
+  private static TransportRequest post(URI target, String body) {
+    return TransportRequest.of(target, body.getBytes(StandardCharsets.UTF_8), DmMediaType.DM_XML);
+  }
+
+  @Test
+  void posts_the_message_with_the_dm_headers_and_returns_the_answer() throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer(
+                (i, head, body) ->
+                    ok(
+                        "application/vnd.syncml.dm+wbxml",
+                        "answer:" + new String(body, StandardCharsets.UTF_8)));
+        TransportSession session =
+            transport.open(server.uri("/dm?dev=1"), ChannelSecurity.plaintext())) {
+      TransportResponse response =
+          session.exchange(
+              new TransportRequest(
+                  server.uri("/dm?dev=1"),
+                  "<SyncML/>".getBytes(StandardCharsets.UTF_8),
+                  DmMediaType.DM_XML,
+                  Map.of("x-syncml-hmac", "algorithm=MD5, username=\"gw\", mac=abc")));
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.mediaType()).contains(DmMediaType.DM_WBXML);
+      assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("answer:<SyncML/>");
+      String head = server.requestHeads().get(0);
+      assertThat(head)
+          .startsWith("POST /dm?dev=1 HTTP/1.1\r\n")
+          .contains("Content-Type: application/vnd.syncml.dm+xml\r\n")
+          .contains("Content-Length: 9\r\n")
+          .contains("Accept: application/vnd.syncml.dm+wbxml, application/vnd.syncml.dm+xml")
+          .contains("Cache-Control: no-store, no-transform, private\r\n")
+          .contains("Accept-Charset: utf-8\r\n")
+          .contains("x-syncml-hmac: algorithm=MD5, username=\"gw\", mac=abc\r\n")
+          .contains("Host: 127.0.0.1:");
+    }
+  }
+
+  @Test
+  void one_connection_carries_a_whole_session() throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "pkg" + i));
+        HttpSession session =
+            (HttpSession) transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(
+                new String(
+                    session.exchange(post(server.uri("/"), "m" + i)).body(),
+                    StandardCharsets.UTF_8))
+            .isEqualTo("pkg" + i);
+      }
+
+      assertThat(session.connectionsOpened()).isEqualTo(1);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_resp_uri_on_another_server_gets_its_own_connection() throws Exception {
+    try (RawHttpServer first =
+            new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "first"));
+        RawHttpServer second =
+            new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "second"));
+        TransportSession session = transport.open(first.uri("/"), ChannelSecurity.plaintext())) {
+      session.exchange(post(first.uri("/"), "1"));
+      TransportResponse answer = session.exchange(post(second.uri("/session/42"), "2"));
+
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("second");
+      assertThat(second.requestHeads().get(0)).startsWith("POST /session/42 HTTP/1.1");
+    }
+  }
+
+  @Test
+  void a_kept_alive_connection_the_server_dropped_is_replaced_once() throws Exception {
+    // The server answers once per connection and then closes it without telling the client.
+    try (RawHttpServer server =
+            new RawHttpServer(
+                (i, head, body) ->
+                    i % 2 == 0 ? ok("application/vnd.syncml.dm+xml", "r" + i) : null);
+        HttpSession session =
+            (HttpSession) transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      session.exchange(post(server.uri("/"), "1"));
+      TransportResponse second = session.exchange(post(server.uri("/"), "2"));
+
+      assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("r2");
+      assertThat(session.connectionsOpened()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void reads_a_chunked_answer() throws Exception {
+    byte[] chunked =
+        RawHttpServer.response(
+            "200 OK",
+            "Content-Type: application/vnd.syncml.dm+xml\r\nTransfer-Encoding: chunked\r\n",
+            "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n");
+    try (RawHttpServer server = new RawHttpServer((i, head, body) -> chunked);
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      assertThat(
+              new String(
+                  session.exchange(post(server.uri("/"), "x")).body(), StandardCharsets.UTF_8))
+          .isEqualTo("hello, world");
+    }
+  }
+
+  @Test
+  void an_answer_over_the_limit_is_refused_before_it_is_read() throws Exception {
+    byte[] huge =
+        RawHttpServer.response(
+            "200 OK", "Content-Length: 104857600\r\n", "only a few bytes follow");
+    try (RawHttpServer server = new RawHttpServer((i, head, body) -> huge);
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> session.exchange(post(server.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE))
+          .hasMessageContaining("104857600");
+    }
+  }
+
+  @Test
+  void a_chunked_answer_over_the_limit_is_refused() throws Exception {
+    byte[] huge =
+        RawHttpServer.response("200 OK", "Transfer-Encoding: chunked\r\n", "fffffff\r\nabc");
+    try (RawHttpServer server = new RawHttpServer((i, head, body) -> huge);
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> session.exchange(post(server.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
+    }
+  }
+
+  @Test
+  void a_silent_server_times_out() throws Exception {
+    HttpTransport impatient =
+        new HttpTransport(new HttpLimits(Duration.ofSeconds(5), Duration.ofMillis(200), 1024, "t"));
+    try (RawHttpServer server =
+            new RawHttpServer(
+                (i, head, body) -> {
+                  sleepQuietly(2_000);
+                  return null;
+                });
+        TransportSession session = impatient.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> session.exchange(post(server.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+                assertThat(e.isRetryable()).isTrue();
+              });
+    }
+  }
+
+  @Test
+  void a_closed_port_is_a_retryable_connect_failure() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    URI nowhere = URI.create("http://127.0.0.1:" + port + "/dm");
+    try (TransportSession session = transport.open(nowhere, ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> session.exchange(post(nowhere, "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.CONNECT);
+                assertThat(e.isRetryable()).isTrue();
+              });
+    }
+  }
+
+  @Test
+  void garbage_instead_of_http_is_a_protocol_error() throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer(
+                (i, head, body) ->
+                    "SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> session.exchange(post(server.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROTOCOL))
+          .hasMessageContaining("not an HTTP status line");
+    }
+  }
+
+  @Test
+  void an_account_that_demands_tls_is_never_sent_over_plain_http() {
+    assertThatThrownBy(
+            () -> transport.open(URI.create("http://dm.example.net/dm"), ChannelSecurity.tls()))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
+        .hasMessageContaining("plain http");
+  }
+
+  @Test
+  void other_schemes_are_not_http() {
+    assertThatThrownBy(
+            () -> transport.open(URI.create("obex://device"), ChannelSecurity.plaintext()))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
