@@ -18,4 +18,7 @@ public interface DmTree {
    * to {@code *}.
    */
   void purgeServer(String serverId) throws DmException;
+
+  /** The URI limits this tree enforces, as {@code ./DevDetail/URI} publishes them. */
+  UriLimits uriLimits();
 }
