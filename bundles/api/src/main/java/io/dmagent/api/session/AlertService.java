@@ -1,0 +1,22 @@
+package io.dmagent.api.session;
+
+import io.dmagent.api.tree.DmException;
+import java.util.Optional;
+
+/**
+ * Reports Generic Alerts to DM servers. An alert is stored durably before {@link #queue} returns
+ * and delivered in the next management session with its server; it survives restarts and crashes
+ * until the server acknowledged it.
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface AlertService {
+
+  /**
+   * Queues an alert for {@code serverId}, or for every configured server when empty, and asks for a
+   * session.
+   *
+   * @return an identifier of the queued alert
+   * @throws DmException 420 when the outbox is full, 510 when it cannot be written
+   */
+  String queue(GenericAlert alert, Optional<String> serverId) throws DmException;
+}

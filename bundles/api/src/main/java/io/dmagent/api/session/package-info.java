@@ -1,0 +1,4 @@
+/** Management sessions as other bundles see them: alerts to report, sessions to ask for. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.dmagent.api.session;
