@@ -29,18 +29,13 @@ class SyncmlDigestTest {
 
   @Test
   void md5_digest_matches_the_credential_a_funambol_server_sent_to_libdmclient() throws Exception {
-    // Captured session: server id funambol, secret srvpwd, empty nonce; libdmclient accepted it
-    // with 212.
-    Path capture = Path.of("../../../shared/vectors/libdmclient-captures/cap_md5");
-    String expected = "Lx7CSZp0iHRedCEbryGJuw==";
-    if (Files.isDirectory(capture)) {
-      try (var files = Files.walk(capture)) {
-        assertThat(files.filter(Files::isRegularFile).anyMatch(f -> contains(f, expected)))
-            .isTrue();
-      }
-    }
-    assertThat(SyncmlDigest.digest(DigestAlgorithm.MD5, "funambol", "srvpwd", new byte[0]))
-        .isEqualTo(expected);
+    // The server package replayed to libdmclient, which accepted it with 212: id funambol, secret
+    // srvpwd, no nonce.
+    String expected = SyncmlDigest.digest(DigestAlgorithm.MD5, "funambol", "srvpwd", new byte[0]);
+
+    Path replay = Vectors.path("libdmclient-captures/server_replays_used/replay_md5/r1.xml");
+    assertThat(contains(replay, "<Data>" + expected + "</Data>")).isTrue();
+    assertThat(expected).isEqualTo("Lx7CSZp0iHRedCEbryGJuw==");
   }
 
   private static boolean contains(Path f, String s) {
