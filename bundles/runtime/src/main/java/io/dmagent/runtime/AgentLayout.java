@@ -1,0 +1,26 @@
+package io.dmagent.runtime;
+
+import java.nio.file.Path;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Where the distribution keeps things, as the launcher tells the framework: {@code dmagent.home}
+ * with its {@code system/} folder (bundles in Maven layout) and the features descriptor.
+ */
+record AgentLayout(Path home, Path system, Path descriptor) {
+  static final String HOME = "dmagent.home";
+  static final String DESCRIPTOR = "dmagent.features.descriptor";
+
+  static AgentLayout of(BundleContext context) {
+    Path home = Path.of(property(context, HOME, "."));
+    Path system = home.resolve("system");
+    String descriptor = context.getProperty(DESCRIPTOR);
+    return new AgentLayout(
+        home, system, descriptor != null ? Path.of(descriptor) : system.resolve("features.xml"));
+  }
+
+  private static String property(BundleContext context, String key, String fallback) {
+    String v = context.getProperty(key);
+    return v != null ? v : fallback;
+  }
+}

@@ -1,0 +1,91 @@
+package io.dmagent.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The features of one descriptor and where their bundles are: {@code mvn:} locations map to the
+ * {@code system/} folder laid out as a Maven repository, as Karaf's is.
+ */
+public final class FeatureRepository {
+  private final Map<String, Feature> features;
+  private final Path system;
+
+  public FeatureRepository(Map<String, Feature> features, Path system) {
+    this.features = Map.copyOf(features);
+    this.system = system;
+  }
+
+  public static FeatureRepository load(Path descriptor, Path system) throws IOException {
+    try (InputStream in = Files.newInputStream(descriptor)) {
+      return new FeatureRepository(FeaturesXml.read(in), system);
+    }
+  }
+
+  public Collection<Feature> features() {
+    return features.values();
+  }
+
+  public Optional<Feature> feature(String name) {
+    return Optional.ofNullable(features.get(name));
+  }
+
+  /**
+   * Every bundle location the feature needs, its referenced features' first, each once, in install
+   * order.
+   *
+   * @throws UnknownFeatureException when the feature or one it references is not declared
+   */
+  public List<String> bundlesOf(String name) throws UnknownFeatureException {
+    Set<String> out = new LinkedHashSet<>();
+    collect(name, out, new LinkedHashSet<>());
+    return new ArrayList<>(out);
+  }
+
+  private void collect(String name, Set<String> out, Set<String> visiting)
+      throws UnknownFeatureException {
+    Feature f = features.get(name);
+    if (f == null) {
+      throw new UnknownFeatureException(name);
+    }
+    if (!visiting.add(name)) {
+      return;
+    }
+    for (String ref : f.features()) {
+      collect(ref, out, visiting);
+    }
+    out.addAll(f.bundles());
+  }
+
+  /**
+   * The file of a bundle location ({@code mvn:group/artifact/version}, or a plain path or {@code
+   * file:} URL).
+   */
+  public Path file(String location) throws IOException {
+    if (location.startsWith("mvn:")) {
+      return system.resolve(MavenCoordinates.parse(location).repositoryPath());
+    }
+    if (location.startsWith("file:")) {
+      return Path.of(java.net.URI.create(location));
+    }
+    return system.resolve(location);
+  }
+
+  /** A feature name that no descriptor declares. */
+  public static final class UnknownFeatureException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownFeatureException(String name) {
+      super("no feature named '" + name + "'");
+    }
+  }
+}
