@@ -16,7 +16,9 @@ import org.osgi.service.log.LogReaderService;
  * terminal) picks it up. An exception shows as its class and message only; its stack trace only at
  * DEBUG, to keep the journal readable.
  */
-@Component
+@Component(
+    service = {},
+    immediate = true)
 public final class ConsoleLog implements LogListener {
   private final LogReaderService reader;
   private final PrintStream out = System.out;
@@ -34,23 +36,46 @@ public final class ConsoleLog implements LogListener {
 
   @Override
   public void logged(LogEntry entry) {
-    if (entry.getLogLevel().ordinal() > LogLevel.INFO.ordinal()) {
-      return; // DEBUG and TRACE stay in the log service's buffer
+    String text = format(entry);
+    if (text != null) {
+      synchronized (out) {
+        out.println(text);
+      }
+    }
+  }
+
+  /**
+   * One line for an entry, or null to leave it out: DEBUG and TRACE, and the framework's service
+   * and framework events below WARN, which say nothing an operator acts on. Bundle events stay, as
+   * {@code bundle <name> <version> <EVENT>}: they are how an operator sees a deployment happen.
+   */
+  static String format(LogEntry entry) {
+    LogLevel level = entry.getLogLevel();
+    if (level.ordinal() > LogLevel.INFO.ordinal()) {
+      return null;
+    }
+    String message = String.valueOf(entry.getMessage());
+    boolean quiet = level.ordinal() > LogLevel.WARN.ordinal();
+    if (quiet && (message.startsWith("ServiceEvent ") || message.startsWith("FrameworkEvent "))) {
+      return null;
+    }
+    String source = entry.getBundle() != null ? entry.getBundle().getSymbolicName() : "-";
+    if (message.startsWith("BundleEvent ") && entry.getBundle() != null) {
+      message =
+          "bundle " + source + " " + entry.getBundle().getVersion() + " " + message.substring(12);
     }
     StringBuilder line = new StringBuilder(160);
     line.append(Instant.ofEpochMilli(entry.getTime()))
         .append(' ')
-        .append(String.format("%-5s", entry.getLogLevel()))
+        .append(String.format("%-5s", level))
         .append(' ')
-        .append(entry.getBundle() != null ? entry.getBundle().getSymbolicName() : "-")
+        .append(source)
         .append(": ")
-        .append(entry.getMessage());
+        .append(message);
     Throwable t = entry.getException();
     if (t != null) {
       line.append(" [").append(t).append(']');
     }
-    synchronized (out) {
-      out.println(line);
-    }
+    return line.toString();
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
@@ -43,6 +42,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(
     service = FeatureManager.class,
+    immediate = true,
     configurationPid = RuntimeConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RuntimeConfig.class)
@@ -67,7 +67,23 @@ public final class FeatureManager {
   public FeatureManager(BundleContext context, RuntimeConfig config) {
     this.context = context;
     this.layout = AgentLayout.of(context);
-    active.addAll(Arrays.asList(config.features()));
+    active.addAll(names(config));
+  }
+
+  /**
+   * Feature names; a .cfg file gives one comma-separated string where a .config file gives an
+   * array.
+   */
+  static List<String> names(RuntimeConfig config) {
+    List<String> out = new ArrayList<>();
+    for (String entry : config.features()) {
+      for (String name : entry.split(",")) {
+        if (!name.isBlank()) {
+          out.add(name.trim());
+        }
+      }
+    }
+    return out;
   }
 
   @Activate
@@ -81,7 +97,7 @@ public final class FeatureManager {
         () -> {
           synchronized (active) {
             active.clear();
-            active.addAll(Arrays.asList(config.features()));
+            active.addAll(names(config));
           }
           apply();
         });
