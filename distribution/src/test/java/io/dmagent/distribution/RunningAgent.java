@@ -1,0 +1,172 @@
+package io.dmagent.distribution;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The assembled distribution, copied to a folder of the test's own and started as an operator
+ * starts it: {@code bin/dmagent} as a child process with standard input closed. Collects what it
+ * prints.
+ */
+final class RunningAgent implements AutoCloseable {
+  static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final Path home;
+  private final Process process;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Thread reader;
+
+  private RunningAgent(Path home, Process process) {
+    this.home = home;
+    this.process = process;
+    this.reader = new Thread(this::collect, "agent-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** A fresh copy of the image in {@code dir}, not started. */
+  static Path install(Path dir) throws IOException {
+    Path image = Path.of(System.getProperty("dmagent.image", "target/dmagent"));
+    copyTree(image, dir);
+    dir.resolve("bin/dmagent").toFile().setExecutable(true);
+    return dir;
+  }
+
+  static RunningAgent start(Path home, Map<String, String> env) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(home.resolve("bin/dmagent").toString())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true);
+    pb.environment().putAll(env);
+    return new RunningAgent(home, pb.start());
+  }
+
+  static RunningAgent start(Path home) throws IOException {
+    return start(home, Map.of());
+  }
+
+  Path home() {
+    return home;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  List<String> lines() {
+    return lines;
+  }
+
+  /** The first line matching, waiting for it as long as the agent's patience allows. */
+  String awaitLine(Predicate<String> matching) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : lines) {
+        if (matching.test(line)) {
+          return line;
+        }
+      }
+      if (!process.isAlive() && !hasLine(matching)) {
+        throw new AssertionError(
+            "agent exited ("
+                + process.exitValue()
+                + ") without printing the line; it printed:\n"
+                + String.join("\n", lines));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "agent did not print the expected line within "
+            + PATIENCE
+            + "; it printed:\n"
+            + String.join("\n", lines));
+  }
+
+  String awaitLine(String containing) throws InterruptedException {
+    return awaitLine(l -> l.contains(containing));
+  }
+
+  private boolean hasLine(Predicate<String> matching) {
+    return lines.stream().anyMatch(matching);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM, as systemd stops a service; returns the exit code. */
+  int terminate() throws InterruptedException {
+    // Process.destroy() would close our end of the output too; a plain SIGTERM leaves it open to
+    // the last line.
+    process.toHandle().destroy();
+    if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("agent did not stop on SIGTERM within " + PATIENCE);
+    }
+    reader.join(PATIENCE.toMillis()); // everything it printed before exiting
+    return process.exitValue();
+  }
+
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+      throw new AssertionError("agent did not exit");
+    }
+    reader.join(PATIENCE.toMillis());
+    return process.exitValue();
+  }
+
+  private void collect() {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      lines.add("(output lost: " + e + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.COPY_ATTRIBUTES);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}
