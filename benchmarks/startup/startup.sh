@@ -13,7 +13,7 @@ image=distribution/target/dmagent
 work=$(mktemp -d)
 trap 'pkill -f "$work" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-# The JVM options bin/dmagent uses by default, for the floor too (each with a class-data archive of its own).
+# The JVM options bin/dmagent uses by default, for the floor too.
 opts=$(sed -n 's/^DEFAULT_OPTS="\(.*\)"$/\1/p' "$image/bin/dmagent" | head -1)
 
 sys="$image/system"
@@ -53,32 +53,20 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-: >"$work/agent" ; : >"$work/first" ; : >"$work/bare"
-bare() {
-  # shellcheck disable=SC2086
-  measure bare java $opts -Xshare:auto "$@" -cp "$image/lib/felix.jar:$work/bare-classes" BareFelix "$work/bare-cache" "${bare_bundles[@]}"
-}
-# One recording run each: the agent writes data/dmagent.jsa itself; the floor gets the same treatment.
-rm -rf "$work/agent-home"; cp -r "$image" "$work/agent-home"
-measure first "$work/agent-home/bin/dmagent" >/dev/null
-bare -XX:ArchiveClassesAtExit="$work/bare.jsa" >/dev/null
+: >"$work/agent" ; : >"$work/bare"
 for i in $(seq "$runs"); do
-  # A first start: a fresh copy of the image, empty data/ (no class-data archive yet).
-  rm -rf "$work/first-home"; cp -r "$image" "$work/first-home"
-  measure first "$work/first-home/bin/dmagent" >>"$work/first"
-  # A restart: new JVM, framework cache cleaned as on every start, class-data archive present.
+  rm -rf "$work/agent-home"; cp -r "$image" "$work/agent-home"
   measure agent "$work/agent-home/bin/dmagent" >>"$work/agent"
   rm -rf "$work/bare-cache"
-  bare -XX:SharedArchiveFile="$work/bare.jsa" >>"$work/bare"
+  # shellcheck disable=SC2086
+  measure bare java $opts -cp "$image/lib/felix.jar:$work/bare-classes" BareFelix "$work/bare-cache" "${bare_bundles[@]}" >>"$work/bare"
 done
 
 agent_ms=$(cut -d' ' -f1 "$work/agent" | median); agent_rss=$(cut -d' ' -f2 "$work/agent" | median)
-first_ms=$(cut -d' ' -f1 "$work/first" | median); first_rss=$(cut -d' ' -f2 "$work/first" | median)
 bare_ms=$(cut -d' ' -f1 "$work/bare" | median); bare_rss=$(cut -d' ' -f2 "$work/bare" | median)
 echo "| what | start to ready, median of $runs (ms) | RSS after start, median (MB) |"
 echo "|---|---|---|"
-echo "| DM Agent (dm-core, dm-http), start with its class-data archive | $agent_ms | $agent_rss |"
-echo "| DM Agent, very first start (empty data/, archive being recorded) | $first_ms | $first_rss |"
-echo "| bare Felix + SCR + ConfigAdmin + Gogo (floor), with its class-data archive | $bare_ms | $bare_rss |"
+echo "| DM Agent distribution (dm-core, dm-http) | $agent_ms | $agent_rss |"
+echo "| bare Felix + SCR + ConfigAdmin + Gogo (floor) | $bare_ms | $bare_rss |"
 awk -v a="$agent_ms" -v b="$bare_ms" 'BEGIN {printf "ratio agent/floor: %.2f\n", a/b}'
 echo "JVM options: $opts"

@@ -17,6 +17,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -137,9 +138,17 @@ public final class Main {
   }
 
   void shutdown(Framework framework) {
+    long start = System.nanoTime();
     try {
       framework.stop();
-      framework.waitForStop(30_000);
+      FrameworkEvent stopped = framework.waitForStop(30_000);
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      // Printed here, synchronously: the log service's own lines may not all get out while it stops
+      // too.
+      out.println(
+          stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT
+              ? "ERROR dmagent: bundles still stopping after 30 s; exiting anyway"
+              : "DM Agent stopped in " + ms + " ms: every bundle stopped");
     } catch (BundleException | InterruptedException e) {
       System.err.println("dmagent: unclean shutdown: " + e);
     }
