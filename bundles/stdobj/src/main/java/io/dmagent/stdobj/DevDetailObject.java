@@ -3,10 +3,7 @@ package io.dmagent.stdobj;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
-import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.UriLimits;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,12 +16,9 @@ import org.osgi.service.component.annotations.Reference;
  * gateway facts a server of a fleet of gateways wants (CPU architecture, OS, kernel, Java).
  */
 @Component(service = ManagementObject.class, configurationPid = DeviceIdentityConfig.PID)
-public final class DevDetailObject implements ManagementObject {
+public final class DevDetailObject extends StandardObject {
   static final NodeUri ROOT = NodeUri.of("./DevDetail");
   static final String MO_ID = "urn:oma:mo:oma-dm-devdetail:1.1";
-
-  private final LiveLeaves leaves;
-  private final byte[] ddf = DdfResource.load("devdetail.ddf");
 
   @Activate
   public DevDetailObject(
@@ -36,42 +30,25 @@ public final class DevDetailObject implements ManagementObject {
   }
 
   DevDetailObject(DeviceIdentity identity, Supplier<UriLimits> limits) {
-    GatewayFacts facts = identity.facts();
-    this.leaves =
-        new LiveLeaves(ROOT)
-            .text("URI/MaxDepth", () -> String.valueOf(limits.get().maxDepth()))
-            .text("URI/MaxTotLen", () -> String.valueOf(limits.get().maxTotLen()))
-            .text("URI/MaxSegLen", () -> String.valueOf(limits.get().maxSegLen()))
-            .text("DevTyp", identity::deviceType)
-            .text("OEM", identity::oem)
-            .text("FwV", identity::firmwareVersion)
-            .text("SwV", identity::softwareVersion)
-            .text("HwV", identity::hardwareVersion)
-            .bool("LrgObj", () -> true)
-            .text("Ext/CpuArch", facts::cpuArchitecture)
-            .text("Ext/Cpu", () -> facts.cpuModel().orElse(""))
-            .text("Ext/OS", () -> facts.osName().orElse(""))
-            .text("Ext/Kernel", facts::kernelVersion)
-            .text("Ext/Java", facts::javaVersion);
+    super(ROOT, "devdetail.ddf", leaves(identity, identity.facts(), limits));
   }
 
-  @Override
-  public NodeUri root() {
-    return ROOT;
-  }
-
-  @Override
-  public byte[] ddf() {
-    return ddf.clone();
-  }
-
-  @Override
-  public Optional<NodeValue> readLive(NodeUri uri) {
-    return leaves.read(uri);
-  }
-
-  /** The leaves this MO answers live. */
-  List<NodeUri> liveLeaves() {
-    return leaves.uris();
+  private static LiveLeaves leaves(
+      DeviceIdentity identity, GatewayFacts facts, Supplier<UriLimits> limits) {
+    return new LiveLeaves(ROOT)
+        .text("URI/MaxDepth", () -> String.valueOf(limits.get().maxDepth()))
+        .text("URI/MaxTotLen", () -> String.valueOf(limits.get().maxTotLen()))
+        .text("URI/MaxSegLen", () -> String.valueOf(limits.get().maxSegLen()))
+        .text("DevTyp", identity::deviceType)
+        .text("OEM", identity::oem)
+        .text("FwV", identity::firmwareVersion)
+        .text("SwV", identity::softwareVersion)
+        .text("HwV", identity::hardwareVersion)
+        .bool("LrgObj", () -> true)
+        .text("Ext/CpuArch", facts::cpuArchitecture)
+        .text("Ext/Cpu", () -> facts.cpuModel().orElse(""))
+        .text("Ext/OS", () -> facts.osName().orElse(""))
+        .text("Ext/Kernel", facts::kernelVersion)
+        .text("Ext/Java", facts::javaVersion);
   }
 }

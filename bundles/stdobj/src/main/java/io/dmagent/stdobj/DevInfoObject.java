@@ -2,9 +2,6 @@ package io.dmagent.stdobj;
 
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.NodeUri;
-import io.dmagent.api.tree.NodeValue;
-import java.util.List;
-import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,12 +13,9 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = ManagementObject.class, configurationPid = DeviceIdentityConfig.PID)
 @Designate(ocd = DeviceIdentityConfig.class)
-public final class DevInfoObject implements ManagementObject {
+public final class DevInfoObject extends StandardObject {
   static final NodeUri ROOT = NodeUri.of("./DevInfo");
   static final String MO_ID = "urn:oma:mo:oma-dm-devinfo:1.1";
-
-  private final LiveLeaves leaves;
-  private final byte[] ddf = DdfResource.load("devinfo.ddf");
 
   @Activate
   public DevInfoObject(DeviceIdentityConfig config, BundleContext context) {
@@ -31,32 +25,14 @@ public final class DevInfoObject implements ManagementObject {
   }
 
   DevInfoObject(DeviceIdentity identity) {
-    this.leaves =
+    super(
+        ROOT,
+        "devinfo.ddf",
         new LiveLeaves(ROOT)
             .text("DevId", identity::devId)
             .text("Man", identity::manufacturer)
             .text("Mod", identity::model)
             .text("DmV", identity::dmVersion)
-            .text("Lang", identity::language);
-  }
-
-  @Override
-  public NodeUri root() {
-    return ROOT;
-  }
-
-  @Override
-  public byte[] ddf() {
-    return ddf.clone();
-  }
-
-  @Override
-  public Optional<NodeValue> readLive(NodeUri uri) {
-    return leaves.read(uri);
-  }
-
-  /** The leaves this MO answers live. */
-  List<NodeUri> liveLeaves() {
-    return leaves.uris();
+            .text("Lang", identity::language));
   }
 }

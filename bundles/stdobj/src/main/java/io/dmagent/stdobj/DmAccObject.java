@@ -11,19 +11,11 @@ import org.osgi.service.component.annotations.Component;
  * even the one that wrote it.
  */
 @Component(service = ManagementObject.class)
-public final class DmAccObject implements ManagementObject {
+public final class DmAccObject extends StandardObject {
   static final NodeUri ROOT = NodeUri.of("./DMAcc");
   static final String MO_ID = "urn:oma:mo:oma-dm-dmacc:1.1";
 
-  private final byte[] ddf = DdfResource.load("dmacc.ddf");
-
-  @Override
-  public NodeUri root() {
-    return ROOT;
-  }
-
-  @Override
-  public byte[] ddf() {
-    return ddf.clone();
+  public DmAccObject() {
+    super(ROOT, "dmacc.ddf", new LiveLeaves(ROOT));
   }
 }
