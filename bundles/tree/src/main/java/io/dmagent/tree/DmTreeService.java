@@ -1,0 +1,165 @@
+package io.dmagent.tree;
+
+import io.dmagent.api.tree.Acl;
+import io.dmagent.api.tree.AclRight;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeChange;
+import io.dmagent.api.tree.TreeChangeListener;
+import io.dmagent.api.tree.TreeOperations;
+import io.dmagent.api.tree.TreeTransaction;
+import io.dmagent.api.tree.UriLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The DM tree as an OSGi service, stored durably in the agent's data folder. Change listeners are
+ * told of every commit, in order, on a thread of the tree's own that ends with the component.
+ */
+@Component(service = DmTree.class, configurationPid = TreeConfig.PID, immediate = true)
+@Designate(ocd = TreeConfig.class)
+public final class DmTreeService implements DmTree {
+  private final TreeEngine engine;
+  private final Consumer<String> refusals;
+  private final Map<TreeChangeListener, NodeUri> listeners = new ConcurrentHashMap<>();
+  private final ExecutorService notifier =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "dmagent-tree-events"));
+
+  @Activate
+  public DmTreeService(
+      BundleContext context,
+      TreeConfig config,
+      @Reference(service = LoggerFactory.class) Logger log)
+      throws IOException {
+    this(
+        TreeStore.open(storeFile(context, config), log::error),
+        new UriLimits(config.maxDepth(), config.maxTotLen(), config.maxSegLen()),
+        config.aclMode(),
+        log::info);
+  }
+
+  DmTreeService(TreeStore store, UriLimits limits, AclMode mode, Consumer<String> refusals) {
+    this.refusals = refusals;
+    this.engine = new TreeEngine(store, limits, mode, Clock.systemUTC(), this::dispatch);
+  }
+
+  private static Path storeFile(BundleContext context, TreeConfig config) {
+    if (!config.storeFile().isEmpty()) {
+      return Path.of(config.storeFile());
+    }
+    String data = context.getProperty("dmagent.data");
+    return data != null
+        ? Path.of(data, "tree", "tree.mv.db")
+        : context.getDataFile("tree.mv.db").toPath();
+  }
+
+  @Deactivate
+  void close() throws InterruptedException {
+    notifier.shutdown();
+    notifier.awaitTermination(10, TimeUnit.SECONDS);
+    engine.lock.writeLock().lock();
+    try {
+      engine.store.close();
+    } finally {
+      engine.lock.writeLock().unlock();
+    }
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addListener(TreeChangeListener listener, Map<String, Object> props) {
+    Object subtree = props.get(TreeChangeListener.SUBTREE);
+    listeners.put(listener, subtree == null ? NodeUri.ROOT : NodeUri.of(String.valueOf(subtree)));
+  }
+
+  void removeListener(TreeChangeListener listener) {
+    listeners.remove(listener);
+  }
+
+  private void dispatch(List<TreeChange> changes) {
+    notifier.execute(
+        () ->
+            listeners.forEach(
+                (listener, subtree) -> {
+                  List<TreeChange> mine =
+                      changes.stream().filter(c -> subtree.isAncestorOrSelfOf(c.uri())).toList();
+                  if (!mine.isEmpty()) {
+                    try {
+                      listener.treeChanged(mine);
+                    } catch (RuntimeException e) {
+                      refusals.accept("tree change listener failed: " + e);
+                    }
+                  }
+                }));
+  }
+
+  @Override
+  public TreeOperations operations(Principal principal) {
+    return new Operations(engine, principal, refusals);
+  }
+
+  @Override
+  public TreeTransaction begin(Principal principal) {
+    return Operations.transaction(engine, principal, refusals);
+  }
+
+  @Override
+  public UriLimits uriLimits() {
+    return engine.limits;
+  }
+
+  @Override
+  public void purgeServer(String serverId) throws DmException {
+    try (TreeTransaction tx = begin(Principal.device())) {
+      WorkingTree w = new WorkingTree(engine.store);
+      purge(w, NodeUri.ROOT, serverId);
+      engine.commit(w, List.of());
+      tx.commit();
+    } catch (RuntimeException e) {
+      throw new DmException(
+          StatusCode.DATA_STORE_FAILURE, "cannot purge " + serverId + ": " + e, e);
+    }
+  }
+
+  private void purge(WorkingTree w, NodeUri uri, String serverId) throws DmException {
+    NodeRecord r = w.get(uri).orElseThrow();
+    if (!r.acl().isEmpty()) {
+      Acl before = Acl.parse(r.acl());
+      Acl after = before.without(serverId);
+      if (uri.isRoot()) {
+        for (AclRight right : AclRight.values()) {
+          if (!before.serverIds(right).isEmpty() && after.serverIds(right).isEmpty()) {
+            after =
+                after.grant(right, Acl.WILDCARD); // a root command never ends up granted to nobody
+          }
+        }
+      }
+      if (!after.equals(before)) {
+        w.put(uri, r.withAcl(after.toString(), engine.clock.millis()));
+      }
+    }
+    for (String child : w.children(uri)) {
+      purge(w, NodeUris.child(uri, child), serverId);
+    }
+  }
+}

@@ -1,0 +1,656 @@
+package io.dmagent.tree;
+
+import io.dmagent.api.description.TndsNode;
+import io.dmagent.api.description.TndsTree;
+import io.dmagent.api.tree.Acl;
+import io.dmagent.api.tree.AclRight;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.ExecRequest;
+import io.dmagent.api.tree.ExecResult;
+import io.dmagent.api.tree.NodeFormat;
+import io.dmagent.api.tree.NodeProperty;
+import io.dmagent.api.tree.NodeResult;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.PropertyResult;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TndsSelection;
+import io.dmagent.api.tree.TreeChange;
+import io.dmagent.api.tree.TreeTransaction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The protocol's commands on the tree for one principal. Either each call is its own unit of work,
+ * durable before it returns, or (as a {@link TreeTransaction}) all calls share one unit that {@link
+ * #commit()} makes durable at once. A failed call changes nothing and leaves one log line.
+ */
+final class Operations implements TreeTransaction {
+  private static final DateTimeFormatter TSTAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final int MAX_TITLE_BYTES = 255;
+
+  private final TreeEngine engine;
+  private final Principal principal;
+  private final Consumer<String> log;
+  private final WorkingTree txWork;
+  private final List<TreeChange> txChanges = new ArrayList<>();
+  private boolean open = true;
+
+  /** Operations each committed on their own. */
+  Operations(TreeEngine engine, Principal principal, Consumer<String> log) {
+    this(engine, principal, log, null);
+  }
+
+  private Operations(
+      TreeEngine engine, Principal principal, Consumer<String> log, WorkingTree txWork) {
+    this.engine = engine;
+    this.principal = principal;
+    this.log = log;
+    this.txWork = txWork;
+  }
+
+  /**
+   * A transaction: holds the tree's write lock until commit or roll-back, so it sees and changes a
+   * still tree.
+   */
+  static Operations transaction(TreeEngine engine, Principal principal, Consumer<String> log) {
+    engine.lock.writeLock().lock();
+    return new Operations(engine, principal, log, new WorkingTree(engine.store));
+  }
+
+  private interface Work<T> {
+    T run(WorkingTree w, List<TreeChange> changes) throws DmException;
+  }
+
+  private <T> T read(String op, NodeUri uri, Work<T> work) throws DmException {
+    if (txWork != null) {
+      return inTransaction(op, uri, work);
+    }
+    engine.lock.readLock().lock();
+    try {
+      return work.run(new WorkingTree(engine.store), new ArrayList<>());
+    } catch (DmException e) {
+      throw refused(op, uri, e);
+    } finally {
+      engine.lock.readLock().unlock();
+    }
+  }
+
+  private <T> T write(String op, NodeUri uri, Work<T> work) throws DmException {
+    if (txWork != null) {
+      return inTransaction(op, uri, work);
+    }
+    engine.lock.writeLock().lock();
+    try {
+      WorkingTree w = new WorkingTree(engine.store);
+      List<TreeChange> changes = new ArrayList<>();
+      T result = work.run(w, changes);
+      engine.commit(w, changes);
+      return result;
+    } catch (DmException e) {
+      throw refused(op, uri, e);
+    } catch (RuntimeException e) {
+      throw refused(
+          op, uri, new DmException(StatusCode.DATA_STORE_FAILURE, "store failure: " + e, e));
+    } finally {
+      engine.lock.writeLock().unlock();
+    }
+  }
+
+  private <T> T inTransaction(String op, NodeUri uri, Work<T> work) throws DmException {
+    if (!open) {
+      throw new IllegalStateException("transaction already ended");
+    }
+    Map<NodeUri, NodeRecord> savepoint = txWork.savepoint();
+    int changeCount = txChanges.size();
+    try {
+      return work.run(txWork, txChanges);
+    } catch (DmException e) {
+      txWork.restore(savepoint);
+      txChanges.subList(changeCount, txChanges.size()).clear();
+      throw refused(op, uri, e);
+    }
+  }
+
+  private DmException refused(String op, NodeUri uri, DmException e) {
+    log.accept(op + " " + uri + " for " + principal + " refused: " + e.getMessage());
+    return e;
+  }
+
+  private void changed(
+      List<TreeChange> changes, TreeChange.Kind kind, NodeUri uri, NodeProperty property) {
+    changes.add(new TreeChange(kind, uri, Optional.ofNullable(property), principal));
+  }
+
+  private long now() {
+    return engine.clock.millis();
+  }
+
+  @Override
+  public Principal principal() {
+    return principal;
+  }
+
+  // ---- reads
+
+  @Override
+  public NodeResult get(NodeUri uri) throws DmException {
+    return read(
+        "Get",
+        uri,
+        (w, c) -> {
+          NodeRecord r = existing(w, uri);
+          engine.require(w, principal, uri, AclRight.GET);
+          return result(w, uri, r, true);
+        });
+  }
+
+  private NodeResult result(WorkingTree w, NodeUri uri, NodeRecord r, boolean withValue) {
+    if (r.isInterior()) {
+      return NodeResult.interior(uri, w.children(uri), r.type().isEmpty() ? null : r.type());
+    }
+    return withValue
+        ? NodeResult.leaf(uri, NodeValue.of(r.value(), r.format(), r.type()))
+        : NodeResult.leafWithoutValue(uri, r.format(), r.type());
+  }
+
+  @Override
+  public PropertyResult getProperty(NodeUri uri, NodeProperty property) throws DmException {
+    return read(
+        "Get",
+        uri,
+        (w, c) -> {
+          NodeRecord r = existing(w, uri);
+          engine.require(w, principal, uri, AclRight.GET);
+          return switch (property) {
+            case ACL ->
+                r.acl().isEmpty()
+                    ? new PropertyResult(
+                        property,
+                        engine.effectiveAcl(w, uri).toString(),
+                        StatusCode.OK_WITH_INHERITED_ACL)
+                    : PropertyResult.ok(property, r.acl());
+            case FORMAT -> PropertyResult.ok(property, r.format().wireName());
+            case NAME -> PropertyResult.ok(property, uri.isRoot() ? "." : uri.name());
+            case SIZE -> {
+              if (r.isInterior()) {
+                throw new DmException(
+                    StatusCode.OPTIONAL_FEATURE_NOT_SUPPORTED, "interior nodes have no Size");
+              }
+              yield PropertyResult.ok(property, Integer.toString(r.value().length));
+            }
+            case TITLE -> PropertyResult.ok(property, r.title());
+            case TSTAMP ->
+                PropertyResult.ok(property, TSTAMP.format(Instant.ofEpochMilli(r.tstamp())));
+            case TYPE -> PropertyResult.ok(property, r.type());
+            case VERNO -> PropertyResult.ok(property, Integer.toString(r.verNo()));
+          };
+        });
+  }
+
+  @Override
+  public List<NodeResult> listStructure(NodeUri uri, boolean withValues) throws DmException {
+    return read(
+        "Get",
+        uri,
+        (w, c) -> {
+          existing(w, uri);
+          engine.require(w, principal, uri, AclRight.GET);
+          List<NodeResult> out = new ArrayList<>();
+          walk(w, uri, (at, r) -> out.add(result(w, at, r, withValues)));
+          return out;
+        });
+  }
+
+  private interface Visitor {
+    void visit(NodeUri uri, NodeRecord r) throws DmException;
+  }
+
+  /** Every readable node below and including {@code uri}, parents before children. */
+  private void walk(WorkingTree w, NodeUri uri, Visitor visitor) throws DmException {
+    NodeRecord r = w.get(uri).orElse(null);
+    if (r == null) {
+      return;
+    }
+    if (engine.allowed(w, principal, uri, AclRight.GET)) {
+      visitor.visit(uri, r);
+    }
+    if (r.isInterior()) {
+      for (String child : w.children(uri)) {
+        walk(w, NodeUris.child(uri, child), visitor);
+      }
+    }
+  }
+
+  @Override
+  public TndsTree exportTnds(NodeUri uri, TndsSelection selection) throws DmException {
+    return read(
+        "Get",
+        uri,
+        (w, c) -> {
+          NodeRecord r = existing(w, uri);
+          engine.require(w, principal, uri, AclRight.GET);
+          return new TndsTree(
+              "1.2", Optional.empty(), Optional.empty(), List.of(tndsNode(w, uri, r, selection)));
+        });
+  }
+
+  private TndsNode tndsNode(WorkingTree w, NodeUri uri, NodeRecord r, TndsSelection sel)
+      throws DmException {
+    Map<NodeProperty, String> props = new EnumMap<>(NodeProperty.class);
+    for (NodeProperty p : sel.properties()) {
+      switch (p) {
+        case ACL -> {
+          if (!r.acl().isEmpty()) {
+            props.put(p, r.acl());
+          }
+        }
+        case NAME -> props.put(p, uri.isRoot() ? "." : uri.name());
+        case SIZE -> {
+          if (!r.isInterior()) {
+            props.put(p, Integer.toString(r.value().length));
+          }
+        }
+        case TITLE -> {
+          if (!r.title().isEmpty()) {
+            props.put(p, r.title());
+          }
+        }
+        case TSTAMP -> props.put(p, TSTAMP.format(Instant.ofEpochMilli(r.tstamp())));
+        case TYPE -> props.put(p, r.type());
+        case VERNO -> props.put(p, Integer.toString(r.verNo()));
+        default -> {
+          // FORMAT travels separately.
+        }
+      }
+    }
+    List<TndsNode> children = new ArrayList<>();
+    if (r.isInterior()) {
+      for (String name : w.children(uri)) {
+        NodeUri child = NodeUris.child(uri, name);
+        NodeRecord cr = w.get(child).orElseThrow();
+        if (engine.allowed(w, principal, child, AclRight.GET)) {
+          children.add(tndsNode(w, child, cr, sel));
+        }
+      }
+    }
+    Optional<byte[]> value =
+        !r.isInterior() && sel.includeValue() ? Optional.of(r.value()) : Optional.empty();
+    Optional<NodeFormat> format =
+        sel.properties().contains(NodeProperty.FORMAT) ? Optional.of(r.format()) : Optional.empty();
+    return new TndsNode(
+        uri.isRoot() ? "" : uri.name(), Optional.empty(), format, props, value, children);
+  }
+
+  @Override
+  public List<NodeUri> locate(String moId) throws DmException {
+    return read(
+        "Get",
+        NodeUri.ROOT,
+        (w, c) -> {
+          List<NodeUri> out = new ArrayList<>();
+          walk(
+              w,
+              NodeUri.ROOT,
+              (at, r) -> {
+                if (r.isInterior() && r.type().equals(moId)) {
+                  out.add(at);
+                }
+              });
+          return out;
+        });
+  }
+
+  // ---- writes
+
+  @Override
+  public void addInterior(NodeUri uri, String moType) throws DmException {
+    write(
+        "Add",
+        uri,
+        (w, c) -> {
+          add(w, c, uri, null, moType);
+          return null;
+        });
+  }
+
+  @Override
+  public void addLeaf(NodeUri uri, NodeValue value) throws DmException {
+    write(
+        "Add",
+        uri,
+        (w, c) -> {
+          add(w, c, uri, FormatCheck.normalized(value), null);
+          return null;
+        });
+  }
+
+  /** Add of one node, creating missing interior parents as TND allows. */
+  private void add(WorkingTree w, List<TreeChange> c, NodeUri uri, NodeValue leaf, String moType)
+      throws DmException {
+    engine.checkLimits(uri);
+    if (uri.isRoot() || w.exists(uri)) {
+      throw new DmException(StatusCode.ALREADY_EXISTS, uri + " already exists");
+    }
+    ensureParent(w, c, uri.parent());
+    engine.require(w, principal, uri.parent(), AclRight.ADD);
+    NodeRecord record =
+        leaf == null
+            ? NodeRecord.interior(moType, creatorAcl(w, uri), now())
+            : NodeRecord.leaf(leaf.format(), leaf.type(), leaf.data(), "", now());
+    w.put(uri, record);
+    changed(c, TreeChange.Kind.ADDED, uri, null);
+  }
+
+  private void ensureParent(WorkingTree w, List<TreeChange> c, NodeUri parent) throws DmException {
+    NodeRecord p = w.get(parent).orElse(null);
+    if (p == null) {
+      add(
+          w, c, parent, null,
+          null); // implicit interior parent, same rules and same status on failure
+      return;
+    }
+    if (!p.isInterior()) {
+      throw new DmException(
+          StatusCode.COMMAND_NOT_ALLOWED, parent + " is a leaf and cannot have children");
+    }
+  }
+
+  /**
+   * TND: a server that adds an interior node without Replace on the parent gets Add, Delete and
+   * Replace on the new node, so that it can manage what it created; otherwise the new node
+   * inherits.
+   */
+  private String creatorAcl(WorkingTree w, NodeUri uri) throws DmException {
+    if (principal.isDevice() || engine.allowed(w, principal, uri.parent(), AclRight.REPLACE)) {
+      return "";
+    }
+    String id = principal.serverId();
+    return Acl.EMPTY
+        .grant(AclRight.ADD, id)
+        .grant(AclRight.DELETE, id)
+        .grant(AclRight.REPLACE, id)
+        .toString();
+  }
+
+  @Override
+  public void addTnds(NodeUri target, TndsTree tree) throws DmException {
+    write(
+        "Add",
+        target,
+        (w, c) -> {
+          for (TndsNode n : tree.nodes()) {
+            addTndsNode(w, c, base(target, n), n);
+          }
+          return null;
+        });
+  }
+
+  private static NodeUri base(NodeUri target, TndsNode n) throws DmException {
+    NodeUri at =
+        n.path().filter(p -> !p.isEmpty() && !p.equals(".")).isPresent()
+            ? target.resolve(n.path().get())
+            : target;
+    return n.name().isEmpty() ? at : at.child(n.name());
+  }
+
+  private void addTndsNode(WorkingTree w, List<TreeChange> c, NodeUri uri, TndsNode n)
+      throws DmException {
+    if (n.isInterior()) {
+      add(w, c, uri, null, n.property(NodeProperty.TYPE).orElse(null));
+    } else {
+      NodeFormat format = n.format().orElse(NodeFormat.CHR);
+      add(
+          w,
+          c,
+          uri,
+          FormatCheck.normalized(
+              NodeValue.of(
+                  n.value().orElse(new byte[0]),
+                  format,
+                  n.property(NodeProperty.TYPE).orElse(null))),
+          null);
+    }
+    Optional<String> acl = n.property(NodeProperty.ACL);
+    if (acl.isPresent()) {
+      NodeRecord r = w.get(uri).orElseThrow();
+      w.put(uri, r.withAcl(Acl.parse(acl.get()).toString(), now()));
+    }
+    for (TndsNode child : n.children()) {
+      addTndsNode(w, c, base(uri, child), child);
+    }
+  }
+
+  @Override
+  public void replace(NodeUri uri, NodeValue value) throws DmException {
+    write(
+        "Replace",
+        uri,
+        (w, c) -> {
+          NodeRecord r = existing(w, uri);
+          if (r.isInterior()) {
+            throw new DmException(
+                StatusCode.COMMAND_NOT_ALLOWED,
+                uri + " is an interior node; its value cannot be replaced");
+          }
+          engine.require(w, principal, uri, AclRight.REPLACE);
+          NodeValue v = FormatCheck.normalized(value);
+          w.put(uri, r.withValue(v.format(), v.type(), v.data(), now()));
+          changed(c, TreeChange.Kind.REPLACED, uri, null);
+          return null;
+        });
+  }
+
+  @Override
+  public void replaceTnds(NodeUri target, TndsTree tree) throws DmException {
+    write(
+        "Replace",
+        target,
+        (w, c) -> {
+          existing(w, target);
+          engine.require(w, principal, target, AclRight.REPLACE);
+          for (String child : w.children(target)) {
+            w.removeSubtree(NodeUris.child(target, child));
+          }
+          for (TndsNode n : tree.nodes()) {
+            for (TndsNode child : n.children()) {
+              addTndsNode(w, c, base(target, child), child);
+            }
+          }
+          changed(c, TreeChange.Kind.REPLACED, target, null);
+          return null;
+        });
+  }
+
+  @Override
+  public void replaceProperty(NodeUri uri, NodeProperty property, String value) throws DmException {
+    write(
+        "Replace",
+        uri,
+        (w, c) -> {
+          NodeRecord r = existing(w, uri);
+          switch (property) {
+            case ACL -> replaceAcl(w, c, uri, r, value);
+            case NAME -> rename(w, c, uri, value);
+            case TITLE -> {
+              engine.require(w, principal, uri, AclRight.REPLACE);
+              if (value.getBytes(StandardCharsets.UTF_8).length > MAX_TITLE_BYTES) {
+                throw new DmException(
+                    StatusCode.REQUEST_ENTITY_TOO_LARGE, "Title longer than 255 bytes");
+              }
+              w.put(uri, r.withTitle(value));
+              changed(c, TreeChange.Kind.PROPERTY_REPLACED, uri, property);
+            }
+            default ->
+                throw new DmException(
+                    StatusCode.COMMAND_NOT_ALLOWED, property.wireName() + " cannot be replaced");
+          }
+          return null;
+        });
+  }
+
+  private void replaceAcl(
+      WorkingTree w, List<TreeChange> c, NodeUri uri, NodeRecord r, String value)
+      throws DmException {
+    Acl acl = Acl.parse(value);
+    if (!mayChangeAcl(w, uri, r)) {
+      throw new DmException(
+          StatusCode.PERMISSION_DENIED, principal + " may not change the ACL of " + uri);
+    }
+    if (uri.isRoot() && acl.isEmpty()) {
+      throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "the root must keep an ACL");
+    }
+    w.put(uri, r.withAcl(acl.toString(), now()));
+    changed(c, TreeChange.Kind.PROPERTY_REPLACED, uri, NodeProperty.ACL);
+  }
+
+  private boolean mayChangeAcl(WorkingTree w, NodeUri uri, NodeRecord r) throws DmException {
+    if (principal.isDevice()) {
+      return true;
+    }
+    boolean onParent =
+        !uri.isRoot() && engine.allowed(w, principal, uri.parent(), AclRight.REPLACE);
+    if (engine.aclMode == AclMode.SEPARATE || !r.isInterior()) {
+      return onParent || (uri.isRoot() && engine.allowed(w, principal, uri, AclRight.REPLACE));
+    }
+    return onParent || engine.allowed(w, principal, uri, AclRight.REPLACE);
+  }
+
+  private void rename(WorkingTree w, List<TreeChange> c, NodeUri uri, String newName)
+      throws DmException {
+    if (uri.isRoot()) {
+      throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "the root cannot be renamed");
+    }
+    engine.require(w, principal, uri, AclRight.REPLACE);
+    NodeUri target = uri.parent().child(newName);
+    engine.checkLimits(target);
+    if (w.exists(target)) {
+      throw new DmException(StatusCode.ALREADY_EXISTS, target + " already exists");
+    }
+    move(w, uri, target);
+    w.removeSubtree(uri);
+    changed(c, TreeChange.Kind.RENAMED, target, NodeProperty.NAME);
+  }
+
+  private void move(WorkingTree w, NodeUri from, NodeUri to) {
+    NodeRecord r = w.get(from).orElseThrow();
+    w.put(to, r);
+    for (String child : w.children(from)) {
+      move(w, NodeUris.child(from, child), NodeUris.child(to, child));
+    }
+  }
+
+  @Override
+  public void delete(NodeUri uri) throws DmException {
+    write(
+        "Delete",
+        uri,
+        (w, c) -> {
+          if (uri.isRoot()) {
+            throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "the root cannot be deleted");
+          }
+          existing(w, uri);
+          engine.require(w, principal, uri, AclRight.DELETE);
+          w.removeSubtree(uri);
+          changed(c, TreeChange.Kind.DELETED, uri, null);
+          return null;
+        });
+  }
+
+  @Override
+  public void copy(NodeUri source, NodeUri target) throws DmException {
+    write(
+        "Copy",
+        target,
+        (w, c) -> {
+          NodeRecord from = existing(w, source);
+          engine.require(w, principal, source, AclRight.GET);
+          if (from.isInterior()) {
+            throw new DmException(
+                StatusCode.COMMAND_NOT_ALLOWED,
+                "Copy works on leaves only; " + source + " is interior");
+          }
+          NodeRecord to = w.get(target).orElse(null);
+          NodeValue v = NodeValue.of(from.value(), from.format(), from.type());
+          if (to == null) {
+            add(w, c, target, v, null);
+          } else if (to.isInterior()) {
+            throw new DmException(
+                StatusCode.COMMAND_NOT_ALLOWED,
+                "Copy works on leaves only; " + target + " is interior");
+          } else {
+            engine.require(w, principal, target, AclRight.REPLACE);
+            w.put(target, to.withValue(v.format(), v.type(), v.data(), now()));
+            changed(c, TreeChange.Kind.REPLACED, target, null);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public ExecResult exec(NodeUri uri, ExecRequest request) throws DmException {
+    return write(
+        "Exec",
+        uri,
+        (w, c) -> {
+          existing(w, uri);
+          engine.require(w, principal, uri, AclRight.EXEC);
+          throw new DmException(
+              StatusCode.COMMAND_NOT_ALLOWED, "no management object executes " + uri);
+        });
+  }
+
+  private NodeRecord existing(WorkingTree w, NodeUri uri) throws DmException {
+    engine.checkLimits(uri);
+    return w.get(uri)
+        .orElseThrow(() -> new DmException(StatusCode.NOT_FOUND, uri + " does not exist"));
+  }
+
+  // ---- transaction
+
+  @Override
+  public void commit() throws DmException {
+    end();
+    try {
+      engine.commit(txWork, txChanges);
+    } catch (RuntimeException e) {
+      throw new DmException(StatusCode.DATA_STORE_FAILURE, "store failure: " + e, e);
+    } finally {
+      engine.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void rollback() {
+    end();
+    txWork.clear();
+    engine.lock.writeLock().unlock();
+  }
+
+  @Override
+  public void close() {
+    if (open && txWork != null) {
+      rollback();
+    }
+  }
+
+  private void end() {
+    if (txWork == null) {
+      throw new IllegalStateException("not a transaction");
+    }
+    if (!open) {
+      throw new IllegalStateException("transaction already ended");
+    }
+    open = false;
+  }
+}

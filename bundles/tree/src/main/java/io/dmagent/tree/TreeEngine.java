@@ -1,0 +1,110 @@
+package io.dmagent.tree;
+
+import io.dmagent.api.tree.Acl;
+import io.dmagent.api.tree.AclRight;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeChange;
+import io.dmagent.api.tree.UriLimits;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * The tree's shared state and the rules every operation obeys: URI limits, ACL evaluation with
+ * inheritance, and the single writer at a time. Operations run in {@link Operations}, each against
+ * its own {@link WorkingTree}.
+ */
+final class TreeEngine {
+  /**
+   * The root's ACL when nothing else is set: any authenticated server may read and extend the tree.
+   */
+  static final String DEFAULT_ROOT_ACL = "Add=*&Get=*";
+
+  final TreeStore store;
+  final UriLimits limits;
+  final AclMode aclMode;
+  final Clock clock;
+  final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+  private final Consumer<List<TreeChange>> committed;
+
+  TreeEngine(
+      TreeStore store,
+      UriLimits limits,
+      AclMode aclMode,
+      Clock clock,
+      Consumer<List<TreeChange>> committed) {
+    this.store = store;
+    this.limits = limits;
+    this.aclMode = aclMode;
+    this.clock = clock;
+    this.committed = committed;
+    ensureRoot();
+  }
+
+  private void ensureRoot() {
+    if (store.get(NodeUri.ROOT).isEmpty()) {
+      store.commit(Map.of(NodeUri.ROOT, NodeRecord.interior("", DEFAULT_ROOT_ACL, clock.millis())));
+    }
+  }
+
+  /** Makes a unit of work durable and tells the listeners, in commit order. */
+  void commit(WorkingTree work, List<TreeChange> changes) {
+    if (work.hasChanges()) {
+      store.commit(work.changes());
+      work.clear();
+    }
+    if (!changes.isEmpty()) {
+      committed.accept(List.copyOf(changes));
+    }
+  }
+
+  void checkLimits(NodeUri uri) throws DmException {
+    if (limits.maxDepth() > 0 && uri.depth() > limits.maxDepth()) {
+      throw new DmException(
+          StatusCode.URI_TOO_LONG, "URI deeper than MaxDepth " + limits.maxDepth());
+    }
+    if (limits.maxTotLen() > 0 && uri.toString().length() > limits.maxTotLen()) {
+      throw new DmException(
+          StatusCode.URI_TOO_LONG, "URI longer than MaxTotLen " + limits.maxTotLen());
+    }
+    if (limits.maxSegLen() > 0) {
+      for (String s : uri.segments()) {
+        if (s.length() > limits.maxSegLen()) {
+          throw new DmException(
+              StatusCode.URI_TOO_LONG, "node name longer than MaxSegLen " + limits.maxSegLen());
+        }
+      }
+    }
+  }
+
+  /** The ACL that governs a node: its own, or that of the nearest ancestor that has one. */
+  Acl effectiveAcl(WorkingTree work, NodeUri uri) throws DmException {
+    NodeUri at = uri;
+    while (true) {
+      NodeRecord r = work.get(at).orElse(null);
+      if (r != null && !r.acl().isEmpty()) {
+        return Acl.parse(r.acl());
+      }
+      if (at.isRoot()) {
+        return Acl.parse(DEFAULT_ROOT_ACL);
+      }
+      at = at.parent();
+    }
+  }
+
+  boolean allowed(WorkingTree work, Principal p, NodeUri uri, AclRight right) throws DmException {
+    return p.isDevice() || effectiveAcl(work, uri).allows(right, p.serverId());
+  }
+
+  void require(WorkingTree work, Principal p, NodeUri uri, AclRight right) throws DmException {
+    if (!allowed(work, p, uri, right)) {
+      throw new DmException(
+          StatusCode.PERMISSION_DENIED, p + " has no " + right.wireName() + " right on " + uri);
+    }
+  }
+}

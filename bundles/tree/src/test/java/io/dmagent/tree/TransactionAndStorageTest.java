@@ -1,0 +1,131 @@
+package io.dmagent.tree;
+
+import static io.dmagent.tree.Trees.uri;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeChange;
+import io.dmagent.api.tree.TreeTransaction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransactionAndStorageTest {
+  @TempDir Path dir;
+
+  @Test
+  void a_committed_transaction_applies_every_change_at_once() throws Exception {
+    Trees trees = Trees.inMemory();
+    try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
+      tx.addLeaf(uri("./A/x"), NodeValue.text("1"));
+      tx.addLeaf(uri("./A/y"), NodeValue.text("2"));
+      assertThat(tx.get(uri("./A")).children()).containsExactlyInAnyOrder("x", "y");
+      tx.commit();
+    }
+    assertThat(trees.value("./A/y")).isEqualTo("2");
+  }
+
+  @Test
+  void a_rolled_back_transaction_leaves_no_trace() throws Exception {
+    Trees trees = Trees.inMemory().leaf("./Keep", "k");
+    try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
+      tx.addLeaf(uri("./Gone"), NodeValue.text("1"));
+      tx.delete(uri("./Keep"));
+    } // closed without commit
+
+    assertThat(trees.device().get(uri(".")).children()).containsExactly("Keep");
+  }
+
+  @Test
+  void a_failed_command_inside_a_transaction_undoes_only_itself() throws Exception {
+    Trees trees = Trees.inMemory().leaf("./Exists", "e");
+    try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
+      tx.addLeaf(uri("./New/a"), NodeValue.text("1"));
+      assertThatThrownBy(
+              () ->
+                  tx.addLeaf(
+                      uri("./Other/b"), NodeValue.of("x", io.dmagent.api.tree.NodeFormat.INT)))
+          .isInstanceOf(DmException.class);
+      assertThat(tx.get(uri(".")).children()).doesNotContain("Other").contains("New");
+      tx.rollback();
+    }
+    assertThat(trees.device().get(uri(".")).children()).containsExactly("Exists");
+  }
+
+  @Test
+  void an_acknowledged_write_is_in_the_file_after_reopening() throws Exception {
+    Path file = dir.resolve("tree.mv.db");
+    Trees first = Trees.on(TreeStore.open(file, m -> {}));
+    first.leaf("./Durable/v", "42");
+    first.tree.close();
+
+    Trees second = Trees.on(TreeStore.open(file, m -> {}));
+    assertThat(second.value("./Durable/v")).isEqualTo("42");
+    second.tree.close();
+  }
+
+  @Test
+  void a_corrupt_store_file_is_kept_aside_and_reported() throws Exception {
+    Path file = dir.resolve("tree.mv.db");
+    Files.write(
+        file,
+        "this is not an MVStore file, it is garbage that a failing card left behind"
+            .repeat(100)
+            .getBytes());
+    List<String> warnings = new CopyOnWriteArrayList<>();
+
+    TreeStore store = TreeStore.open(file, warnings::add);
+    store.close();
+
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("cannot be opened")
+        .contains("kept aside");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("tree.mv.db.corrupt-"));
+    }
+  }
+
+  @Test
+  void listeners_hear_of_each_commit_after_it_is_made() throws Exception {
+    Trees trees = Trees.inMemory();
+    List<TreeChange> heard = new CopyOnWriteArrayList<>();
+    trees.tree.addListener(
+        heard::addAll, Map.of(io.dmagent.api.tree.TreeChangeListener.SUBTREE, "./Watched"));
+
+    trees.leaf("./Watched/a", "1").leaf("./Other", "2");
+    trees.device().replace(uri("./Watched/a"), NodeValue.text("3"));
+
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (heard.size() < 3 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(heard)
+        .extracting(TreeChange::kind, c -> c.uri().toString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TreeChange.Kind.ADDED, "./Watched"),
+            org.assertj.core.groups.Tuple.tuple(TreeChange.Kind.ADDED, "./Watched/a"),
+            org.assertj.core.groups.Tuple.tuple(TreeChange.Kind.REPLACED, "./Watched/a"));
+  }
+
+  @Test
+  void a_store_failure_answers_510() {
+    TreeStore store = TreeStore.inMemory();
+    Trees trees = Trees.on(store);
+    store.close();
+    assertThatThrownBy(() -> trees.device().addLeaf(uri("./X"), NodeValue.text("1")))
+        .isInstanceOfSatisfying(
+            DmException.class,
+            e -> assertThat(e.status()).isEqualTo(StatusCode.DATA_STORE_FAILURE));
+  }
+}
