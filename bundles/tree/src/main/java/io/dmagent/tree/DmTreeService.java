@@ -1,5 +1,9 @@
 package io.dmagent.tree;
 
+import io.dmagent.api.description.DescriptionCodec;
+import io.dmagent.api.description.MgmtTreeDescription;
+import io.dmagent.api.description.NodeDescription;
+import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.Acl;
 import io.dmagent.api.tree.AclRight;
 import io.dmagent.api.tree.DmException;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +34,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -41,6 +47,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = TreeConfig.class)
 public final class DmTreeService implements DmTree {
   private final TreeEngine engine;
+  private final Grafting grafting;
   private final Consumer<String> refusals;
   private final Map<TreeChangeListener, NodeUri> listeners = new ConcurrentHashMap<>();
   private final ExecutorService notifier =
@@ -50,18 +57,36 @@ public final class DmTreeService implements DmTree {
   public DmTreeService(
       BundleContext context,
       TreeConfig config,
+      @Reference DescriptionCodec codec,
       @Reference(service = LoggerFactory.class) Logger log)
       throws IOException {
     this(
         TreeStore.open(storeFile(context, config), log::error),
         new UriLimits(config.maxDepth(), config.maxTotLen(), config.maxSegLen()),
         config.aclMode(),
-        log::info);
+        config.maxValueBytes(),
+        codec,
+        log::info,
+        log::error);
   }
 
+  /** A tree without a codec: management objects cannot be grafted (benchmarks, plain tests). */
   DmTreeService(TreeStore store, UriLimits limits, AclMode mode, Consumer<String> refusals) {
-    this.refusals = refusals;
-    this.engine = new TreeEngine(store, limits, mode, Clock.systemUTC(), this::dispatch);
+    this(store, limits, mode, 0, null, refusals, refusals);
+  }
+
+  DmTreeService(
+      TreeStore store,
+      UriLimits limits,
+      AclMode mode,
+      int maxValueBytes,
+      DescriptionCodec codec,
+      Consumer<String> info,
+      Consumer<String> error) {
+    this.refusals = info;
+    this.engine =
+        new TreeEngine(store, limits, mode, Clock.systemUTC(), maxValueBytes, this::dispatch);
+    this.grafting = new Grafting(engine, codec, info, error);
   }
 
   private static Path storeFile(BundleContext context, TreeConfig config) {
@@ -94,6 +119,29 @@ public final class DmTreeService implements DmTree {
 
   void removeListener(TreeChangeListener listener) {
     listeners.remove(listener);
+  }
+
+  /** MO whiteboard: every registered management object is grafted at its root. */
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addManagementObject(ManagementObject mo) {
+    grafting.graft(mo);
+  }
+
+  void removeManagementObject(ManagementObject mo) {
+    grafting.ungraft(mo);
+  }
+
+  @Override
+  public MgmtTreeDescription description() {
+    return engine.mos.description("DM Agent", "DM Agent gateway");
+  }
+
+  @Override
+  public Optional<NodeDescription> describe(NodeUri uri) {
+    return engine.mos.describe(uri);
   }
 
   private void dispatch(List<TreeChange> changes) {
@@ -131,7 +179,7 @@ public final class DmTreeService implements DmTree {
   @Override
   public void purgeServer(String serverId) throws DmException {
     try (TreeTransaction tx = begin(Principal.device())) {
-      WorkingTree w = new WorkingTree(engine.store);
+      WorkingTree w = engine.work();
       purge(w, NodeUri.ROOT, serverId);
       engine.commit(w, List.of());
       tx.commit();

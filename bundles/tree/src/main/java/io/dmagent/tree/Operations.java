@@ -1,5 +1,7 @@
 package io.dmagent.tree;
 
+import io.dmagent.api.description.AccessType;
+import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.TndsNode;
 import io.dmagent.api.description.TndsTree;
 import io.dmagent.api.tree.Acl;
@@ -27,6 +29,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +69,7 @@ final class Operations implements TreeTransaction {
    */
   static Operations transaction(TreeEngine engine, Principal principal, Consumer<String> log) {
     engine.lock.writeLock().lock();
-    return new Operations(engine, principal, log, new WorkingTree(engine.store));
+    return new Operations(engine, principal, log, engine.work());
   }
 
   private interface Work<T> {
@@ -78,7 +82,7 @@ final class Operations implements TreeTransaction {
     }
     engine.lock.readLock().lock();
     try {
-      return work.run(new WorkingTree(engine.store), new ArrayList<>());
+      return work.run(engine.work(), new ArrayList<>());
     } catch (DmException e) {
       throw refused(op, uri, e);
     } finally {
@@ -92,7 +96,7 @@ final class Operations implements TreeTransaction {
     }
     engine.lock.writeLock().lock();
     try {
-      WorkingTree w = new WorkingTree(engine.store);
+      WorkingTree w = engine.work();
       List<TreeChange> changes = new ArrayList<>();
       T result = work.run(w, changes);
       engine.commit(w, changes);
@@ -149,19 +153,55 @@ final class Operations implements TreeTransaction {
         "Get",
         uri,
         (w, c) -> {
-          NodeRecord r = existing(w, uri);
-          engine.require(w, principal, uri, AclRight.GET);
+          NodeRecord r = readable(w, uri);
           return result(w, uri, r, true);
         });
   }
 
-  private NodeResult result(WorkingTree w, NodeUri uri, NodeRecord r, boolean withValue) {
+  /** An existing node the principal may Get: ACL, DDF AccessType and the Inbox rule. */
+  private NodeRecord readable(WorkingTree w, NodeUri uri) throws DmException {
+    NodeRecord r = existing(w, uri);
+    if (engine.inbox.governs(uri)) {
+      throw Inbox.notReadable(uri);
+    }
+    engine.require(w, principal, uri, AclRight.GET);
+    engine.rules.requireAccess(principal, uri, engine.mos.describe(uri), AccessType.GET);
+    return r;
+  }
+
+  private NodeResult result(WorkingTree w, NodeUri uri, NodeRecord r, boolean withValue)
+      throws DmException {
     if (r.isInterior()) {
-      return NodeResult.interior(uri, w.children(uri), r.type().isEmpty() ? null : r.type());
+      return NodeResult.interior(uri, children(w, uri), r.type().isEmpty() ? null : r.type());
     }
     return withValue
-        ? NodeResult.leaf(uri, NodeValue.of(r.value(), r.format(), r.type()))
+        ? NodeResult.leaf(uri, value(uri, r))
         : NodeResult.leafWithoutValue(uri, r.format(), r.type());
+  }
+
+  /** A leaf's value: what its MO reads live, or else the stored one. */
+  private NodeValue value(NodeUri uri, NodeRecord r) throws DmException {
+    Optional<MoGraft> owner = engine.mos.owner(uri);
+    if (owner.isPresent()) {
+      Optional<NodeValue> live = engine.callMo(owner.get(), mo -> mo.readLive(uri));
+      if (live.isPresent()) {
+        return live.get();
+      }
+    }
+    return NodeValue.of(r.value(), r.format(), r.type());
+  }
+
+  /** An interior node's children: what its MO lists live (those that exist), or the stored ones. */
+  private List<String> children(WorkingTree w, NodeUri uri) throws DmException {
+    List<String> stored = w.children(uri);
+    Optional<MoGraft> owner = engine.mos.owner(uri);
+    if (owner.isPresent()) {
+      Optional<List<String>> live = engine.callMo(owner.get(), mo -> mo.liveChildren(uri));
+      if (live.isPresent()) {
+        return live.get().stream().filter(stored::contains).toList();
+      }
+    }
+    return stored;
   }
 
   @Override
@@ -170,8 +210,7 @@ final class Operations implements TreeTransaction {
         "Get",
         uri,
         (w, c) -> {
-          NodeRecord r = existing(w, uri);
-          engine.require(w, principal, uri, AclRight.GET);
+          NodeRecord r = readable(w, uri);
           return switch (property) {
             case ACL ->
                 r.acl().isEmpty()
@@ -187,7 +226,7 @@ final class Operations implements TreeTransaction {
                 throw new DmException(
                     StatusCode.OPTIONAL_FEATURE_NOT_SUPPORTED, "interior nodes have no Size");
               }
-              yield PropertyResult.ok(property, Integer.toString(r.value().length));
+              yield PropertyResult.ok(property, Integer.toString(value(uri, r).size()));
             }
             case TITLE -> PropertyResult.ok(property, r.title());
             case TSTAMP ->
@@ -204,8 +243,7 @@ final class Operations implements TreeTransaction {
         "Get",
         uri,
         (w, c) -> {
-          existing(w, uri);
-          engine.require(w, principal, uri, AclRight.GET);
+          readable(w, uri);
           List<NodeResult> out = new ArrayList<>();
           walk(w, uri, (at, r) -> out.add(result(w, at, r, withValues)));
           return out;
@@ -219,17 +257,26 @@ final class Operations implements TreeTransaction {
   /** Every readable node below and including {@code uri}, parents before children. */
   private void walk(WorkingTree w, NodeUri uri, Visitor visitor) throws DmException {
     NodeRecord r = w.get(uri).orElse(null);
-    if (r == null) {
+    if (r == null || engine.inbox.governs(uri)) {
       return;
     }
-    if (engine.allowed(w, principal, uri, AclRight.GET)) {
+    if (mayList(w, uri)) {
       visitor.visit(uri, r);
     }
     if (r.isInterior()) {
-      for (String child : w.children(uri)) {
+      for (String child : children(w, uri)) {
         walk(w, NodeUris.child(uri, child), visitor);
       }
     }
+  }
+
+  /** Listings include what the principal could Get one by one, and nothing else. */
+  private boolean mayList(WorkingTree w, NodeUri uri) throws DmException {
+    if (!engine.allowed(w, principal, uri, AclRight.GET)) {
+      return false;
+    }
+    Optional<NodeDescription> d = engine.mos.describe(uri);
+    return principal.isDevice() || d.isEmpty() || d.get().accessTypes().contains(AccessType.GET);
   }
 
   @Override
@@ -238,8 +285,7 @@ final class Operations implements TreeTransaction {
         "Get",
         uri,
         (w, c) -> {
-          NodeRecord r = existing(w, uri);
-          engine.require(w, principal, uri, AclRight.GET);
+          NodeRecord r = readable(w, uri);
           return new TndsTree(
               "1.2", Optional.empty(), Optional.empty(), List.of(tndsNode(w, uri, r, selection)));
         });
@@ -258,7 +304,7 @@ final class Operations implements TreeTransaction {
         case NAME -> props.put(p, uri.isRoot() ? "." : uri.name());
         case SIZE -> {
           if (!r.isInterior()) {
-            props.put(p, Integer.toString(r.value().length));
+            props.put(p, Integer.toString(value(uri, r).size()));
           }
         }
         case TITLE -> {
@@ -276,16 +322,18 @@ final class Operations implements TreeTransaction {
     }
     List<TndsNode> children = new ArrayList<>();
     if (r.isInterior()) {
-      for (String name : w.children(uri)) {
+      for (String name : children(w, uri)) {
         NodeUri child = NodeUris.child(uri, name);
         NodeRecord cr = w.get(child).orElseThrow();
-        if (engine.allowed(w, principal, child, AclRight.GET)) {
+        if (mayList(w, child) && !engine.inbox.governs(child)) {
           children.add(tndsNode(w, child, cr, sel));
         }
       }
     }
     Optional<byte[]> value =
-        !r.isInterior() && sel.includeValue() ? Optional.of(r.value()) : Optional.empty();
+        !r.isInterior() && sel.includeValue()
+            ? Optional.of(value(uri, r).data())
+            : Optional.empty();
     Optional<NodeFormat> format =
         sel.properties().contains(NodeProperty.FORMAT) ? Optional.of(r.format()) : Optional.empty();
     return new TndsNode(
@@ -293,20 +341,32 @@ final class Operations implements TreeTransaction {
   }
 
   @Override
-  public List<NodeUri> locate(String moId) throws DmException {
+  public List<NodeUri> locate(NodeUri under, String moId) throws DmException {
     return read(
         "Get",
-        NodeUri.ROOT,
+        under,
         (w, c) -> {
+          readable(w, under);
+          Set<NodeUri> found = new TreeSet<>(engine.store.located(moId));
+          w.pendingPuts()
+              .forEach(
+                  (uri, r) -> {
+                    if (r.isInterior() && r.type().equals(moId)) {
+                      found.add(uri);
+                    }
+                  });
           List<NodeUri> out = new ArrayList<>();
-          walk(
-              w,
-              NodeUri.ROOT,
-              (at, r) -> {
-                if (r.isInterior() && r.type().equals(moId)) {
-                  out.add(at);
-                }
-              });
+          for (NodeUri at : found) {
+            Optional<NodeRecord> r = w.get(at);
+            if (under.isAncestorOrSelfOf(at)
+                && r.isPresent()
+                && r.get().isInterior()
+                && r.get().type().equals(moId)
+                && !engine.inbox.governs(at)
+                && mayList(w, at)) {
+              out.add(at);
+            }
+          }
           return out;
         });
   }
@@ -319,7 +379,11 @@ final class Operations implements TreeTransaction {
         "Add",
         uri,
         (w, c) -> {
-          add(w, c, uri, null, moType);
+          NodeUri at = uri;
+          if (engine.inbox.governs(uri)) {
+            at = intoInbox(w, uri, moType);
+          }
+          add(w, c, at, null, moType);
           return null;
         });
   }
@@ -330,9 +394,23 @@ final class Operations implements TreeTransaction {
         "Add",
         uri,
         (w, c) -> {
+          if (engine.inbox.governs(uri)) {
+            intoInbox(w, uri, null);
+          }
           add(w, c, uri, FormatCheck.normalized(value), null);
           return null;
         });
+  }
+
+  /**
+   * Where an Add below the Inbox really goes: the server needs Add on the Inbox, and the object
+   * needs an MO identifier the device knows.
+   */
+  private NodeUri intoInbox(WorkingTree w, NodeUri target, String moId) throws DmException {
+    engine.require(w, principal, Inbox.ROOT, AclRight.ADD);
+    NodeUri at = engine.inbox.route(Inbox.entryName(target), moId);
+    log.accept("Add " + target + " for " + principal + " placed at " + at + " by its MO type");
+    return at;
   }
 
   /** Add of one node, creating missing interior parents as TND allows. */
@@ -342,14 +420,36 @@ final class Operations implements TreeTransaction {
     if (uri.isRoot() || w.exists(uri)) {
       throw new DmException(StatusCode.ALREADY_EXISTS, uri + " already exists");
     }
+    if (engine.mos.isHidden(uri)) {
+      throw new DmException(
+          StatusCode.NOT_FOUND, uri + " belongs to a management object that is not running");
+    }
+    engine.checkValueSize(uri, leaf);
+    Optional<NodeDescription> d = engine.rules.describe(uri);
     ensureParent(w, c, uri.parent());
     engine.require(w, principal, uri.parent(), AclRight.ADD);
+    Optional<String> ddfType = engine.rules.checkAdd(w, principal, uri, leaf, d);
+    String type = moType == null || moType.isEmpty() ? ddfType.orElse(null) : moType;
+    beforeWrite(uri, leaf);
     NodeRecord record =
         leaf == null
-            ? NodeRecord.interior(moType, creatorAcl(w, uri), now())
+            ? NodeRecord.interior(type, creatorAcl(w, uri), now())
             : NodeRecord.leaf(leaf.format(), leaf.type(), leaf.data(), "", now());
     w.put(uri, record);
     changed(c, TreeChange.Kind.ADDED, uri, null);
+  }
+
+  /** Lets the MO that owns the node veto the write; its status becomes the command's. */
+  private void beforeWrite(NodeUri uri, NodeValue value) throws DmException {
+    Optional<MoGraft> owner = engine.mos.owner(uri);
+    if (owner.isPresent()) {
+      engine.callMo(
+          owner.get(),
+          mo -> {
+            mo.beforeWrite(uri, Optional.ofNullable(value), principal);
+            return null;
+          });
+    }
   }
 
   private void ensureParent(WorkingTree w, List<TreeChange> c, NodeUri parent) throws DmException {
@@ -390,7 +490,11 @@ final class Operations implements TreeTransaction {
         target,
         (w, c) -> {
           for (TndsNode n : tree.nodes()) {
-            addTndsNode(w, c, base(target, n), n);
+            NodeUri at = base(target, n);
+            if (engine.inbox.governs(at)) {
+              at = intoInbox(w, at, n.property(NodeProperty.TYPE).orElse(null));
+            }
+            addTndsNode(w, c, at, n);
           }
           return null;
         });
@@ -445,6 +549,9 @@ final class Operations implements TreeTransaction {
           }
           engine.require(w, principal, uri, AclRight.REPLACE);
           NodeValue v = FormatCheck.normalized(value);
+          engine.checkValueSize(uri, v);
+          engine.rules.checkReplace(principal, uri, v, engine.mos.describe(uri));
+          beforeWrite(uri, v);
           w.put(uri, r.withValue(v.format(), v.type(), v.data(), now()));
           changed(c, TreeChange.Kind.REPLACED, uri, null);
           return null;
@@ -460,7 +567,9 @@ final class Operations implements TreeTransaction {
           existing(w, target);
           engine.require(w, principal, target, AclRight.REPLACE);
           for (String child : w.children(target)) {
-            w.removeSubtree(NodeUris.child(target, child));
+            NodeUri at = NodeUris.child(target, child);
+            engine.rules.checkDelete(principal, at, engine.mos.describe(at));
+            w.removeSubtree(at);
           }
           for (TndsNode n : tree.nodes()) {
             for (TndsNode child : n.children()) {
@@ -532,6 +641,7 @@ final class Operations implements TreeTransaction {
       throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "the root cannot be renamed");
     }
     engine.require(w, principal, uri, AclRight.REPLACE);
+    engine.rules.checkRename(principal, uri, engine.mos.describe(uri));
     NodeUri target = uri.parent().child(newName);
     engine.checkLimits(target);
     if (w.exists(target)) {
@@ -561,6 +671,8 @@ final class Operations implements TreeTransaction {
           }
           existing(w, uri);
           engine.require(w, principal, uri, AclRight.DELETE);
+          engine.rules.checkDelete(principal, uri, engine.mos.describe(uri));
+          beforeWrite(uri, null);
           w.removeSubtree(uri);
           changed(c, TreeChange.Kind.DELETED, uri, null);
           return null;
@@ -573,15 +685,14 @@ final class Operations implements TreeTransaction {
         "Copy",
         target,
         (w, c) -> {
-          NodeRecord from = existing(w, source);
-          engine.require(w, principal, source, AclRight.GET);
+          NodeRecord from = readable(w, source);
           if (from.isInterior()) {
             throw new DmException(
                 StatusCode.COMMAND_NOT_ALLOWED,
                 "Copy works on leaves only; " + source + " is interior");
           }
           NodeRecord to = w.get(target).orElse(null);
-          NodeValue v = NodeValue.of(from.value(), from.format(), from.type());
+          NodeValue v = value(source, from);
           if (to == null) {
             add(w, c, target, v, null);
           } else if (to.isInterior()) {
@@ -590,6 +701,8 @@ final class Operations implements TreeTransaction {
                 "Copy works on leaves only; " + target + " is interior");
           } else {
             engine.require(w, principal, target, AclRight.REPLACE);
+            engine.rules.checkReplace(principal, target, v, engine.mos.describe(target));
+            beforeWrite(target, v);
             w.put(target, to.withValue(v.format(), v.type(), v.data(), now()));
             changed(c, TreeChange.Kind.REPLACED, target, null);
           }
@@ -599,15 +712,30 @@ final class Operations implements TreeTransaction {
 
   @Override
   public ExecResult exec(NodeUri uri, ExecRequest request) throws DmException {
-    return write(
-        "Exec",
-        uri,
-        (w, c) -> {
-          existing(w, uri);
-          engine.require(w, principal, uri, AclRight.EXEC);
-          throw new DmException(
-              StatusCode.COMMAND_NOT_ALLOWED, "no management object executes " + uri);
-        });
+    MoGraft owner =
+        read(
+            "Exec",
+            uri,
+            (w, c) -> {
+              existing(w, uri);
+              engine.require(w, principal, uri, AclRight.EXEC);
+              engine.rules.requireAccess(principal, uri, engine.mos.describe(uri), AccessType.EXEC);
+              return engine
+                  .mos
+                  .owner(uri)
+                  .orElseThrow(
+                      () ->
+                          new DmException(
+                              StatusCode.COMMAND_NOT_ALLOWED,
+                              "no management object executes " + uri));
+            });
+    // The MO runs outside the tree's lock: an Exec may take long (a download, a reboot), and it
+    // changes the tree, if at all, through the tree's own operations.
+    try {
+      return engine.callMo(owner, mo -> mo.exec(uri, request, principal));
+    } catch (DmException e) {
+      throw refused("Exec", uri, e);
+    }
   }
 
   private NodeRecord existing(WorkingTree w, NodeUri uri) throws DmException {

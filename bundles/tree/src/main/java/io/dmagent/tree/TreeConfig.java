@@ -36,6 +36,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
   int maxSegLen() default 128;
 
   @AttributeDefinition(
+      name = "Largest leaf value",
+      description = "Bytes a leaf may hold; larger writes answer 413. 0 = unlimited.",
+      min = "0")
+  int maxValueBytes() default 1048576;
+
+  @AttributeDefinition(
       name = "ACL management",
       description =
           "TND: the TND 1.3 rules. SEPARATE: only Replace on the parent allows changing an ACL (DM-AZ-001).")

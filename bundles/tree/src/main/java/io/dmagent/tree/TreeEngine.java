@@ -1,9 +1,11 @@
 package io.dmagent.tree;
 
+import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.Acl;
 import io.dmagent.api.tree.AclRight;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeChange;
@@ -29,7 +31,14 @@ final class TreeEngine {
   final UriLimits limits;
   final AclMode aclMode;
   final Clock clock;
+
+  /** Largest leaf value a write may store; larger ones answer 413 (0 = unlimited). */
+  final int maxValueBytes;
+
   final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+  final MoRegistry mos = new MoRegistry();
+  final DdfRules rules = new DdfRules(mos);
+  final Inbox inbox = new Inbox(mos);
   private final Consumer<List<TreeChange>> committed;
 
   TreeEngine(
@@ -37,13 +46,48 @@ final class TreeEngine {
       UriLimits limits,
       AclMode aclMode,
       Clock clock,
+      int maxValueBytes,
       Consumer<List<TreeChange>> committed) {
     this.store = store;
+    this.maxValueBytes = maxValueBytes;
     this.limits = limits;
     this.aclMode = aclMode;
     this.clock = clock;
     this.committed = committed;
     ensureRoot();
+    // Until their bundles register again, the subtrees of management objects stay hidden.
+    store.moRoots().forEach(mos::hide);
+  }
+
+  /** A unit of work on the store as it is now, MOs that are away hidden. */
+  WorkingTree work() {
+    return new WorkingTree(store, mos::isHidden);
+  }
+
+  /** What a management object's code may do wrong becomes a status, never an escaping exception. */
+  interface MoCall<T> {
+    T call(ManagementObject mo) throws DmException;
+  }
+
+  <T> T callMo(MoGraft graft, MoCall<T> call) throws DmException {
+    try {
+      return call.call(graft.mo());
+    } catch (DmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DmException(
+          StatusCode.COMMAND_FAILED,
+          "management object at " + graft.root() + " failed: " + e.getClass().getName(),
+          e);
+    }
+  }
+
+  void checkValueSize(NodeUri uri, NodeValue value) throws DmException {
+    if (value != null && maxValueBytes > 0 && value.size() > maxValueBytes) {
+      throw new DmException(
+          StatusCode.REQUEST_ENTITY_TOO_LARGE,
+          "value of " + uri + " is larger than the " + maxValueBytes + " bytes a leaf may hold");
+    }
   }
 
   private void ensureRoot() {
@@ -54,8 +98,13 @@ final class TreeEngine {
 
   /** Makes a unit of work durable and tells the listeners, in commit order. */
   void commit(WorkingTree work, List<TreeChange> changes) {
-    if (work.hasChanges()) {
-      store.commit(work.changes());
+    commit(work, changes, List.of());
+  }
+
+  /** Like {@link #commit(WorkingTree, List)}, also remembering newly grafted MO roots. */
+  void commit(WorkingTree work, List<TreeChange> changes, List<NodeUri> newMoRoots) {
+    if (work.hasChanges() || !newMoRoots.isEmpty()) {
+      store.commit(work.changes(), newMoRoots);
       work.clear();
     }
     if (!changes.isEmpty()) {

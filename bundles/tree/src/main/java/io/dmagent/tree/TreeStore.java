@@ -1,5 +1,6 @@
 package io.dmagent.tree;
 
+import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,10 +28,17 @@ final class TreeStore implements AutoCloseable {
 
   private final MVStore store;
   private final MVMap<String, byte[]> nodes;
+  // MO identifier NUL node key -> "": every interior node with a Type, so that locating the
+  // instances of an MO is a range scan instead of a walk of the whole tree.
+  private final MVMap<String, String> moIndex;
+  // Root URI -> "" for every management object ever grafted, to hide its subtree while it is away.
+  private final MVMap<String, String> moRoots;
 
   private TreeStore(MVStore store) {
     this.store = store;
     this.nodes = store.openMap("nodes");
+    this.moIndex = store.openMap("mo-index");
+    this.moRoots = store.openMap("mo-roots");
   }
 
   /**
@@ -81,6 +89,17 @@ final class TreeStore implements AutoCloseable {
     return b.toString();
   }
 
+  static NodeUri uriOf(String key) {
+    if (key.isEmpty()) {
+      return NodeUri.ROOT;
+    }
+    NodeUri uri = NodeUri.ROOT;
+    for (String name : key.substring(1).split(String.valueOf(SEP), -1)) {
+      uri = NodeUris.child(uri, name);
+    }
+    return uri;
+  }
+
   Optional<NodeRecord> get(NodeUri uri) {
     byte[] bytes = nodes.get(key(uri));
     return bytes == null ? Optional.empty() : Optional.of(NodeRecord.decode(bytes));
@@ -104,17 +123,63 @@ final class TreeStore implements AutoCloseable {
     return names;
   }
 
+  /** The stored interior nodes whose Type is {@code moId}, in key order. */
+  List<NodeUri> located(String moId) {
+    String prefix = moId + SEP;
+    List<NodeUri> out = new ArrayList<>();
+    Iterator<String> it = moIndex.keyIterator(prefix);
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!k.startsWith(prefix)) {
+        break;
+      }
+      out.add(uriOf(k.substring(prefix.length())));
+    }
+    return out;
+  }
+
+  /** Roots of every management object ever grafted. */
+  List<NodeUri> moRoots() {
+    List<NodeUri> out = new ArrayList<>();
+    for (String k : moRoots.keySet()) {
+      out.add(NodeUri.of(k));
+    }
+    return out;
+  }
+
   /** Applies a batch of changes (null record = remove) and makes them durable together. */
   void commit(Map<NodeUri, NodeRecord> changes) {
+    commit(changes, List.of());
+  }
+
+  /** Like {@link #commit(Map)}, also remembering newly grafted MO roots in the same commit. */
+  void commit(Map<NodeUri, NodeRecord> changes, List<NodeUri> newMoRoots) {
     for (Map.Entry<NodeUri, NodeRecord> c : changes.entrySet()) {
-      if (c.getValue() == null) {
-        nodes.remove(key(c.getKey()));
-      } else {
-        nodes.put(key(c.getKey()), c.getValue().encode());
-      }
+      String key = key(c.getKey());
+      byte[] old = c.getValue() == null ? nodes.remove(key) : nodes.put(key, c.getValue().encode());
+      unindex(key, old);
+      index(key, c.getValue());
+    }
+    for (NodeUri root : newMoRoots) {
+      moRoots.put(root.toString(), "");
     }
     store.commit();
     store.sync();
+  }
+
+  private void unindex(String key, byte[] old) {
+    if (old != null && old.length > 1 && old[1] == NodeFormat.NODE.ordinal()) {
+      NodeRecord r = NodeRecord.decode(old);
+      if (r.isInterior() && !r.type().isEmpty()) {
+        moIndex.remove(r.type() + SEP + key);
+      }
+    }
+  }
+
+  private void index(String key, NodeRecord r) {
+    if (r != null && r.isInterior() && !r.type().isEmpty()) {
+      moIndex.put(r.type() + SEP + key, "");
+    }
   }
 
   int size() {

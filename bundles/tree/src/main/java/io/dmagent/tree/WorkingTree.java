@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The tree as one unit of work sees it: the store with this unit's pending changes laid over it.
@@ -20,13 +21,19 @@ final class WorkingTree {
       new NodeRecord(io.dmagent.api.tree.NodeFormat.NULL, "", null, "", "", -1, -1);
 
   private final TreeStore store;
+  private final Predicate<NodeUri> hidden;
   private final Map<NodeUri, NodeRecord> pending = new LinkedHashMap<>();
 
-  WorkingTree(TreeStore store) {
+  /** {@code hidden} tells which stored nodes belong to a management object that is away. */
+  WorkingTree(TreeStore store, Predicate<NodeUri> hidden) {
     this.store = store;
+    this.hidden = hidden;
   }
 
   Optional<NodeRecord> get(NodeUri uri) {
+    if (hidden.test(uri)) {
+      return Optional.empty();
+    }
     NodeRecord p = pending.get(uri);
     if (p != null) {
       return p == REMOVED ? Optional.empty() : Optional.of(p);
@@ -40,6 +47,7 @@ final class WorkingTree {
 
   List<String> children(NodeUri uri) {
     Set<String> names = new LinkedHashSet<>(store.children(uri));
+    names.removeIf(name -> hidden.test(NodeUris.child(uri, name)));
     for (Map.Entry<NodeUri, NodeRecord> e : pending.entrySet()) {
       NodeUri k = e.getKey();
       if (!k.isRoot() && k.parent().equals(uri)) {
@@ -63,6 +71,23 @@ final class WorkingTree {
       removeSubtree(NodeUris.child(uri, child));
     }
     pending.put(uri, REMOVED);
+  }
+
+  /** Nodes put (not removed) in this unit of work so far. */
+  Map<NodeUri, NodeRecord> pendingPuts() {
+    Map<NodeUri, NodeRecord> out = new LinkedHashMap<>();
+    pending.forEach(
+        (k, v) -> {
+          if (v != REMOVED) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+
+  /** Whether this unit of work removed the node. */
+  boolean isRemoved(NodeUri uri) {
+    return pending.get(uri) == REMOVED;
   }
 
   boolean hasChanges() {

@@ -8,6 +8,7 @@ import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeResult;
+import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
@@ -249,7 +250,7 @@ class TreeOperationsTest {
     trees.device().addInterior(uri("./B/Fw2"), "urn:oma:mo:oma-fumo:1.0");
     trees.device().addInterior(uri("./C"), "urn:oma:mo:oma-scomo:1.0");
 
-    assertThat(trees.device().locate("urn:oma:mo:oma-fumo:1.0"))
+    assertThat(trees.device().locate(NodeUri.ROOT, "urn:oma:mo:oma-fumo:1.0"))
         .extracting(Object::toString)
         .containsExactly("./A/Fw1", "./B/Fw2");
   }

@@ -9,6 +9,7 @@ import java.util.List;
  * Every failure is a {@link DmException} carrying the status code the protocol defines; a failed
  * call leaves the tree unchanged.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface TreeOperations {
 
   /** The principal these operations run for. */
@@ -65,9 +66,9 @@ public interface TreeOperations {
   ExecResult exec(NodeUri uri, ExecRequest request) throws DmException;
 
   /**
-   * Every location of an MO in the tree: the interior nodes whose Type is {@code moId}, in URI
-   * order, restricted to those the principal may Get (DM-HLF-012). See docs/CONFORMANCE.md for the
-   * query syntax on the wire.
+   * Every location of an MO at or below {@code under}: the interior nodes whose Type is {@code
+   * moId}, in URI order, restricted to those the principal may Get (DM-HLF-012, DM-INT-003). On the
+   * wire this is {@code <under>?moid=<moId>} (see {@link TreeQuery} and docs/CONFORMANCE.md).
    */
-  List<NodeUri> locate(String moId) throws DmException;
+  List<NodeUri> locate(NodeUri under, String moId) throws DmException;
 }

@@ -5,6 +5,7 @@ package io.dmagent.api.tree;
  * before {@link #commit()}, and a crash before commit leaves no trace. {@link #close()} without
  * commit rolls back.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface TreeTransaction extends TreeOperations, AutoCloseable {
 
   /** Makes every change of this transaction durable at once (fsync before returning). */
