@@ -7,7 +7,10 @@ import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -30,24 +33,50 @@ public final class CrashWorker {
     }
   }
 
+  /**
+   * Write {@code i} of the stream, drawn from a generator seeded with {@code i} so that the parent
+   * can replay it: an Atomic of 2 to 6 puts and deletes (one in seven), a Delete (one in seven), or
+   * a put (Replace, or Add when missing) of a random key.
+   */
+  private record Write(boolean atomic, List<String> keys, List<Boolean> deletes, int value) {
+    static Write number(int i) {
+      Random r = new Random(i);
+      int kind = r.nextInt(7);
+      int n = kind == 0 ? 2 + r.nextInt(ATOMIC_SIZE) : 1;
+      List<String> keys = new ArrayList<>();
+      List<Boolean> deletes = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        keys.add("./crash/k" + r.nextInt(KEYS));
+        deletes.add(kind == 1 || (kind == 0 && r.nextInt(4) == 0));
+      }
+      return new Write(kind == 0, keys, deletes, i);
+    }
+  }
+
   static void apply(Trees trees, int i) throws DmException {
-    if (i % 7 == 0) {
+    Write w = Write.number(i);
+    if (w.atomic()) {
       try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
-        for (int k = 0; k < ATOMIC_SIZE; k++) {
-          put(tx, "./crash/atomic/a" + k, Integer.toString(i));
+        for (int k = 0; k < w.keys().size(); k++) {
+          change(tx, w.keys().get(k), w.deletes().get(k), i);
         }
         tx.commit();
       }
-    } else if (i % 11 == 0) {
-      NodeUri victim = NodeUri.of("./crash/k" + (i / 11) % KEYS);
-      TreeOperations ops = trees.device();
-      try {
-        ops.delete(victim);
-      } catch (DmException notThere) {
-        // deleting a key that was never written is part of the stream too
-      }
     } else {
-      put(trees.device(), "./crash/k" + i % KEYS, Integer.toString(i));
+      change(trees.device(), w.keys().get(0), w.deletes().get(0), i);
+    }
+  }
+
+  private static void change(TreeOperations ops, String key, boolean delete, int i)
+      throws DmException {
+    if (!delete) {
+      put(ops, key, Integer.toString(i));
+      return;
+    }
+    try {
+      ops.delete(NodeUri.of(key));
+    } catch (DmException notThere) {
+      // deleting a key that is not there is part of the stream too
     }
   }
 
@@ -64,14 +93,13 @@ public final class CrashWorker {
   static Map<String, String> expected(int n) {
     Map<String, String> state = new TreeMap<>();
     for (int i = 1; i <= n; i++) {
-      if (i % 7 == 0) {
-        for (int k = 0; k < ATOMIC_SIZE; k++) {
-          state.put("./crash/atomic/a" + k, Integer.toString(i));
+      Write w = Write.number(i);
+      for (int k = 0; k < w.keys().size(); k++) {
+        if (w.deletes().get(k)) {
+          state.remove(w.keys().get(k));
+        } else {
+          state.put(w.keys().get(k), Integer.toString(i));
         }
-      } else if (i % 11 == 0) {
-        state.remove("./crash/k" + (i / 11) % KEYS);
-      } else {
-        state.put("./crash/k" + i % KEYS, Integer.toString(i));
       }
     }
     return state;
