@@ -249,10 +249,9 @@ public final class TreeCommands {
       }
       try {
         collect(ops, ops.get(child), levels - 1, nodes, failures);
-      } catch (DmException e) {
-        failures.put(child, ErrorLine.of(e));
-      } catch (RuntimeException e) {
-        failures.put(child, ErrorLine.of(e));
+      } catch (DmException | RuntimeException e) {
+        // A note on the node's line, not the command's failure: e.g. ./Inbox, which takes only Add.
+        failures.put(child, ErrorLine.of(e).substring("error ".length()));
       }
     }
   }

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * anything else): the start node on the first line, then one line per node below it. A leaf reads
  * {@code Name = value} (secrets as {@value Secrets#MASK}), an interior node {@code Name/} followed
  * by its MO identifier in brackets when it has a Type, and {@code ...} when its children lie beyond
- * the depth asked for. A node that could not be read shows its error instead.
+ * the depth asked for. A node that could not be read shows why in parentheses (status and message).
  */
 final class TreeListing {
   private final Map<NodeUri, NodeResult> nodes = new HashMap<>();
@@ -23,7 +23,7 @@ final class TreeListing {
 
   /**
    * @param nodes the start node and the nodes below it that were read, in any order
-   * @param failures error lines of the nodes that could not be read
+   * @param failures why each node that could not be read was not, as {@code <status>: <message>}
    * @param secret which leaves are shown masked
    */
   TreeListing(List<NodeResult> nodes, Map<NodeUri, String> failures, Predicate<NodeUri> secret) {

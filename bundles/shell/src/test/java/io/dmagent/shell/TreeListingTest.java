@@ -83,18 +83,16 @@ class TreeListingTest {
   }
 
   @Test
-  void tree_listing_shows_a_node_that_could_not_be_read_with_its_error() {
+  void tree_listing_shows_why_a_node_could_not_be_read_on_its_line() {
     List<NodeResult> nodes =
         List.of(interior("./A", null, "Good", "Bad"), leaf("./A/Good", "fine"));
 
     String listing =
-        new TreeListing(
-                nodes, Map.of(NodeUri.of("./A/Bad"), "error 500: sensor offline"), u -> false)
+        new TreeListing(nodes, Map.of(NodeUri.of("./A/Bad"), "500: sensor offline"), u -> false)
             .render(NodeUri.of("./A"));
 
     assertThat(listing)
-        .isEqualTo(
-            String.join("\n", "./A/", "|-- Good = fine", "`-- Bad  (error 500: sensor offline)"));
+        .isEqualTo(String.join("\n", "./A/", "|-- Good = fine", "`-- Bad  (500: sensor offline)"));
   }
 
   @Test
