@@ -114,37 +114,41 @@ public final class TreeCommands {
           String type,
       @Descriptor("node URI, or <uri>?prop=ACL|Title|Name") String target,
       @Descriptor("the value (Base64 for bin and b64)") String value) {
+    // Gogo turns a bare word null into null: --format null is Format null, a null value is empty.
+    String formatName = format == null ? "null" : format;
+    String mimeType = type == null ? "" : type;
+    String text = value == null ? "" : value;
     try {
       TreeQuery q = TreeQuery.parse(target);
       TreeOperations ops = ops();
       NodeUri uri = q.uri();
       switch (q.kind()) {
         case PROPERTY -> {
-          if (!format.isEmpty() || !type.isEmpty()) {
+          if (!formatName.isEmpty() || !mimeType.isEmpty()) {
             return ErrorLine.of(
                 StatusCode.BAD_REQUEST, "--format and --type are for leaf values, not properties");
           }
           var property = q.property().orElseThrow();
-          ops.replaceProperty(uri, property, value);
+          ops.replaceProperty(uri, property, text);
           return "replaced " + uri + "?prop=" + property.wireName();
         }
         case NODE -> {
           Optional<NodeResult> existing = find(ops, uri);
           NodeFormat f =
-              !format.isEmpty()
-                  ? ValueInput.format(format)
+              !formatName.isEmpty()
+                  ? ValueInput.format(formatName)
                   : existing
                       .filter(NodeResult::isLeaf)
                       .map(NodeResult::format)
                       .orElse(NodeFormat.CHR);
           String t =
-              !type.isEmpty()
-                  ? type
+              !mimeType.isEmpty()
+                  ? mimeType
                   : existing
                       .filter(NodeResult::isLeaf)
                       .flatMap(NodeResult::type)
                       .orElse(NodeValue.TEXT_PLAIN);
-          NodeValue v = ValueInput.value(value, f, t);
+          NodeValue v = ValueInput.value(text, f, t);
           if (existing.isPresent()) {
             ops.replace(uri, v);
             return "replaced " + uri;
@@ -298,9 +302,10 @@ public final class TreeCommands {
               absentValue = "")
           String out,
       @Descriptor("the node to export") String uri) {
+    String target = out == null ? "null" : out; // Gogo turns a bare word null into null
     try {
       Encoding encoding = wbxml ? Encoding.WBXML : Encoding.XML;
-      if (wbxml && out.isEmpty()) {
+      if (wbxml && target.isEmpty()) {
         return ErrorLine.of(StatusCode.BAD_REQUEST, "WBXML is binary: name a file with --out");
       }
       byte[] document;
@@ -318,10 +323,10 @@ public final class TreeCommands {
         document = codec.writeTnds(TndsRedaction.redact(tnds, start, secrets), encoding);
         what = "TNDS of " + start;
       }
-      if (out.isEmpty()) {
+      if (target.isEmpty()) {
         return text(document);
       }
-      Path file = Path.of(out).toAbsolutePath();
+      Path file = Path.of(target).toAbsolutePath();
       Files.write(file, document);
       return "wrote " + what + " (" + encoding + ", " + document.length + " bytes) to " + file;
     } catch (Exception e) {
