@@ -1,0 +1,46 @@
+package io.dmagent.codec.description;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Test inputs: the third-party vectors in shared/vectors beside the repository, the DDFs the stdobj
+ * bundle ships, and this module's test resources. A missing input fails the test.
+ */
+final class Vectors {
+  private Vectors() {}
+
+  static byte[] shared(String relative) {
+    return read(
+        Path.of(System.getProperty("dmagent.vectors", "../../../shared/vectors"))
+            .resolve(relative));
+  }
+
+  /** The DDFs of bundles/stdobj, read from its sources (this module's folder is the cwd). */
+  static byte[] stdobjDdf(String name) {
+    return read(Path.of("../stdobj/src/main/resources/ddf").resolve(name));
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = Vectors.class.getResourceAsStream("/" + name)) {
+      assertThat(in).as("test resource %s", name).isNotNull();
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path p) {
+    assertThat(Files.exists(p)).as("test input %s", p.toAbsolutePath()).isTrue();
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
