@@ -19,6 +19,37 @@ final class Trees {
     tree = new DmTreeService(store, limits, mode, log::add);
   }
 
+  private Trees(TreeStore store, int maxValueBytes) {
+    tree =
+        new DmTreeService(
+            store,
+            UriLimits.DEFAULT,
+            AclMode.TND,
+            maxValueBytes,
+            Codecs.description(),
+            log::add,
+            log::add);
+  }
+
+  /** A tree that grafts management objects (their DDFs read by the real codec). */
+  static Trees withMos() {
+    return new Trees(TreeStore.inMemory(), 1 << 20);
+  }
+
+  static Trees withMos(TreeStore store) {
+    return new Trees(store, 1 << 20);
+  }
+
+  Trees graft(io.dmagent.api.mo.ManagementObject mo) {
+    tree.addManagementObject(mo);
+    return this;
+  }
+
+  Trees ungraft(io.dmagent.api.mo.ManagementObject mo) {
+    tree.removeManagementObject(mo);
+    return this;
+  }
+
   static Trees inMemory() {
     return new Trees(TreeStore.inMemory(), UriLimits.DEFAULT, AclMode.TND);
   }
