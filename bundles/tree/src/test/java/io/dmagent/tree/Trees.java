@@ -20,15 +20,13 @@ final class Trees {
   }
 
   private Trees(TreeStore store, int maxValueBytes) {
+    this(store, UriLimits.DEFAULT, maxValueBytes);
+  }
+
+  private Trees(TreeStore store, UriLimits limits, int maxValueBytes) {
     tree =
         new DmTreeService(
-            store,
-            UriLimits.DEFAULT,
-            AclMode.TND,
-            maxValueBytes,
-            Codecs.description(),
-            log::add,
-            log::add);
+            store, limits, AclMode.TND, maxValueBytes, Codecs.description(), log::add, log::add);
   }
 
   /** A tree that grafts management objects (their DDFs read by the real codec). */
@@ -38,6 +36,10 @@ final class Trees {
 
   static Trees withMos(TreeStore store) {
     return new Trees(store, 1 << 20);
+  }
+
+  static Trees withMos(TreeStore store, UriLimits limits) {
+    return new Trees(store, limits, 1 << 20);
   }
 
   Trees graft(io.dmagent.api.mo.ManagementObject mo) {
