@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The assembled distribution, copied to a folder of the test's own and started as an operator
- * starts it: {@code bin/dmagent} as a child process with standard input closed. Collects what it
- * prints.
+ * starts it: {@code bin/dmagent} as a child process with standard input closed, or with {@code
+ * --console} and standard input as the Gogo shell's keyboard. Collects what it prints.
  */
 final class RunningAgent implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -30,6 +32,7 @@ final class RunningAgent implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
+  private int consoleCommands;
 
   private RunningAgent(Path home, Process process) {
     this.home = home;
@@ -58,6 +61,38 @@ final class RunningAgent implements AutoCloseable {
 
   static RunningAgent start(Path home) throws IOException {
     return start(home, Map.of());
+  }
+
+  /** {@code bin/dmagent --console}: standard input stays open for {@link #console(String)}. */
+  static RunningAgent startWithConsole(Path home) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(home.resolve("bin/dmagent").toString(), "--console")
+            .redirectErrorStream(true);
+    return new RunningAgent(home, pb.start());
+  }
+
+  /**
+   * Types {@code command} into the console and returns what it printed: the lines up to a marker
+   * echoed right after it, without the shell's {@code g! } prompts (log lines printed meanwhile are
+   * among them).
+   */
+  List<String> console(String command) throws IOException, InterruptedException {
+    String marker = "end-of-console-output-" + ++consoleCommands;
+    int from = lines.size();
+    OutputStream keyboard = process.getOutputStream();
+    keyboard.write((command + "\necho " + marker + "\n").getBytes(StandardCharsets.UTF_8));
+    keyboard.flush();
+    awaitLine(l -> l.endsWith(marker) && !l.contains("echo"));
+    List<String> out = new ArrayList<>();
+    List<String> printed = new ArrayList<>(lines);
+    for (String line : printed.subList(from, printed.size())) {
+      String text = line.replaceFirst("^(g! )+", "");
+      if (text.equals(marker)) {
+        return out;
+      }
+      out.add(text);
+    }
+    throw new AssertionError("marker " + marker + " lost");
   }
 
   Path home() {
