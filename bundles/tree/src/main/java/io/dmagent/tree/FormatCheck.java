@@ -20,10 +20,58 @@ final class FormatCheck {
   private static final Pattern INT = Pattern.compile("[+-]?\\d{1,10}");
   private static final Pattern FLOAT =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|[+-]?INF|NaN");
+  // ISO 8601 with the century (TND): calendar (complete or reduced), ordinal and week dates, each
+  // wholly in the extended or wholly in the basic form; YYYYMM is not ISO 8601 and is refused.
+  private static final String MONTH = "(0[1-9]|1[0-2])";
+  private static final String DAY = "(0[1-9]|[12]\\d|3[01])";
+  private static final String ORDINAL = "(00[1-9]|0[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-6])";
+  private static final String WEEK = "W(0[1-9]|[1-4]\\d|5[0-3])";
   private static final Pattern DATE =
-      Pattern.compile("-?\\d{4,}-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\\d|3[01])(Z|[+-]\\d{2}:?\\d{2})?");
+      Pattern.compile(
+          "\\d{4}(-"
+              + MONTH
+              + "(-"
+              + DAY
+              + ")?|-"
+              + ORDINAL
+              + "|-"
+              + WEEK
+              + "(-[1-7])?)?|\\d{4}("
+              + MONTH
+              + DAY
+              + "|"
+              + ORDINAL
+              + "|"
+              + WEEK
+              + "[1-7]?)");
+  private static final Pattern COMPLETE_CALENDAR_DATE =
+      Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
+  // ISO 8601 local time, reduced precision allowed, a decimal fraction on the last part, and an
+  // optional offset in the same form (extended or basic) as the time.
+  private static final String HOUR = "([01]\\d|2[0-3])";
+  private static final String MINUTE = "[0-5]\\d";
   private static final Pattern TIME =
-      Pattern.compile("([01]\\d|2[0-3]):?[0-5]\\d:?[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?");
+      Pattern.compile(
+          HOUR
+              + "(:"
+              + MINUTE
+              + "(:"
+              + MINUTE
+              + ")?)?([.,]\\d+)?(Z|[+-]"
+              + HOUR
+              + "(:"
+              + MINUTE
+              + ")?)?|"
+              + HOUR
+              + "("
+              + MINUTE
+              + "("
+              + MINUTE
+              + ")?)?([.,]\\d+)?(Z|[+-]"
+              + HOUR
+              + "("
+              + MINUTE
+              + ")?)?");
 
   private FormatCheck() {}
 
@@ -65,10 +113,25 @@ final class FormatCheck {
       case BOOL -> text.equals("true") || text.equals("false");
       case INT -> INT.matcher(text).matches() && fitsInt(text);
       case FLOAT -> FLOAT.matcher(text).matches();
-      case DATE -> DATE.matcher(text).matches();
+      case DATE -> DATE.matcher(text).matches() && existingDay(text);
       case TIME -> TIME.matcher(text).matches();
       default -> true; // chr and xml: any well-formed UTF-8
     };
+  }
+
+  /** A complete calendar date must name a day that exists (no 30 February). */
+  private static boolean existingDay(String text) {
+    java.util.regex.Matcher m = COMPLETE_CALENDAR_DATE.matcher(text);
+    if (!m.matches()) {
+      return true;
+    }
+    try {
+      java.time.LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
   }
 
   private static boolean fitsInt(String text) {
