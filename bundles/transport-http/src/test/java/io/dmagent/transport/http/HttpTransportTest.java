@@ -10,13 +10,17 @@ import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
 import io.dmagent.api.transport.TransportResponse;
 import io.dmagent.api.transport.TransportSession;
+import java.lang.annotation.Annotation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HttpTransportTest {
   private static final HttpLimits LIMITS =
@@ -229,6 +233,160 @@ class HttpTransportTest {
             () -> transport.open(URI.create("obex://device"), ChannelSecurity.plaintext()))
         .isInstanceOfSatisfying(
             TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = DmMediaType.class,
+      names = {"DM_XML", "DM_WBXML"})
+  void the_content_type_names_the_encoding_of_the_body(DmMediaType type) throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer((i, head, body) -> ok(type.mimeType(), "answer"));
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      session.exchange(TransportRequest.of(server.uri("/"), new byte[] {2, 0, 0, 0x6a}, type));
+
+      assertThat(server.requestHeads().get(0))
+          .contains("\r\nContent-Type: " + type.mimeType() + "\r\n")
+          .contains("\r\nContent-Length: 4\r\n");
+    }
+  }
+
+  @Test
+  void every_message_names_the_agent_and_accepts_both_dm_encodings() throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "a"));
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      session.exchange(post(server.uri("/"), "1"));
+      session.exchange(post(server.uri("/"), "2"));
+
+      assertThat(server.requestHeads())
+          .hasSize(2)
+          .allSatisfy(
+              head ->
+                  assertThat(head)
+                      .contains("\r\nUser-Agent: DM Agent test\r\n")
+                      .contains(
+                          "\r\nAccept: application/vnd.syncml.dm+wbxml,"
+                              + " application/vnd.syncml.dm+xml,")
+                      .contains("\r\nAccept-Charset: utf-8\r\n")
+                      .contains("\r\nCache-Control: no-store, no-transform, private\r\n")
+                      .doesNotContain("Expect:"));
+    }
+  }
+
+  @Test
+  void a_resp_uri_on_the_same_server_keeps_the_connection_and_posts_to_its_path() throws Exception {
+    try (RawHttpServer server =
+            new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "r" + i));
+        HttpSession session =
+            (HttpSession) transport.open(server.uri("/dm"), ChannelSecurity.plaintext())) {
+      session.exchange(post(server.uri("/dm"), "pkg1"));
+      session.exchange(post(server.uri("/dm/s/7f3a?x=1"), "pkg3"));
+
+      assertThat(server.requestHeads().get(1)).startsWith("POST /dm/s/7f3a?x=1 HTTP/1.1\r\n");
+      assertThat(session.connectionsOpened()).isEqualTo(1);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_server_that_closes_after_answering_gets_a_new_connection_for_the_next_message()
+      throws Exception {
+    byte[] closing =
+        RawHttpServer.response(
+            "200 OK",
+            "Content-Type: application/vnd.syncml.dm+xml\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n",
+            "ok");
+    try (RawHttpServer server =
+            new RawHttpServer(
+                (i, head, body) ->
+                    i == 0 ? closing : ok("application/vnd.syncml.dm+xml", "again"));
+        HttpSession session =
+            (HttpSession) transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      session.exchange(post(server.uri("/"), "1"));
+      TransportResponse second = session.exchange(post(server.uri("/"), "2"));
+
+      assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("again");
+      assertThat(session.connectionsOpened()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void an_http_error_status_is_handed_to_the_session_engine_with_its_body() throws Exception {
+    byte[] error =
+        RawHttpServer.response(
+            "503 Service Unavailable", "Content-Type: text/plain\r\nContent-Length: 4\r\n", "busy");
+    try (RawHttpServer server = new RawHttpServer((i, head, body) -> error);
+        TransportSession session = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+      TransportResponse response = session.exchange(post(server.uri("/"), "x"));
+
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.mediaType()).isEmpty();
+      assertThat(response.contentType()).contains("text/plain");
+    }
+  }
+
+  @Test
+  void timeouts_size_limit_and_user_agent_come_from_the_configuration() throws Exception {
+    HttpTransport configured = new HttpTransport(config(200, 2048, "Gateway/2 DM Agent"));
+    byte[] big = RawHttpServer.response("200 OK", "Content-Length: 4096\r\n", "x".repeat(4096));
+    try (RawHttpServer silent =
+            new RawHttpServer(
+                (i, head, body) -> {
+                  sleepQuietly(2_000);
+                  return null;
+                });
+        RawHttpServer bigAnswers = new RawHttpServer((i, head, body) -> big);
+        TransportSession toSilent = configured.open(silent.uri("/"), ChannelSecurity.plaintext());
+        TransportSession toBig =
+            configured.open(bigAnswers.uri("/"), ChannelSecurity.plaintext())) {
+      assertThatThrownBy(() -> toSilent.exchange(post(silent.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+      assertThatThrownBy(() -> toBig.exchange(post(bigAnswers.uri("/"), "x")))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE));
+      assertThat(bigAnswers.requestHeads().get(0)).contains("User-Agent: Gateway/2 DM Agent\r\n");
+    }
+  }
+
+  @Test
+  void connections_are_opened_with_tcp_nodelay() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket socket =
+            PlainConnector.openTcp("127.0.0.1", listener.getLocalPort(), Duration.ofSeconds(5))) {
+      assertThat(socket.getTcpNoDelay()).isTrue();
+    }
+  }
+
+  private static HttpTransportConfig config(int readTimeoutMillis, int maxBytes, String agent) {
+    return new HttpTransportConfig() {
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return HttpTransportConfig.class;
+      }
+
+      @Override
+      public int connectTimeoutMillis() {
+        return 5_000;
+      }
+
+      @Override
+      public int readTimeoutMillis() {
+        return readTimeoutMillis;
+      }
+
+      @Override
+      public int maxResponseBytes() {
+        return maxBytes;
+      }
+
+      @Override
+      public String userAgent() {
+        return agent;
+      }
+    };
   }
 
   private static void sleepQuietly(long millis) {

@@ -1,0 +1,38 @@
+package io.dmagent.server;
+
+/**
+ * Where the server reports what an operator should see: a session begun or ended, a message
+ * refused. Lines speak of shapes and identifiers, never of credentials.
+ */
+public interface ServerLog {
+  void info(String message);
+
+  void warn(String message);
+
+  /** The JDK's platform logging, for the server run as a plain Java class (tests, benchmarks). */
+  static ServerLog system() {
+    System.Logger logger = System.getLogger("io.dmagent.server");
+    return new ServerLog() {
+      @Override
+      public void info(String message) {
+        logger.log(System.Logger.Level.INFO, message);
+      }
+
+      @Override
+      public void warn(String message) {
+        logger.log(System.Logger.Level.WARNING, message);
+      }
+    };
+  }
+
+  /** Says nothing: for benchmarks, where a line per session would be the measurement. */
+  static ServerLog silent() {
+    return new ServerLog() {
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void warn(String message) {}
+    };
+  }
+}

@@ -1,0 +1,424 @@
+package io.dmagent.server;
+
+import io.dmagent.api.description.Encoding;
+import io.dmagent.api.message.Alert;
+import io.dmagent.api.message.Atomic;
+import io.dmagent.api.message.Command;
+import io.dmagent.api.message.Item;
+import io.dmagent.api.message.ItemCommand;
+import io.dmagent.api.message.ItemData;
+import io.dmagent.api.message.Locator;
+import io.dmagent.api.message.MessageCodec;
+import io.dmagent.api.message.Meta;
+import io.dmagent.api.message.Results;
+import io.dmagent.api.message.Sequence;
+import io.dmagent.api.message.Status;
+import io.dmagent.api.message.SyncHeader;
+import io.dmagent.api.message.SyncMessage;
+import io.dmagent.server.script.Script;
+import io.dmagent.server.script.Step;
+import io.dmagent.server.script.StepCompiler;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The server's side of one management session (DM protocol packages 2 and 4 and the messages in
+ * between): answers each client message with the Statuses it owes, then the script's next commands,
+ * split into messages of the device's MaxMsgSize, large values sent as large objects; records every
+ * status and result; ends the session with a package that asks for nothing more. One message at a
+ * time: the HTTP exchange that carries it holds the session's lock.
+ */
+final class ServerSession {
+  /** Room kept free in every message for what the size estimate cannot see (Final, rounding). */
+  private static final int MARGIN = 64;
+
+  private final String token;
+  private final String respUri;
+  private final ServerSettings settings;
+  private final MessageCodec codec;
+  private final DeviceState device;
+  private final SessionLog log;
+  private final Clock clock;
+  private final Deque<List<Step>> packages;
+  private final Deque<Step> pending = new ArrayDeque<>();
+  private final Map<String, IncomingObject> incoming = new HashMap<>();
+  private OutgoingObject outgoing;
+  private int msgId;
+  private int cmdId;
+  private long clientMaxMsgSize = Long.MAX_VALUE;
+  private volatile Instant lastActivity;
+
+  ServerSession(
+      String token,
+      String respUri,
+      ServerSettings settings,
+      MessageCodec codec,
+      DeviceState device,
+      SessionLog log,
+      Script script,
+      Clock clock) {
+    this.token = token;
+    this.respUri = respUri;
+    this.settings = settings;
+    this.codec = codec;
+    this.device = device;
+    this.log = log;
+    this.clock = clock;
+    this.packages = new ArrayDeque<>(script.packages());
+    this.lastActivity = clock.instant();
+  }
+
+  String token() {
+    return token;
+  }
+
+  SessionLog log() {
+    return log;
+  }
+
+  Instant lastActivity() {
+    return lastActivity;
+  }
+
+  /** The server's answer to one client message, in the encoding the client used. */
+  synchronized SyncMessage answer(SyncMessage in, Encoding encoding) {
+    lastActivity = clock.instant();
+    SyncHeader clientHeader = in.header();
+    clientHeader
+        .meta()
+        .ifPresent(m -> m.maxMsgSize().ifPresent(max -> clientMaxMsgSize = Math.max(max, 256)));
+    SyncHeader header = replyHeader(clientHeader);
+    List<Command> statuses = new ArrayList<>();
+    int headerCode = headerStatus(clientHeader);
+    statuses.add(
+        new Status(
+            nextCmdId(),
+            clientHeader.msgId(),
+            "0",
+            Status.SYNC_HDR,
+            List.of(clientHeader.target().locUri()),
+            List.of(clientHeader.source().locUri()),
+            Optional.empty(),
+            Optional.empty(),
+            headerCode,
+            List.of()));
+    if (headerCode != 200) {
+      end(SessionState.REFUSED);
+      return send(header, statuses, true);
+    }
+    boolean abortedByClient = false;
+    for (Command command : in.commands()) {
+      abortedByClient |= receive(command, clientHeader.msgId(), statuses);
+    }
+    if (abortedByClient) {
+      end(SessionState.ABORTED_BY_CLIENT);
+      return send(header, statuses.subList(0, 1), true);
+    }
+    if (!in.isFinal()) {
+      // The device's package goes on in its next message: ask for it.
+      statuses.add(Alert.of(nextCmdId(), Alert.NEXT_MESSAGE));
+      return send(header, statuses, true);
+    }
+    return nextMessage(header, statuses, encoding);
+  }
+
+  private int headerStatus(SyncHeader h) {
+    if (!SyncHeader.VER_DTD.equals(h.verDtd())) {
+      return 505;
+    }
+    if (!SyncHeader.DM_1_2.equals(h.verProto()) && !SyncHeader.DM_1_3.equals(h.verProto())) {
+      return 513;
+    }
+    return 200;
+  }
+
+  /** Handles one client command; true when it aborts the session. */
+  private boolean receive(Command command, String msgRef, List<Command> statuses) {
+    if (command instanceof Status s) {
+      onStatus(s);
+      return false;
+    }
+    if (command instanceof Results r) {
+      onResults(r, msgRef, statuses);
+      return false;
+    }
+    int code = 200;
+    if (command instanceof Alert a) {
+      if (a.code() == Alert.SESSION_ABORT) {
+        return true;
+      }
+      if (a.code() != Alert.CLIENT_INITIATED_MGMT
+          && a.code() != Alert.SERVER_INITIATED_MGMT
+          && a.code() != Alert.NEXT_MESSAGE) {
+        log.alert(received(a));
+      }
+    } else if (command instanceof ItemCommand c && c.name().element().equals("Replace")) {
+      // Package 1 carries DevInfo as a Replace from the device.
+      for (Item item : c.items()) {
+        item.sourceUri()
+            .or(item::targetUri)
+            .ifPresent(uri -> device.devInfo(uri, item.data().map(ItemData::text).orElse("")));
+      }
+    } else {
+      // A client originates only Replace (DevInfo), Results, Alert and Status.
+      code = 406;
+    }
+    if (!command.noResp()) {
+      statuses.add(Status.of(nextCmdId(), msgRef, command.cmdId(), command.element(), code));
+    }
+    return false;
+  }
+
+  private void onStatus(Status s) {
+    if (s.cmdRef().equals("0")) {
+      return;
+    }
+    boolean chunk =
+        outgoing != null && outgoing.firstCmdId().isPresent() && s.code() == 213 && isChunk(s);
+    if (chunk) {
+      return;
+    }
+    if (outgoing != null && isChunk(s)) {
+      outgoing = null; // the device refused the large object: send no more of it
+    }
+    if (log.status(s.cmdRef(), s.code()) && !s.items().isEmpty()) {
+      // The answer to a user-interaction alert (text typed, choices made).
+      log.results(
+          s.cmdRef(),
+          s.items().stream()
+              .map(
+                  i ->
+                      new ResultItem(
+                          "",
+                          Optional.empty(),
+                          Optional.empty(),
+                          i.data().map(ItemData::text).orElse("")))
+              .toList());
+    }
+  }
+
+  private boolean isChunk(Status s) {
+    return log.command(s.cmdRef())
+        .map(c -> outgoing.firstCmdId().map(c.cmdId()::equals).orElse(false))
+        .orElse(false);
+  }
+
+  private void onResults(Results r, String msgRef, List<Command> statuses) {
+    List<ResultItem> complete = new ArrayList<>();
+    int code = 200;
+    for (Item item : r.items()) {
+      String uri = item.sourceUri().or(item::targetUri).orElse(r.sourceRef().orElse(""));
+      Optional<Meta> meta = item.meta().or(r::meta);
+      String data = item.data().map(ItemData::text).orElse("");
+      IncomingObject partial = incoming.get(uri);
+      if (item.moreData()) {
+        if (partial == null) {
+          partial =
+              new IncomingObject(
+                  meta.flatMap(
+                      m ->
+                          m.size().isPresent()
+                              ? Optional.of(m.size().getAsLong())
+                              : Optional.empty()),
+                  meta);
+          incoming.put(uri, partial);
+        }
+        partial.data.append(data);
+        code = 213;
+        continue;
+      }
+      if (partial != null) {
+        incoming.remove(uri);
+        partial.data.append(data);
+        data = partial.data.toString();
+        meta = partial.meta;
+        long bytes = data.getBytes(StandardCharsets.UTF_8).length;
+        if (partial.size.isPresent() && partial.size.get() != bytes) {
+          code = 424;
+        }
+      }
+      ResultItem result =
+          new ResultItem(uri, meta.flatMap(Meta::format), meta.flatMap(Meta::type), data);
+      complete.add(result);
+      device.result(result);
+    }
+    log.results(r.cmdRef(), complete);
+    // Results are answered only when they are not simply accepted (digest 1.5).
+    if (code != 200) {
+      statuses.add(
+          new Status(
+              nextCmdId(),
+              msgRef,
+              r.cmdId(),
+              r.element(),
+              List.of(),
+              r.items().isEmpty() ? List.of() : r.items().get(0).sourceUri().stream().toList(),
+              Optional.empty(),
+              Optional.empty(),
+              code,
+              List.of()));
+    }
+  }
+
+  /** The message after the device finished its package: more of the script, or the end. */
+  private SyncMessage nextMessage(SyncHeader header, List<Command> statuses, Encoding encoding) {
+    if (outgoing == null && pending.isEmpty() && !packages.isEmpty()) {
+      pending.addAll(packages.pollFirst());
+    }
+    List<Command> body = new ArrayList<>(statuses);
+    long budget = budget(header, statuses, encoding);
+    boolean sentCommand = false;
+    boolean aborted = false;
+    String thisMsgId = header.msgId();
+    if (outgoing != null) {
+      Command chunk = outgoing.next(budget, this::nextCmdId, codec, encoding);
+      body.add(chunk);
+      log.alias(chunk.cmdId(), outgoing.firstCmdId().orElseThrow());
+      sentCommand = true;
+      if (!outgoing.hasMore()) {
+        outgoing = null;
+      }
+    }
+    while (outgoing == null && !pending.isEmpty()) {
+      Step step = pending.peekFirst();
+      int savedCmdId = cmdId;
+      Command command = StepCompiler.compile(step, this::nextCmdId);
+      long size = codec.encodedSize(command, encoding);
+      if (size <= budget || !sentCommand) {
+        if (size > budget && step instanceof Step.NodeCommand n && n.value().isPresent()) {
+          cmdId = savedCmdId;
+          outgoing = new OutgoingObject(n);
+          command = outgoing.next(budget, this::nextCmdId, codec, encoding);
+          if (!outgoing.hasMore()) {
+            outgoing = null;
+          }
+        }
+        pending.pollFirst();
+        body.add(command);
+        record(command, thisMsgId, Optional.empty());
+        budget -= size;
+        sentCommand = true;
+        if (step instanceof Step.Abort) {
+          aborted = true;
+          pending.clear();
+          packages.clear();
+          break;
+        }
+        continue;
+      }
+      cmdId = savedCmdId;
+      break;
+    }
+    boolean isFinal = outgoing == null && pending.isEmpty();
+    SyncMessage out = send(header, body, isFinal);
+    if (aborted) {
+      end(SessionState.ABORTED_BY_SERVER);
+    } else if (!sentCommand) {
+      end(SessionState.COMPLETED);
+    }
+    return out;
+  }
+
+  private long budget(SyncHeader header, List<Command> statuses, Encoding encoding) {
+    if (clientMaxMsgSize == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    long used = codec.overhead(header, encoding) + MARGIN;
+    for (Command s : statuses) {
+      used += codec.encodedSize(s, encoding);
+    }
+    return clientMaxMsgSize - used;
+  }
+
+  private void record(Command command, String msg, Optional<String> parent) {
+    List<String> targets = new ArrayList<>();
+    if (command instanceof ItemCommand c) {
+      c.items().forEach(i -> i.targetUri().ifPresent(targets::add));
+    } else if (command instanceof io.dmagent.api.message.Exec e) {
+      e.item().targetUri().ifPresent(targets::add);
+    } else if (command instanceof Alert a) {
+      targets.add(Integer.toString(a.code()));
+    }
+    log.sent(
+        new CommandRecord(
+            msg, command.cmdId(), command.element(), targets, parent, List.of(), List.of()));
+    List<Command> inner =
+        command instanceof Atomic a
+            ? a.commands()
+            : command instanceof Sequence s ? s.commands() : List.of();
+    for (Command c : inner) {
+      record(c, msg, Optional.of(command.cmdId()));
+    }
+  }
+
+  private SyncMessage send(SyncHeader header, List<Command> body, boolean isFinal) {
+    log.messageSent(isFinal);
+    return new SyncMessage(header, body, isFinal);
+  }
+
+  private SyncHeader replyHeader(SyncHeader client) {
+    msgId++;
+    Optional<Meta> meta =
+        Optional.of(
+            Meta.EMPTY.withMaxMsgSize(settings.maxMsgSize()).withMaxObjSize(settings.maxObjSize()));
+    return new SyncHeader(
+        SyncHeader.VER_DTD,
+        client.verProto(),
+        client.sessionId(),
+        Integer.toString(msgId),
+        Locator.of(client.source().locUri()),
+        Locator.of(settings.serverId()),
+        Optional.of(respUri),
+        Optional.empty(),
+        meta);
+  }
+
+  private ReceivedAlert received(Alert a) {
+    return new ReceivedAlert(
+        a.code(),
+        a.correlator(),
+        a.items().stream()
+            .map(
+                i ->
+                    new ReceivedAlert.AlertItem(
+                        i.sourceUri(),
+                        i.meta().flatMap(Meta::type),
+                        i.meta().flatMap(Meta::format),
+                        i.meta().flatMap(Meta::mark),
+                        i.data().map(ItemData::text).orElse("")))
+            .toList());
+  }
+
+  private void end(SessionState outcome) {
+    log.end(outcome, clock.instant());
+  }
+
+  private String nextCmdId() {
+    return Integer.toString(++cmdId);
+  }
+
+  Supplier<String> cmdIds() {
+    return this::nextCmdId;
+  }
+
+  /** The chunks of a large object the device is sending, joined until its last. */
+  private static final class IncomingObject {
+    final Optional<Long> size;
+    final Optional<Meta> meta;
+    final StringBuilder data = new StringBuilder();
+
+    IncomingObject(Optional<Long> size, Optional<Meta> meta) {
+      this.size = size;
+      this.meta = meta;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.dmagent.server.component;
+
+import io.dmagent.api.message.MessageCodec;
+import io.dmagent.server.DmServer;
+import io.dmagent.server.ServerLog;
+import io.dmagent.server.script.Script;
+import io.dmagent.server.script.ScriptException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The reference server as an OSGi component, with its console commands: {@code dmserver:devices},
+ * {@code dmserver:run <devId> <script>}, {@code dmserver:results <devId>}. A configuration change
+ * restarts it (records are kept in memory only).
+ */
+@Component(
+    service = ReferenceServer.class,
+    configurationPid = ServerConfig.PID,
+    property = {
+      "osgi.command.scope=dmserver",
+      "osgi.command.function=devices",
+      "osgi.command.function=run",
+      "osgi.command.function=results"
+    })
+@Designate(ocd = ServerConfig.class)
+public final class ReferenceServer {
+  private final DmServer server;
+  private final Logger log;
+
+  @Activate
+  public ReferenceServer(
+      ServerConfig config,
+      @Reference MessageCodec codec,
+      @Reference(service = LoggerFactory.class) Logger log)
+      throws IOException {
+    this.log = log;
+    DmServer.Builder b =
+        DmServer.builder(codec)
+            .host(config.host())
+            .port(config.port())
+            .path(config.path())
+            .serverId(config.serverId())
+            .maxMsgSize(config.maxMsgSize())
+            .sessionTimeout(Duration.ofSeconds(config.sessionTimeoutSeconds()))
+            .defaultScriptName(config.defaultScript())
+            .log(adapt(log));
+    if (!config.scriptFolder().isBlank()) {
+      b.scriptFolder(Path.of(config.scriptFolder()));
+    }
+    try {
+      this.server = b.start();
+    } catch (IOException e) {
+      log.error(
+          "reference DM server cannot listen on {}:{}: {}",
+          config.host(),
+          config.port(),
+          e.getMessage());
+      throw e;
+    }
+    log.info("reference DM server listening at {} as {}", server.uri(), server.serverId());
+  }
+
+  @Deactivate
+  void stop() {
+    server.close();
+  }
+
+  @Descriptor("Lists the devices the server knows, with their last session")
+  public String devices() {
+    return ConsoleText.devices(server.devices());
+  }
+
+  @Descriptor("Queues a script of the script folder for the device's next session")
+  public String run(
+      @Descriptor("the device's DevId") String devId,
+      @Descriptor("script name (<name>.dms in the script folder)") String script) {
+    try {
+      Script s = server.script(script);
+      server.queue(devId, s);
+      return "script "
+          + s.name()
+          + " ("
+          + s.commandCount()
+          + " commands) queued: it runs in the next session of "
+          + devId;
+    } catch (ScriptException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  @Descriptor("Shows the last session with the device: each command with its status and results")
+  public String results(@Descriptor("the device's DevId") String devId) {
+    return server
+        .device(devId)
+        .map(ConsoleText::results)
+        .orElse("error: no device " + devId + " (dmserver:devices lists them)");
+  }
+
+  private static ServerLog adapt(Logger log) {
+    return new ServerLog() {
+      @Override
+      public void info(String message) {
+        log.info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        log.warn(message);
+      }
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package io.dmagent.server.component;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Where the reference server listens and which scripts it runs. */
+@ObjectClassDefinition(
+    name = "DM Agent reference server",
+    description =
+        "A compact DM server on this gateway, for the demo, tests and as a delegation peer.")
+@interface ServerConfig {
+  String PID = "io.dmagent.server";
+
+  @AttributeDefinition(
+      name = "Address",
+      description = "Address to listen on; 127.0.0.1 keeps the server local to the gateway.")
+  String host() default "127.0.0.1";
+
+  @AttributeDefinition(name = "Port", min = "0", max = "65535")
+  int port() default 8980;
+
+  @AttributeDefinition(name = "Path", description = "Where devices POST package 1.")
+  String path() default "/dm";
+
+  @AttributeDefinition(
+      name = "Server identifier",
+      description = "The Source of the server's messages: the ServerID of the device's account.")
+  String serverId() default "dmagent-demo";
+
+  @AttributeDefinition(
+      name = "Script folder",
+      description =
+          "Folder of <name>.dms scripts: <DevId>.dms for one device, the default script for the"
+              + " others. Empty: the built-in script only.")
+  String scriptFolder() default "";
+
+  @AttributeDefinition(name = "Default script", description = "Name of the default script.")
+  String defaultScript() default "default";
+
+  @AttributeDefinition(
+      name = "Largest message (bytes)",
+      description = "Sent to devices as MaxMsgSize; larger messages are refused.",
+      min = "1024")
+  int maxMsgSize() default 1024 * 1024;
+
+  @AttributeDefinition(
+      name = "Session timeout (s)",
+      description = "A session whose device stays silent this long is dropped.",
+      min = "1")
+  int sessionTimeoutSeconds() default 300;
+}

@@ -1,0 +1,35 @@
+package io.dmagent.server.script;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scripted session: the steps the server sends, grouped into packages. The first group goes out
+ * in the server's first package (package 2); each later group in the package after the device
+ * answered the one before. A script with no steps ends the session at package 2.
+ */
+public record Script(String name, List<List<Step>> packages) {
+  public Script {
+    Objects.requireNonNull(name);
+    packages = packages.stream().map(List::copyOf).filter(p -> !p.isEmpty()).toList();
+  }
+
+  /** Parses script text; see {@link ScriptParser} for the language. */
+  public static Script parse(String name, String text) throws ScriptException {
+    return new ScriptParser(name).parse(text);
+  }
+
+  /** A script that sends nothing: the session ends as soon as it began. */
+  public static Script empty(String name) {
+    return new Script(name, List.of());
+  }
+
+  /** How many commands the script sends, counting those inside Atomic and Sequence. */
+  public int commandCount() {
+    return packages.stream().flatMap(List::stream).mapToInt(Script::count).sum();
+  }
+
+  private static int count(Step step) {
+    return step instanceof Step.Block b ? 1 + b.steps().stream().mapToInt(Script::count).sum() : 1;
+  }
+}
