@@ -19,4 +19,14 @@ public interface AlertService {
    * @throws DmException 420 when the outbox is full, 510 when it cannot be written
    */
   String queue(GenericAlert alert, Optional<String> serverId) throws DmException;
+
+  /**
+   * Queues a Client Event (Alert 1224): the same item as a Generic Alert (Type, Format, Mark,
+   * Source, Data), stored and delivered the same way, for events a server subscribed to rather than
+   * alerts an MO raises.
+   *
+   * @return an identifier of the queued event
+   * @throws DmException 420 when the outbox is full, 510 when it cannot be written
+   */
+  String queueClientEvent(GenericAlert event, Optional<String> serverId) throws DmException;
 }

@@ -1,4 +1,7 @@
-/** Management sessions as other bundles see them: alerts to report, sessions to ask for. */
+/**
+ * Management sessions as other bundles see them: alerts to report, sessions to ask for, user
+ * interaction to offer.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.dmagent.api.session;

@@ -44,8 +44,16 @@ public final class AlertOutbox {
     removeTemporaryFiles();
   }
 
-  /** Stores the alert durably and returns its identifier. */
-  public synchronized String queue(GenericAlert alert, Optional<String> serverId)
+  /** Stores a Generic Alert (1226) durably and returns its identifier. */
+  public String queue(GenericAlert alert, Optional<String> serverId) throws DmException {
+    return queue(alert, serverId, QueuedAlert.GENERIC_ALERT);
+  }
+
+  /**
+   * Stores an alert durably under {@code alertCode} (1226 Generic Alert, 1224 Client Event) and
+   * returns its identifier.
+   */
+  public synchronized String queue(GenericAlert alert, Optional<String> serverId, int alertCode)
       throws DmException {
     try {
       if (files().size() >= capacity) {
@@ -53,7 +61,7 @@ public final class AlertOutbox {
             StatusCode.DEVICE_FULL, "alert outbox holds its maximum of " + capacity + " alerts");
       }
       String id = String.format("%016d", ++sequence);
-      QueuedAlert queued = new QueuedAlert(id, serverId, alert);
+      QueuedAlert queued = new QueuedAlert(id, serverId, alert, alertCode);
       Path tmp = folder.resolve(id + ".tmp");
       try (FileChannel ch =
           FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

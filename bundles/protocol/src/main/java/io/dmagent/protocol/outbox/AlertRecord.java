@@ -32,6 +32,9 @@ final class AlertRecord {
     fields.put("mark", a.mark().wireName());
     a.source().ifPresent(s -> fields.put("source", s.toString()));
     a.correlator().ifPresent(c -> fields.put("correlator", c));
+    if (queued.alertCode() != QueuedAlert.GENERIC_ALERT) {
+      fields.put("code", Integer.toString(queued.alertCode()));
+    }
     StringBuilder out = new StringBuilder();
     fields.forEach(
         (k, v) ->
@@ -77,8 +80,10 @@ final class AlertRecord {
               Optional.ofNullable(fields.get("source")).map(NodeUri::of),
               data,
               Optional.ofNullable(fields.get("correlator")));
+      // Records written before Client Events existed have no code: they are Generic Alerts.
+      int code = Integer.parseInt(fields.getOrDefault("code", "1226"));
       return new QueuedAlert(
-          required(fields, "id"), Optional.ofNullable(fields.get("server")), alert);
+          required(fields, "id"), Optional.ofNullable(fields.get("server")), alert, code);
     } catch (IllegalArgumentException e) {
       throw new CorruptRecordException(e.getMessage());
     }

@@ -1,0 +1,16 @@
+package io.dmagent.protocol;
+
+import io.dmagent.api.session.SessionReport;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A session's report, whether trying again later makes sense (the transport failed in a way that
+ * may pass), and which outbox alerts it sent.
+ */
+record SessionResult(SessionReport report, boolean retryable, Set<String> offeredAlerts) {
+  SessionResult {
+    Objects.requireNonNull(report);
+    offeredAlerts = Set.copyOf(offeredAlerts);
+  }
+}
