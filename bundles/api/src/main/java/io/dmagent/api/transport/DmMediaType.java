@@ -1,5 +1,6 @@
 package io.dmagent.api.transport;
 
+import io.dmagent.api.description.Encoding;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,6 +28,16 @@ public enum DmMediaType {
 
   public boolean isWbxml() {
     return wbxml;
+  }
+
+  /** The encoding a message of this type is in: DM and data-sync types alike. */
+  public Encoding encoding() {
+    return wbxml ? Encoding.WBXML : Encoding.XML;
+  }
+
+  /** The DM media type of an encoding, the one the agent sends. */
+  public static DmMediaType dm(Encoding encoding) {
+    return encoding == Encoding.WBXML ? DM_WBXML : DM_XML;
   }
 
   /** Parses a Content-Type header value, ignoring parameters and case. */

@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * The elements of DDF and TNDS documents with their WBXML tokens on code page 2 (DM DDF 1.2, spec
  * digest tree-bootstrap-policy.md 2.4). Our own table: kxml2's {@code SyncML} tables misspell
- * DFFormat and Occurrence and register the pages in the wrong order.
+ * DFFormat and Occurrence and register the pages in the wrong order. Public for the message codec,
+ * which meets DDF elements inside a command's Data; the package is not exported.
  */
-enum DdfTag {
+public enum DdfTag {
   ACCESS_TYPE("AccessType", 0x05),
   ACL("ACL", 0x06),
   ADD("Add", 0x07),
@@ -67,7 +68,7 @@ enum DdfTag {
   ZERO_OR_ONE("ZeroOrOne", 0x3C);
 
   /** The code page of DDF and TNDS inside DM messages; our WBXML documents use it throughout. */
-  static final int CODE_PAGE = 2;
+  public static final int CODE_PAGE = 2;
 
   /** WBXML tag tokens start at 5; 0..4 are global tokens. */
   private static final int FIRST_TOKEN = 0x05;
@@ -81,12 +82,22 @@ enum DdfTag {
   }
 
   /** The element name as written in XML (case matters: {@code Node} vs {@code node}). */
-  String element() {
+  public String element() {
     return element;
   }
 
-  int token() {
+  public int token() {
     return token;
+  }
+
+  /** The element of a token on the DDF code page, if the table has one. */
+  public static Optional<DdfTag> ofToken(int token) {
+    for (DdfTag t : values()) {
+      if (t.token == token) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The node format this element names inside Format or DFFormat, if it is one. */
@@ -94,7 +105,7 @@ enum DdfTag {
     return NodeFormat.fromWireName(element);
   }
 
-  static Optional<DdfTag> of(String element) {
+  public static Optional<DdfTag> of(String element) {
     for (DdfTag t : values()) {
       if (t.element.equals(element)) {
         return Optional.of(t);

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Strict UTF-8 decoding: a malformed sequence is reported, never replaced by U+FFFD. */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
-  static Optional<String> strict(byte[] bytes) {
+  public static Optional<String> strict(byte[] bytes) {
     try {
       return Optional.of(
           StandardCharsets.UTF_8

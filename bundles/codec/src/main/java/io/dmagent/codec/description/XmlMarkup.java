@@ -47,27 +47,11 @@ final class XmlMarkup implements Markup {
     int type;
     while ((type = parser.nextToken()) != XmlPullParser.START_TAG
         && type != XmlPullParser.END_DOCUMENT) {
-      if (type == XmlPullParser.DOCDECL && hasInternalSubset(parser.getText())) {
+      if (type == XmlPullParser.DOCDECL && Doctypes.hasInternalSubset(parser.getText())) {
         throw Refusals.malformed("a DOCTYPE with an internal subset (entity declarations)");
       }
     }
     return type;
-  }
-
-  /** An internal subset opens with '[' outside the quoted public and system identifiers. */
-  static boolean hasInternalSubset(String doctype) {
-    char quote = 0;
-    for (int i = 0; i < doctype.length(); i++) {
-      char c = doctype.charAt(i);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Event event(int type) throws DmException {

@@ -13,6 +13,7 @@ import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.Occurrence;
 import io.dmagent.api.description.Scope;
 import io.dmagent.api.tree.NodeFormat;
+import io.dmagent.codec.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.Occurrence;
 import io.dmagent.api.description.Scope;
 import io.dmagent.api.tree.NodeFormat;
+import io.dmagent.codec.testing.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

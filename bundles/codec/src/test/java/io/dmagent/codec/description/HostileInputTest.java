@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.codec.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

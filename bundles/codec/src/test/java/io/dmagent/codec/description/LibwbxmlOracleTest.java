@@ -8,6 +8,8 @@ import io.dmagent.api.description.TndsNode;
 import io.dmagent.api.description.TndsTree;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
+import io.dmagent.codec.testing.Libwbxml;
+import io.dmagent.codec.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.codec.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

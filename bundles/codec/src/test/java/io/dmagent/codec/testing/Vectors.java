@@ -1,4 +1,4 @@
-package io.dmagent.codec.description;
+package io.dmagent.codec.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,21 +12,21 @@ import java.nio.file.Path;
  * Test inputs: the third-party vectors in shared/vectors beside the repository, the DDFs the stdobj
  * bundle ships, and this module's test resources. A missing input fails the test.
  */
-final class Vectors {
+public final class Vectors {
   private Vectors() {}
 
-  static byte[] shared(String relative) {
+  public static byte[] shared(String relative) {
     return read(
         Path.of(System.getProperty("dmagent.vectors", "../../../shared/vectors"))
             .resolve(relative));
   }
 
   /** The DDFs of bundles/stdobj, read from its sources (this module's folder is the cwd). */
-  static byte[] stdobjDdf(String name) {
+  public static byte[] stdobjDdf(String name) {
     return read(Path.of("../stdobj/src/main/resources/ddf").resolve(name));
   }
 
-  static byte[] resource(String name) {
+  public static byte[] resource(String name) {
     try (InputStream in = Vectors.class.getResourceAsStream("/" + name)) {
       assertThat(in).as("test resource %s", name).isNotNull();
       return in.readAllBytes();

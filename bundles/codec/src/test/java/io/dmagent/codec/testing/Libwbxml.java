@@ -1,4 +1,4 @@
-package io.dmagent.codec.description;
+package io.dmagent.codec.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * its own DM DDF tables. Missing tools fail the test on CI (environment variable CI set), where
  * .ci/run installs them, and skip it elsewhere.
  */
-final class Libwbxml {
+public final class Libwbxml {
   private final Path work;
 
-  Libwbxml(Path work) {
+  public Libwbxml(Path work) {
     this.work = work;
   }
 
-  static void requireTools() {
+  public static void requireTools() {
     boolean present = onPath("xml2wbxml") && onPath("wbxml2xml");
     if (!present && System.getenv("CI") != null) {
       fail("xml2wbxml/wbxml2xml missing on CI: install libwbxml2-utils (see .ci/run)");
@@ -32,12 +32,12 @@ final class Libwbxml {
   }
 
   /** {@code xml2wbxml -v 1.2}: WBXML 1.2, the version we write. */
-  byte[] xml2wbxml(byte[] xml) throws IOException, InterruptedException {
+  public byte[] xml2wbxml(byte[] xml) throws IOException, InterruptedException {
     return run("xml2wbxml", List.of("-v", "1.2"), xml);
   }
 
   /** {@code wbxml2xml} in its default indenting mode, which our reader must take in its stride. */
-  byte[] wbxml2xml(byte[] wbxml) throws IOException, InterruptedException {
+  public byte[] wbxml2xml(byte[] wbxml) throws IOException, InterruptedException {
     return run("wbxml2xml", List.of(), wbxml);
   }
 
