@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DmServer implements AutoCloseable {
   private static final String SESSION_PATH = "/s/";
+  private static final int ENDED_KEPT = 1024;
 
   private final MessageCodec codec;
   private final ServerSettings settings;
@@ -51,6 +53,19 @@ public final class DmServer implements AutoCloseable {
   private final String boundAuthority;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
   private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+
+  /**
+   * Sessions that ended lately: a device may still send what it had queued (alerts) after the
+   * server's last package, or its last words after an abort. Bounded: the oldest are forgotten.
+   */
+  private final Map<String, ServerSession> ended =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ServerSession> eldest) {
+          return size() > ENDED_KEPT;
+        }
+      };
+
   private final SecureRandom random = new SecureRandom();
   private final HttpEndpoint endpoint;
 
@@ -143,10 +158,8 @@ public final class DmServer implements AutoCloseable {
       return HttpAnswer.text(e.status() == 413 ? 413 : 400, "not a DM message: " + e.getMessage());
     }
     Optional<ServerSession> session =
-        start
-            ? startOrFind(in, call)
-            : Optional.ofNullable(sessions.get(path.substring(basePath.length() + 3)));
-    if (session.isEmpty() || session.get().log().state() != SessionState.ACTIVE) {
+        start ? startOrFind(in, call) : find(path.substring(basePath.length() + 3));
+    if (session.isEmpty() || !session.get().log().state().acceptsMessages()) {
       log.warn(
           "message for no active session refused (SessionID "
               + in.header().sessionId()
@@ -157,8 +170,10 @@ public final class DmServer implements AutoCloseable {
     }
     ServerSession s = session.get();
     SyncMessage out = s.answer(in, encoding);
-    if (s.log().state() != SessionState.ACTIVE) {
-      sessions.remove(s.token());
+    if (s.log().state() != SessionState.ACTIVE && sessions.remove(s.token()) != null) {
+      synchronized (ended) {
+        ended.put(s.token(), s);
+      }
       SessionRecord r = s.log().snapshot();
       log.info(
           "session "
@@ -174,6 +189,16 @@ public final class DmServer implements AutoCloseable {
               + " server packages");
     }
     return new HttpAnswer(200, type.get().mimeType(), codec.encode(out, encoding));
+  }
+
+  private Optional<ServerSession> find(String token) {
+    ServerSession s = sessions.get(token);
+    if (s == null) {
+      synchronized (ended) {
+        s = ended.get(token);
+      }
+    }
+    return Optional.ofNullable(s);
   }
 
   /**

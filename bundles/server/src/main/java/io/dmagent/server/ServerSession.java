@@ -123,9 +123,16 @@ final class ServerSession {
       end(SessionState.ABORTED_BY_CLIENT);
       return send(header, statuses.subList(0, 1), true);
     }
-    if (!in.isFinal()) {
+    boolean nextAsked =
+        in.commands().stream()
+            .anyMatch(c -> c instanceof Alert a && a.code() == Alert.NEXT_MESSAGE);
+    if (!in.isFinal() && !nextAsked) {
       // The device's package goes on in its next message: ask for it.
       statuses.add(Alert.of(nextCmdId(), Alert.NEXT_MESSAGE));
+      return send(header, statuses, true);
+    }
+    if (log.state() != SessionState.ACTIVE) {
+      // The device had more to say after the server's last package (alerts): answer, stay ended.
       return send(header, statuses, true);
     }
     return nextMessage(header, statuses, encoding);

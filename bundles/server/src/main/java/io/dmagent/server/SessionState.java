@@ -13,5 +13,10 @@ public enum SessionState {
   /** The device refused the session's header (protocol or DTD version), so the server ended it. */
   REFUSED,
   /** The device stopped answering; the session was dropped after the idle timeout. */
-  EXPIRED
+  EXPIRED;
+
+  /** Whether a message for the session is still answered: not after expiry or a refusal. */
+  public boolean acceptsMessages() {
+    return this != EXPIRED && this != REFUSED;
+  }
 }
