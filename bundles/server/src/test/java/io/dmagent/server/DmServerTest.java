@@ -282,6 +282,12 @@ class DmServerTest {
       }
       assertThat(Device.CODEC.encode(m, encoding).length).isLessThanOrEqualTo(1500);
       if (!more) {
+        for (Command c : commandsOf(m)) {
+          if (c.element().equals("Get")) {
+            answer.add(Status.of("3", m.header().msgId(), c.cmdId(), "Get", 200));
+          }
+        }
+        device.send(answer, true);
         break;
       }
       answer.add(Alert.of("3", Alert.NEXT_MESSAGE));
@@ -312,7 +318,8 @@ class DmServerTest {
     List<Command> gets = commandsOf(device.packageOne());
     String getLog = gets.get(0).cmdId();
     String getOther = gets.get(1).cmdId();
-    Meta sized = Meta.of("chr", "text/plain").withSize(9);
+    Meta logSize = Meta.of("chr", "text/plain").withSize(8);
+    Meta wrongSize = Meta.of("chr", "text/plain").withSize(9);
 
     SyncMessage first =
         device.send(
@@ -323,7 +330,7 @@ class DmServerTest {
                     "3",
                     "1",
                     getLog,
-                    Item.source("./Vendor/X/Log", sized, ItemData.text("line "))
+                    Item.source("./Vendor/X/Log", logSize, ItemData.text("line "))
                         .withMoreData(true))),
             false);
     assertThat(statusesOf(first))
@@ -341,7 +348,7 @@ class DmServerTest {
                     "4",
                     "1",
                     getOther,
-                    Item.source("./Vendor/X/Other", sized, ItemData.text("1234"))
+                    Item.source("./Vendor/X/Other", wrongSize, ItemData.text("1234"))
                         .withMoreData(true))),
             false);
     SyncMessage third =
