@@ -224,8 +224,13 @@ public final class ClientSession {
     if (m.isFinal() && assembler.pending()) {
       interrupted(book);
     }
+    // The Status for this header first; then the answers to this message, which are short (a
+    // server asking for our next message sends nothing else); then what is left of earlier ones.
+    List<Outgoing> answers = book.drain();
+    for (int i = answers.size() - 1; i >= 0; i--) {
+      queue.addFirst(answers.get(i));
+    }
     queue.addFirst(Outgoing.of(headerStatus));
-    queue.addAll(book.drain());
     if (m.isFinal()) {
       serverClosed = true;
       offerAlerts();
