@@ -7,6 +7,7 @@ import static io.dmagent.protocol.Fixture.sent;
 import static io.dmagent.protocol.Fixture.statusFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.CommandName;
 import io.dmagent.api.message.Item;
@@ -19,6 +20,7 @@ import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
+import io.dmagent.codec.message.SyncMlCodec;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,10 +202,7 @@ class LargeObjectTest {
     int messages = 0;
     while (true) {
       messages++;
-      assertThat(
-              Sizes.real().overhead(m.header(), null)
-                  + m.commands().stream().mapToInt(c -> Sizes.real().size(c, null)).sum())
-          .isLessThanOrEqualTo(2500);
+      assertThat(new SyncMlCodec().encode(m, Encoding.XML)).hasSizeLessThanOrEqualTo(2500);
       statuses += (int) Fixture.statuses(m).stream().filter(s -> s.cmd().equals("Get")).count();
       if (m.isFinal()) {
         break;
