@@ -2,7 +2,6 @@ package io.dmagent.codec.description;
 
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
-import org.xmlpull.v1.XmlPullParserException;
 
 /**
  * The three ways the codec refuses a document. Messages name elements and limits, never a value,
@@ -15,24 +14,9 @@ final class Refusals {
     return new DmException(StatusCode.BAD_REQUEST, message);
   }
 
-  /**
-   * A parser's failure as 400. kxml2's messages end in a position description that quotes up to 16
-   * characters of the text being parsed, which may be a secret: that part is cut off and the
-   * exception is not kept as the cause, so no log shows it.
-   */
+  /** A parser's failure as 400, without the input it quotes (see {@link ParserFailures}). */
   static DmException parserFailure(String what, Exception e) {
-    String detail = e instanceof RuntimeException ? e.getClass().getSimpleName() : e.getMessage();
-    if (detail == null) {
-      detail = e.getClass().getSimpleName();
-    }
-    int position = detail.indexOf(" (position:");
-    if (position >= 0) {
-      detail = detail.substring(0, position);
-    }
-    if (e instanceof XmlPullParserException x && x.getLineNumber() >= 0) {
-      detail += " at line " + x.getLineNumber() + ", column " + x.getColumnNumber();
-    }
-    return new DmException(StatusCode.BAD_REQUEST, what + ": " + detail);
+    return new DmException(StatusCode.BAD_REQUEST, ParserFailures.describe(what, e));
   }
 
   static DmException tooLarge(String message) {

@@ -1,15 +1,15 @@
 package io.dmagent.codec.description;
 
 /** XML's notion of white space and of legal characters (XML 1.0, productions S and Char). */
-final class XmlChars {
+public final class XmlChars {
   private XmlChars() {}
 
-  static boolean isWhitespace(char c) {
+  public static boolean isWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** Whether the text is empty or XML white space only (indentation between elements). */
-  static boolean isBlank(CharSequence s) {
+  public static boolean isBlank(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       if (!isWhitespace(s.charAt(i))) {
         return false;
@@ -22,7 +22,7 @@ final class XmlChars {
    * Strips XML white space at both ends. Used for names and identifiers, which pretty-printed
    * documents may indent; never for values.
    */
-  static String trim(String s) {
+  public static String trim(String s) {
     int start = 0;
     int end = s.length();
     while (start < end && isWhitespace(s.charAt(start))) {
@@ -35,7 +35,7 @@ final class XmlChars {
   }
 
   /** Removes all XML white space, as Base64 text may be wrapped over lines. */
-  static String withoutWhitespace(String s) {
+  public static String withoutWhitespace(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       if (!isWhitespace(s.charAt(i))) {
@@ -46,7 +46,7 @@ final class XmlChars {
   }
 
   /** Whether every code point may appear in an XML 1.0 document, escaped or not. */
-  static boolean isLegal(String s) {
+  public static boolean isLegal(String s) {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       boolean legal =
@@ -62,5 +62,34 @@ final class XmlChars {
       i += Character.charCount(cp);
     }
     return true;
+  }
+
+  /**
+   * Character data as our writers put it into XML: {@code & < >} as entities and CR as {@code
+   * &#13;} (a parser would turn a raw CR into LF); nothing else is touched.
+   */
+  public static void escape(CharSequence text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\r' -> out.append("&#13;");
+        default -> out.append(c);
+      }
+    }
+  }
+
+  /** An attribute value in double quotes: as {@link #escape}, and {@code "} as well. */
+  public static void escapeAttribute(CharSequence text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        out.append("&quot;");
+      } else {
+        escape(text.subSequence(i, i + 1), out);
+      }
+    }
   }
 }

@@ -1,29 +1,24 @@
 package io.dmagent.codec.description;
 
 import io.dmagent.api.tree.DmException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.kxml2.io.KXmlParser;
 import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
 
 /**
- * XML through kxml2's pull parser. kxml2 never fetches a DTD or an external entity and knows only
- * the five predefined entities, so an undeclared reference is an error, not a lookup. A DOCTYPE
- * with an internal subset is refused outright: that is where entity declarations (billion laughs,
- * external entities) live, and no DDF needs one.
+ * XML through kxml2's pull parser, guarded against DTDs and entities ({@link GuardedXmlParser}).
  */
 final class XmlMarkup implements Markup {
   /** The DDF namespace when a TNDS document is embedded in a DM message. */
   static final String DDF_NAMESPACE = "syncml:dmddf1.2";
 
-  private final KXmlParser parser = new KXmlParser();
-  private boolean inProlog = true;
+  private final GuardedXmlParser guarded;
+  private final XmlPullParser parser;
 
   XmlMarkup(byte[] document) throws DmException {
     try {
-      parser.setFeature(XmlPullParser.FEATURE_PROCESS_NAMESPACES, true);
-      parser.setInput(new ByteArrayInputStream(document), null);
+      guarded = new GuardedXmlParser(document);
+      parser = guarded.parser();
     } catch (XmlPullParserException | RuntimeException e) {
       throw Refusals.parserFailure("not an XML document", e);
     }
@@ -32,26 +27,13 @@ final class XmlMarkup implements Markup {
   @Override
   public Event next() throws DmException {
     try {
-      return event(inProlog ? skipProlog() : parser.next());
+      return event(guarded.next());
     } catch (XmlPullParserException | IOException e) {
       throw Refusals.parserFailure("malformed XML", e);
     } catch (RuntimeException e) {
       // kxml2 reports some broken input with unchecked exceptions; it is still broken input.
       throw Refusals.parserFailure("malformed XML", e);
     }
-  }
-
-  /** Token by token up to the root element, to see the DOCTYPE that next() would skip. */
-  private int skipProlog() throws XmlPullParserException, IOException, DmException {
-    inProlog = false;
-    int type;
-    while ((type = parser.nextToken()) != XmlPullParser.START_TAG
-        && type != XmlPullParser.END_DOCUMENT) {
-      if (type == XmlPullParser.DOCDECL && Doctypes.hasInternalSubset(parser.getText())) {
-        throw Refusals.malformed("a DOCTYPE with an internal subset (entity declarations)");
-      }
-    }
-    return type;
   }
 
   private static Event event(int type) throws DmException {

@@ -64,7 +64,7 @@ final class XmlMarkupWriter implements MarkupWriter {
       throw Refusals.unsupported("<" + tag.element() + "> holds characters XML cannot carry");
     }
     indent().append('<').append(tag.element()).append('>');
-    escape(text);
+    XmlChars.escape(text, out);
     out.append("</").append(tag.element()).append(">\n");
   }
 
@@ -90,18 +90,5 @@ final class XmlMarkupWriter implements MarkupWriter {
 
   private StringBuilder indent() {
     return out.append("  ".repeat(depth));
-  }
-
-  private void escape(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\r' -> out.append("&#13;");
-        default -> out.append(c);
-      }
-    }
   }
 }

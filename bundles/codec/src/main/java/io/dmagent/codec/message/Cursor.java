@@ -3,6 +3,7 @@ package io.dmagent.codec.message;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.codec.description.Utf8;
+import io.dmagent.codec.description.XmlChars;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -34,7 +35,7 @@ final class Cursor {
   /** Moves to the root element, which must be {@code expected}. */
   void enterRoot(Tag expected) throws MessageFormatException {
     EventSource.Event e = pull();
-    while (e == EventSource.Event.TEXT && MarkupNormalizer.isBlank(in.text())) {
+    while (e == EventSource.Event.TEXT && XmlChars.isBlank(in.text())) {
       e = pull();
     }
     if (e != EventSource.Event.START || in.tag() != expected) {
@@ -64,7 +65,7 @@ final class Cursor {
           return null;
         }
         case TEXT -> {
-          if (!MarkupNormalizer.isBlank(in.text())) {
+          if (!XmlChars.isBlank(in.text())) {
             throw Refusal.malformed("text inside " + where() + ", where only elements go");
           }
         }
@@ -110,7 +111,7 @@ final class Cursor {
 
   /** The text of an identifier, a URI or a Meta value: without surrounding XML white space. */
   String trimmedText() throws MessageFormatException {
-    return trim(text());
+    return XmlChars.trim(text());
   }
 
   /**
@@ -152,7 +153,7 @@ final class Cursor {
 
   private ItemData data(StringBuilder text, ByteArrayOutputStream opaque, ItemData.Markup markup)
       throws MessageFormatException {
-    boolean blank = MarkupNormalizer.isBlank(text);
+    boolean blank = XmlChars.isBlank(text);
     if (markup != null) {
       if (opaque != null || !blank) {
         throw Refusal.malformed("an element mixed with text or opaque data in " + where());
@@ -195,7 +196,7 @@ final class Cursor {
 
   private void markupText(MarkupHandler out, String text) throws MessageFormatException {
     checkText(text.length());
-    if (!XmlEscaper.isLegal(text)) {
+    if (!XmlChars.isLegal(text)) {
       throw Refusal.malformed("markup inside Data holds characters XML cannot carry");
     }
     out.text(text);
@@ -214,7 +215,7 @@ final class Cursor {
   /** After the root element ended: nothing but white space may follow. */
   void requireEndOfDocument() throws MessageFormatException {
     EventSource.Event e;
-    while ((e = pull()) == EventSource.Event.TEXT && MarkupNormalizer.isBlank(in.text())) {
+    while ((e = pull()) == EventSource.Event.TEXT && XmlChars.isBlank(in.text())) {
       // a trailing line break is fine
     }
     if (e != EventSource.Event.END_OF_DOCUMENT) {
@@ -282,21 +283,5 @@ final class Cursor {
   private static String utf8(byte[] bytes) throws MessageFormatException {
     return Utf8.strict(bytes)
         .orElseThrow(() -> Refusal.malformed("opaque data where text is expected is not UTF-8"));
-  }
-
-  private static String trim(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isSpace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && isSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return start == 0 && end == s.length() ? s : s.substring(start, end);
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 }

@@ -1,5 +1,6 @@
 package io.dmagent.codec.message;
 
+import io.dmagent.codec.description.XmlChars;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -44,19 +45,9 @@ final class MarkupNormalizer implements MarkupHandler {
   }
 
   private void flush(boolean keepBlank) {
-    if (pending.length() > 0 && (keepBlank || !isBlank(pending))) {
+    if (pending.length() > 0 && (keepBlank || !XmlChars.isBlank(pending))) {
       target.text(pending.toString());
     }
     pending.setLength(0);
-  }
-
-  static boolean isBlank(CharSequence s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }

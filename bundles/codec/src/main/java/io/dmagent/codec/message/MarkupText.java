@@ -1,6 +1,7 @@
 package io.dmagent.codec.message;
 
 import io.dmagent.api.message.MessageFormatException;
+import io.dmagent.codec.description.XmlChars;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.xmlpull.v1.XmlPullParserException;
 /**
  * Embedded markup as the XML text {@code ItemData.Markup} holds: compact, a namespace declaration
  * on the root and wherever the namespace changes, {@code <X/>} for an element without content, text
- * escaped as {@link XmlEscaper} does. And back: the XML text of a Markup parsed into events.
+ * escaped as {@link XmlChars#escape} does. And back: the XML text of a Markup parsed into events.
  */
 final class MarkupText implements MarkupHandler {
   private final StringBuilder out = new StringBuilder();
@@ -27,7 +28,7 @@ final class MarkupText implements MarkupHandler {
     out.append('<').append(name);
     if (!namespace.equals(namespaces.peek())) {
       out.append(" xmlns=\"");
-      XmlEscaper.escapeAttribute(namespace, out);
+      XmlChars.escapeAttribute(namespace, out);
       out.append('"');
     }
     namespaces.push(namespace);
@@ -38,7 +39,7 @@ final class MarkupText implements MarkupHandler {
   @Override
   public void text(String text) {
     closeStart();
-    XmlEscaper.escape(text, out);
+    XmlChars.escape(text, out);
   }
 
   @Override

@@ -1,31 +1,26 @@
 package io.dmagent.codec.message;
 
 import io.dmagent.api.message.MessageFormatException;
-import io.dmagent.codec.description.Doctypes;
-import java.io.ByteArrayInputStream;
+import io.dmagent.codec.description.GuardedXmlParser;
 import java.io.IOException;
-import org.kxml2.io.KXmlParser;
 import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
 
 /**
- * XML through kxml2's pull parser, namespace-aware. kxml2 never fetches a DTD or an external entity
- * and knows only the five predefined entities and character references, so an undeclared entity is
- * an error, never a lookup. A DOCTYPE with an internal subset is refused outright: that is where
- * entity declarations live (billion laughs, external entities), and no SyncML message needs one. A
- * DOCTYPE that only names the SyncML DTD, as libwbxml's samples and old servers write, is passed
- * over; its DTD is never read.
+ * XML through kxml2's pull parser, guarded against DTDs and entities ({@link GuardedXmlParser}): a
+ * DOCTYPE with an internal subset is 400; one that only names the SyncML DTD, as libwbxml's samples
+ * and old servers write, is passed over and its DTD never read.
  */
 final class XmlReader implements EventSource {
-  private final KXmlParser parser = new KXmlParser();
-  private boolean inProlog = true;
+  private final GuardedXmlParser guarded;
+  private final XmlPullParser parser;
   private Tag tag;
   private boolean foreign;
 
   XmlReader(byte[] message) throws MessageFormatException {
     try {
-      parser.setFeature(XmlPullParser.FEATURE_PROCESS_NAMESPACES, true);
-      parser.setInput(new ByteArrayInputStream(message), null);
+      guarded = new GuardedXmlParser(message);
+      parser = guarded.parser();
     } catch (XmlPullParserException | RuntimeException e) {
       throw Refusal.parserFailure("not an XML document", e);
     }
@@ -34,7 +29,7 @@ final class XmlReader implements EventSource {
   @Override
   public Event next() throws MessageFormatException {
     try {
-      return event(inProlog ? skipProlog() : parser.next());
+      return event(guarded.next());
     } catch (XmlPullParserException e) {
       if (String.valueOf(e.getMessage()).startsWith("unterminated entity ref")) {
         throw new BareAmpersand(Refusal.parserFailure("malformed XML", e).getMessage());
@@ -46,19 +41,6 @@ final class XmlReader implements EventSource {
       // kxml2 reports some broken input with unchecked exceptions; it is still broken input.
       throw Refusal.parserFailure("malformed XML", e);
     }
-  }
-
-  /** Token by token up to the root element, to see the DOCTYPE that next() would pass over. */
-  private int skipProlog() throws XmlPullParserException, IOException, MessageFormatException {
-    inProlog = false;
-    int type;
-    while ((type = parser.nextToken()) != XmlPullParser.START_TAG
-        && type != XmlPullParser.END_DOCUMENT) {
-      if (type == XmlPullParser.DOCDECL && Doctypes.hasInternalSubset(parser.getText())) {
-        throw Refusal.malformed("a DOCTYPE with an internal subset (entity declarations)");
-      }
-    }
-    return type;
   }
 
   private Event event(int type) throws MessageFormatException {

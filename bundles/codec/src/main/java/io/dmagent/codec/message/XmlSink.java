@@ -2,6 +2,7 @@ package io.dmagent.codec.message;
 
 import io.dmagent.api.message.ItemData;
 import io.dmagent.codec.description.Utf8;
+import io.dmagent.codec.description.XmlChars;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -54,12 +55,12 @@ final class XmlSink implements MessageSink {
       empty(tag);
       return;
     }
-    if (!XmlEscaper.isLegal(text)) {
+    if (!XmlChars.isLegal(text)) {
       throw new IllegalArgumentException(
           "<" + tag.element() + "> holds characters XML cannot carry");
     }
     open(tag);
-    XmlEscaper.escape(text, out);
+    XmlChars.escape(text, out);
     close(tag);
   }
 
