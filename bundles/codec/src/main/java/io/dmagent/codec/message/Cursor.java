@@ -156,13 +156,13 @@ final class Cursor {
     boolean blank = XmlChars.isBlank(text);
     if (markup != null) {
       if (opaque != null || !blank) {
-        throw Refusal.malformed("an element mixed with text or opaque data in " + where());
+        throw Refusal.malformed("an element mixed with text or opaque data in " + closedPath());
       }
       return markup;
     }
     if (opaque != null) {
       if (!blank) {
-        throw Refusal.malformed("opaque data mixed with text in " + where());
+        throw Refusal.malformed("opaque data mixed with text in " + closedPath());
       }
       return ItemData.opaque(opaque.toByteArray());
     }
@@ -225,17 +225,17 @@ final class Cursor {
 
   /** After the element that lacks {@code tag} has ended. */
   MessageFormatException missing(Tag tag) {
-    String path = depth == 0 ? lastClosed : where() + "/" + lastClosed;
-    return Refusal.malformed("<" + tag.element() + "> missing in " + path);
+    return Refusal.malformed("<" + tag.element() + "> missing in " + closedPath());
+  }
+
+  /** The path of the element that ended last, e.g. {@code SyncML/SyncBody/Alert}. */
+  String closedPath() {
+    return depth == 0 ? lastClosed : where() + "/" + lastClosed;
   }
 
   /** At the start of the second {@code tag}. */
   MessageFormatException duplicate(Tag tag) {
     return Refusal.malformed("<" + tag.element() + "> twice in " + parent());
-  }
-
-  MessageFormatException invalid(Tag tag, String what) {
-    return Refusal.malformed("<" + tag.element() + "> in " + where() + " " + what);
   }
 
   /** The element path of the current position, e.g. {@code SyncML/SyncBody/Add}. */
@@ -244,7 +244,7 @@ final class Cursor {
   }
 
   /** The path of the current element's parent, when the current one is the subject. */
-  private String parent() {
+  String parent() {
     depth--;
     String path = where();
     depth++;

@@ -105,6 +105,9 @@ final class MarkupText implements MarkupHandler {
       if (!rootSeen) {
         throw new IllegalArgumentException("Markup data holds no element");
       }
+      if (depth != 0) {
+        throw new IllegalArgumentException("Markup data ends inside an element");
+      }
     } catch (XmlPullParserException | IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException i) {
         throw i;

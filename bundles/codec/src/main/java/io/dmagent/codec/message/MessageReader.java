@@ -126,7 +126,7 @@ final class MessageReader {
       }
       Command command = command(t);
       if (command == null) {
-        throw Refusal.malformed("<" + t.element() + "> is not a command, in " + c.where());
+        throw Refusal.malformed("<" + t.element() + "> is not a command, in " + c.parent());
       }
       commands.add(command);
     }
@@ -485,7 +485,7 @@ final class MessageReader {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw Refusal.malformed("<" + t.element() + "> is not a number, in " + c.where());
+      throw Refusal.malformed("<" + t.element() + "> is not a number, in " + c.closedPath());
     }
   }
 
@@ -493,7 +493,7 @@ final class MessageReader {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw Refusal.malformed("<" + t.element() + "> is not a number, in " + c.where());
+      throw Refusal.malformed("<" + t.element() + "> is not a number, in " + c.closedPath());
     }
   }
 }
