@@ -100,9 +100,21 @@ final class Grafting {
   }
 
   private void materialize(NodeUri root, NodeDescription description) throws DmException {
+    // The MO's own subtree is visible to its grafting, even while it is still marked hidden.
     WorkingTree w =
         new WorkingTree(
-            engine.store, uri -> !root.isAncestorOrSelfOf(uri) && engine.mos.isHidden(uri));
+            engine.store,
+            new WorkingTree.Hiding() {
+              @Override
+              public boolean hides(NodeUri uri) {
+                return !root.isAncestorOrSelfOf(uri) && engine.mos.isHidden(uri);
+              }
+
+              @Override
+              public boolean mayHideChildOf(NodeUri parent) {
+                return engine.mos.mayHideChildOf(parent);
+              }
+            });
     List<TreeChange> changes = new ArrayList<>();
     List<NodeUri> ancestors = new ArrayList<>();
     for (NodeUri at = root.parent(); !at.isRoot(); at = at.parent()) {

@@ -48,7 +48,22 @@ final class MoRegistry {
       return false;
     }
     for (NodeUri root : hiddenRoots) {
-      if (root.isAncestorOrSelfOf(uri)) {
+      if (NodeUris.isAncestorOrSelf(root, uri)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a child of {@code parent} may be hidden: a hidden root lies below it, or it is hidden.
+   */
+  boolean mayHideChildOf(NodeUri parent) {
+    if (hiddenRoots.isEmpty()) {
+      return false;
+    }
+    for (NodeUri root : hiddenRoots) {
+      if (NodeUris.isAncestorOrSelf(parent, root) || NodeUris.isAncestorOrSelf(root, parent)) {
         return true;
       }
     }
@@ -60,17 +75,15 @@ final class MoRegistry {
     if (grafts.isEmpty()) {
       return Optional.empty();
     }
-    NodeUri at = uri;
-    while (true) {
-      MoGraft g = grafts.get(at);
-      if (g != null) {
-        return Optional.of(g);
+    // A handful of grafts: comparing with each is cheaper than looking up every ancestor's URI.
+    MoGraft deepest = null;
+    for (MoGraft g : grafts.values()) {
+      if (NodeUris.isAncestorOrSelf(g.root(), uri)
+          && (deepest == null || g.root().depth() > deepest.root().depth())) {
+        deepest = g;
       }
-      if (at.isRoot()) {
-        return Optional.empty();
-      }
-      at = at.parent();
     }
+    return Optional.ofNullable(deepest);
   }
 
   Optional<NodeDescription> describe(NodeUri uri) {
@@ -81,7 +94,7 @@ final class MoRegistry {
   List<NodeUri> rootsWithin(NodeUri uri) {
     List<NodeUri> out = new ArrayList<>();
     for (NodeUri root : grafts.keySet()) {
-      if (uri.isAncestorOrSelfOf(root)) {
+      if (NodeUris.isAncestorOrSelf(uri, root)) {
         out.add(root);
       }
     }

@@ -1,10 +1,6 @@
 package io.dmagent.tree;
 
 import io.dmagent.api.tree.NodeFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -23,10 +19,15 @@ record NodeRecord(
     long tstamp,
     int verNo) {
   private static final int VERSION = 1;
+  private static final NodeFormat[] FORMATS = NodeFormat.values();
+  private static final byte[] NO_BYTES = new byte[0];
+
+  /** Texts that decoded records share (see {@link TextPool}). */
+  private static final TextPool TEXTS = new TextPool();
 
   NodeRecord {
     type = type == null ? "" : type;
-    value = value == null ? new byte[0] : value;
+    value = value == null || value.length == 0 ? NO_BYTES : value;
     acl = acl == null ? "" : acl;
     title = title == null ? "" : title;
   }
@@ -58,41 +59,34 @@ record NodeRecord(
   }
 
   byte[] encode() {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + value.length);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(VERSION);
-      out.writeByte(format.ordinal());
-      out.writeUTF(type);
-      out.writeUTF(acl);
-      out.writeUTF(title);
-      out.writeLong(tstamp);
-      out.writeShort(verNo);
-      out.writeInt(value.length);
-      out.write(value);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("in-memory stream", e);
-    }
+    ByteSink out = new ByteSink(32 + type.length() + acl.length() + title.length() + value.length);
+    out.u8(VERSION).u8(format.ordinal()).utf(type).utf(acl).utf(title);
+    out.i64(tstamp).u16(verNo).i32(value.length).bytes(value);
+    return out.toArray();
+  }
+
+  /** Whether an encoded record is that of an interior node, without decoding it. */
+  static boolean isInterior(byte[] encoded) {
+    return encoded.length > 1 && encoded[1] == NodeFormat.NODE.ordinal();
   }
 
   static NodeRecord decode(byte[] bytes) {
     try {
-      DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-      int version = in.readUnsignedByte();
+      ByteSource in = new ByteSource(bytes);
+      int version = in.u8();
       if (version != VERSION) {
         throw new IllegalStateException("unknown node record version " + version);
       }
-      NodeFormat format = NodeFormat.values()[in.readUnsignedByte()];
-      String type = in.readUTF();
-      String acl = in.readUTF();
-      String title = in.readUTF();
-      long tstamp = in.readLong();
-      int verNo = in.readUnsignedShort();
-      byte[] value = new byte[in.readInt()];
-      in.readFully(value);
+      NodeFormat format = FORMATS[in.u8()];
+      String type = TEXTS.pooled(in.utf());
+      String acl = TEXTS.pooled(in.utf());
+      String title = in.utf();
+      long tstamp = in.i64();
+      int verNo = in.u16();
+      int length = in.i32();
+      byte[] value = length == 0 ? NO_BYTES : in.bytes(length);
       return new NodeRecord(format, type, value, acl, title, tstamp, verNo);
-    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+    } catch (ArrayIndexOutOfBoundsException e) {
       throw new IllegalStateException("corrupt node record", e);
     }
   }

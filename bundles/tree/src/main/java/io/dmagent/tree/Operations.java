@@ -115,12 +115,12 @@ final class Operations implements TreeTransaction {
     if (!open) {
       throw new IllegalStateException("transaction already ended");
     }
-    Map<NodeUri, NodeRecord> savepoint = txWork.savepoint();
+    txWork.beginStep();
     int changeCount = txChanges.size();
     try {
       return work.run(txWork, txChanges);
     } catch (DmException e) {
-      txWork.restore(savepoint);
+      txWork.undoStep();
       txChanges.subList(changeCount, txChanges.size()).clear();
       throw refused(op, uri, e);
     }
@@ -171,8 +171,14 @@ final class Operations implements TreeTransaction {
 
   private NodeResult result(WorkingTree w, NodeUri uri, NodeRecord r, boolean withValue)
       throws DmException {
+    return result(uri, r, r.isInterior() ? children(w, uri) : null, withValue);
+  }
+
+  /** The result for a node whose children (null for a leaf) are already known. */
+  private NodeResult result(NodeUri uri, NodeRecord r, Children children, boolean withValue)
+      throws DmException {
     if (r.isInterior()) {
-      return NodeResult.interior(uri, children(w, uri), r.type().isEmpty() ? null : r.type());
+      return NodeResult.interior(uri, children.names(), r.type().isEmpty() ? null : r.type());
     }
     return withValue
         ? NodeResult.leaf(uri, value(uri, r))
@@ -191,14 +197,26 @@ final class Operations implements TreeTransaction {
     return NodeValue.of(r.value(), r.format(), r.type());
   }
 
-  /** An interior node's children: what its MO lists live (those that exist), or the stored ones. */
-  private List<String> children(WorkingTree w, NodeUri uri) throws DmException {
-    List<String> stored = w.children(uri);
+  /**
+   * An interior node's children: what its MO lists live (those that exist, in the MO's order), or
+   * the stored ones.
+   */
+  private Children children(WorkingTree w, NodeUri uri) throws DmException {
+    Children stored = w.entries(uri);
     Optional<MoGraft> owner = engine.mos.owner(uri);
     if (owner.isPresent()) {
       Optional<List<String>> live = engine.callMo(owner.get(), mo -> mo.liveChildren(uri));
       if (live.isPresent()) {
-        return live.get().stream().filter(stored::contains).toList();
+        List<String> names = new ArrayList<>();
+        List<NodeRecord> records = new ArrayList<>();
+        for (String name : live.get()) {
+          NodeRecord r = stored.record(name);
+          if (r != null) {
+            names.add(name);
+            records.add(r);
+          }
+        }
+        return new Children(names.toArray(new String[0]), records.toArray(new NodeRecord[0]));
       }
     }
     return stored;
@@ -243,40 +261,60 @@ final class Operations implements TreeTransaction {
         "Get",
         uri,
         (w, c) -> {
-          readable(w, uri);
+          NodeRecord r = readable(w, uri);
           List<NodeResult> out = new ArrayList<>();
-          walk(w, uri, (at, r) -> out.add(result(w, at, r, withValues)));
+          walk(
+              w,
+              uri,
+              r,
+              engine.effectiveAcl(w, uri),
+              (at, ar, children) -> out.add(result(at, ar, children, withValues)));
           return out;
         });
   }
 
   private interface Visitor {
-    void visit(NodeUri uri, NodeRecord r) throws DmException;
+    void visit(NodeUri uri, NodeRecord r, Children children) throws DmException;
   }
 
-  /** Every readable node below and including {@code uri}, parents before children. */
-  private void walk(WorkingTree w, NodeUri uri, Visitor visitor) throws DmException {
-    NodeRecord r = w.get(uri).orElse(null);
-    if (r == null || engine.inbox.governs(uri)) {
+  /**
+   * Every readable node below and including {@code uri} (whose record is {@code r} and whose
+   * effective ACL is {@code acl}), parents before children. Each node's children are listed once,
+   * and each child's ACL follows from its parent's, so the walk costs the same for every node
+   * however deep.
+   */
+  private void walk(WorkingTree w, NodeUri uri, NodeRecord r, Acl acl, Visitor visitor)
+      throws DmException {
+    if (engine.inbox.governs(uri)) {
       return;
     }
-    if (mayList(w, uri)) {
-      visitor.visit(uri, r);
+    Children children = r.isInterior() ? children(w, uri) : null;
+    if (mayList(uri, acl)) {
+      visitor.visit(uri, r, children);
     }
-    if (r.isInterior()) {
-      for (String child : children(w, uri)) {
-        walk(w, NodeUris.child(uri, child), visitor);
+    if (children != null) {
+      for (int i = 0; i < children.size(); i++) {
+        NodeRecord cr = children.record(i);
+        walk(w, NodeUris.child(uri, children.name(i)), cr, engine.effectiveAcl(cr, acl), visitor);
       }
     }
   }
 
   /** Listings include what the principal could Get one by one, and nothing else. */
-  private boolean mayList(WorkingTree w, NodeUri uri) throws DmException {
-    if (!engine.allowed(w, principal, uri, AclRight.GET)) {
+  private boolean mayList(WorkingTree w, NodeUri uri) {
+    return principal.isDevice() || mayList(uri, engine.effectiveAcl(w, uri));
+  }
+
+  /** Like {@link #mayList(WorkingTree, NodeUri)} for a node whose effective ACL is known. */
+  private boolean mayList(NodeUri uri, Acl acl) {
+    if (principal.isDevice()) {
+      return true;
+    }
+    if (!acl.allows(AclRight.GET, principal.serverId())) {
       return false;
     }
     Optional<NodeDescription> d = engine.mos.describe(uri);
-    return principal.isDevice() || d.isEmpty() || d.get().accessTypes().contains(AccessType.GET);
+    return d.isEmpty() || d.get().accessTypes().contains(AccessType.GET);
   }
 
   @Override
@@ -322,9 +360,10 @@ final class Operations implements TreeTransaction {
     }
     List<TndsNode> children = new ArrayList<>();
     if (r.isInterior()) {
-      for (String name : children(w, uri)) {
-        NodeUri child = NodeUris.child(uri, name);
-        NodeRecord cr = w.get(child).orElseThrow();
+      Children kids = children(w, uri);
+      for (int i = 0; i < kids.size(); i++) {
+        NodeUri child = NodeUris.child(uri, kids.name(i));
+        NodeRecord cr = kids.record(i);
         if (mayList(w, child) && !engine.inbox.governs(child)) {
           children.add(tndsNode(w, child, cr, sel));
         }
@@ -770,6 +809,11 @@ final class Operations implements TreeTransaction {
     if (open && txWork != null) {
       rollback();
     }
+  }
+
+  /** Undo-log entries this transaction recorded (see {@link WorkingTree#undoEntries()}). */
+  long undoEntries() {
+    return txWork.undoEntries();
   }
 
   private void end() {

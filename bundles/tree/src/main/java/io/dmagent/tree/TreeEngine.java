@@ -37,6 +37,19 @@ final class TreeEngine {
 
   final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
   final MoRegistry mos = new MoRegistry();
+  final AclCache acls = new AclCache();
+  private final WorkingTree.Hiding hiding =
+      new WorkingTree.Hiding() {
+        @Override
+        public boolean hides(NodeUri uri) {
+          return mos.isHidden(uri);
+        }
+
+        @Override
+        public boolean mayHideChildOf(NodeUri parent) {
+          return mos.mayHideChildOf(parent);
+        }
+      };
   final DdfRules rules = new DdfRules(mos);
   final Inbox inbox = new Inbox(mos);
   private final Consumer<List<TreeChange>> committed;
@@ -61,7 +74,7 @@ final class TreeEngine {
 
   /** A unit of work on the store as it is now, MOs that are away hidden. */
   WorkingTree work() {
-    return new WorkingTree(store, mos::isHidden);
+    return new WorkingTree(store, hiding);
   }
 
   /** What a management object's code may do wrong becomes a status, never an escaping exception. */
@@ -113,6 +126,9 @@ final class TreeEngine {
   }
 
   void checkLimits(NodeUri uri) throws DmException {
+    if (uri.isRoot()) {
+      return;
+    }
     if (limits.maxDepth() > 0 && uri.depth() > limits.maxDepth()) {
       throw new DmException(
           StatusCode.URI_TOO_LONG, "URI deeper than MaxDepth " + limits.maxDepth());
@@ -132,21 +148,20 @@ final class TreeEngine {
   }
 
   /** The ACL that governs a node: its own, or that of the nearest ancestor that has one. */
-  Acl effectiveAcl(WorkingTree work, NodeUri uri) throws DmException {
-    NodeUri at = uri;
-    while (true) {
-      NodeRecord r = work.get(at).orElse(null);
-      if (r != null && !r.acl().isEmpty()) {
-        return Acl.parse(r.acl());
-      }
-      if (at.isRoot()) {
-        return Acl.parse(DEFAULT_ROOT_ACL);
-      }
-      at = at.parent();
-    }
+  Acl effectiveAcl(WorkingTree work, NodeUri uri) {
+    String text = work.nearestAcl(uri);
+    return acls.get(text == null ? DEFAULT_ROOT_ACL : text);
   }
 
-  boolean allowed(WorkingTree work, Principal p, NodeUri uri, AclRight right) throws DmException {
+  /**
+   * The ACL that governs a node whose record is {@code r} and whose parent is governed by {@code
+   * inherited}.
+   */
+  Acl effectiveAcl(NodeRecord r, Acl inherited) {
+    return r.acl().isEmpty() ? inherited : acls.get(r.acl());
+  }
+
+  boolean allowed(WorkingTree work, Principal p, NodeUri uri, AclRight right) {
     return p.isDevice() || effectiveAcl(work, uri).allows(right, p.serverId());
   }
 

@@ -1,60 +1,89 @@
 package io.dmagent.tree;
 
-import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 /**
- * The durable store under the tree: one MVStore file, one map from node key to encoded {@link
- * NodeRecord}. Keys put a node's children next to each other ({@code parentKey NUL name}), so
- * listing children is one range scan. A {@link #commit} writes a new chunk atomically and forces it
- * to disk: after a crash the file holds exactly the last committed state. A file that cannot be
- * opened is moved aside and reported, never silently overwritten.
+ * The tree's storage: the nodes in memory ({@link MemoryTree}), and for a tree kept in a file, the
+ * store file ({@link Snapshot}, an MVStore) with the change log ({@link ChangeLog}) beside it.
+ *
+ * <p>A {@link #commit} appends the change set to the log as one frame and forces it, then applies
+ * it in memory: that is when it is durable and visible. The store file catches up at a checkpoint,
+ * when the log is full and when the store is closed: the changes made since the last one are
+ * written into it in one MVStore commit, and the log starts over. Opening reads the store file and
+ * replays the frames the log holds beyond it. So an acknowledged change survives a crash, a change
+ * set is applied whole or not at all, and the store file sees one commit per checkpoint instead of
+ * one per change.
+ *
+ * <p>A store file that cannot be opened is moved aside and reported, never silently overwritten;
+ * its change log goes aside with it.
  */
 final class TreeStore implements AutoCloseable {
-  private static final char SEP = '\u0000';
+  /** Change log size: about 10,000 single Replaces between two checkpoints. */
+  static final int DEFAULT_LOG_BYTES = 1 << 20;
 
-  private final MVStore store;
-  private final MVMap<String, byte[]> nodes;
-  // MO identifier NUL node key -> "": every interior node with a Type, so that locating the
-  // instances of an MO is a range scan instead of a walk of the whole tree.
-  private final MVMap<String, String> moIndex;
-  // Root URI -> "" for every management object ever grafted, to hide its subtree while it is away.
-  private final MVMap<String, String> moRoots;
+  /** Time closing may spend compacting the store file. */
+  private static final int COMPACT_ON_CLOSE_MILLIS = 1000;
 
-  private TreeStore(MVStore store) {
-    this.store = store;
-    this.nodes = store.openMap("nodes");
-    this.moIndex = store.openMap("mo-index");
-    this.moRoots = store.openMap("mo-roots");
+  private final MemoryTree memory;
+  private final Snapshot snapshot; // null: a tree without a file
+  private final ChangeLog log; // null likewise
+  // Changes since the last checkpoint, by key (null = removed): what the next one writes.
+  private final Map<String, byte[]> dirty = new LinkedHashMap<>();
+  private final List<String> dirtyMoRoots = new ArrayList<>();
+  private final MoIndex typed = new MoIndex();
+  private final Set<NodeUri> moRoots = new LinkedHashSet<>();
+  private long lastSeq;
+  private boolean closed;
+
+  private TreeStore(Snapshot snapshot, ChangeLog log) {
+    this.snapshot = snapshot;
+    this.log = log;
+    if (snapshot == null) {
+      this.memory = new MemoryTree();
+    } else {
+      byte[] root = snapshot.get("");
+      this.memory =
+          new MemoryTree(root == null ? null : NodeRecord.decode(root), this::storedChildren);
+      snapshot.moRoots().forEach(r -> moRoots.add(NodeUri.of(r)));
+      this.lastSeq = snapshot.applied();
+    }
   }
 
   /**
-   * Opens (or creates) the store; a corrupt file is kept aside under a new name and reported to
-   * {@code warn}.
+   * Opens (or creates) the store with a change log of the default size; a corrupt file is kept
+   * aside under a new name and reported to {@code warn}.
    */
   static TreeStore open(Path file, Consumer<String> warn) throws IOException {
+    return open(file, warn, DEFAULT_LOG_BYTES);
+  }
+
+  /**
+   * Like {@link #open(Path, Consumer)}; a change log created now holds {@code logBytes} (an
+   * existing one keeps its size).
+   */
+  static TreeStore open(Path file, Consumer<String> warn, int logBytes) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try {
-      return new TreeStore(builder(file).open());
+      return openFiles(file, logBytes, warn);
     } catch (RuntimeException e) {
-      Path aside =
-          file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
-      if (Files.exists(file)) {
-        Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-      }
+      Path aside = keepAside(file);
+      keepAside(logFile(file));
       warn.accept(
           "tree store "
               + file
@@ -63,88 +92,150 @@ final class TreeStore implements AutoCloseable {
               + "); kept aside as "
               + aside
               + ", starting from an empty tree");
-      return new TreeStore(builder(file).open());
+      return openFiles(file, logBytes, warn);
     }
   }
 
-  /** An in-memory store, for tests and benchmarks that measure the tree rather than the disk. */
+  /**
+   * A store in memory only, for tests and benchmarks that measure the tree rather than the disk.
+   */
   static TreeStore inMemory() {
-    return new TreeStore(new MVStore.Builder().open());
+    return new TreeStore(null, null);
   }
 
-  private static MVStore.Builder builder(Path file) {
-    // autoCommitDisabled: nothing reaches the file but what commit() writes, so no half transaction
-    // ever does.
-    return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
+  /** The change log of the store file {@code file}. */
+  static Path logFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".wal");
+  }
+
+  private static TreeStore openFiles(Path file, int logBytes, Consumer<String> warn)
+      throws IOException {
+    Snapshot snapshot = Snapshot.open(file);
+    try {
+      TreeStore store = new TreeStore(snapshot, openLog(file, snapshot.storeId(), logBytes, warn));
+      store.replay();
+      return store;
+    } catch (IOException | RuntimeException e) {
+      snapshot.close();
+      throw e;
+    }
+  }
+
+  private static ChangeLog openLog(Path file, long storeId, int logBytes, Consumer<String> warn)
+      throws IOException {
+    Path logFile = logFile(file);
+    if (!Files.exists(logFile)) {
+      return ChangeLog.create(logFile, storeId, logBytes);
+    }
+    String problem;
+    try {
+      ChangeLog log = ChangeLog.open(logFile);
+      if (log.storeId() == storeId) {
+        return log;
+      }
+      log.close();
+      problem = "belongs to another store file";
+    } catch (IllegalStateException e) {
+      problem = e.getMessage();
+    }
+    Path aside = keepAside(logFile);
+    warn.accept(
+        "tree change log "
+            + logFile
+            + " "
+            + problem
+            + "; kept aside as "
+            + aside
+            + ", not replayed");
+    return ChangeLog.create(logFile, storeId, logBytes);
+  }
+
+  private static Path keepAside(Path file) throws IOException {
+    Path aside =
+        file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
+    if (Files.exists(file)) {
+      Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return aside;
+  }
+
+  /** Applies the frames of the log that came after the store file's last checkpoint. */
+  private void replay() throws IOException {
+    lastSeq =
+        log.replay(
+            snapshot.applied(),
+            (seq, body) -> {
+              ChangeSet set = ChangeSet.decode(body);
+              remember(set);
+              apply(decoded(set), uris(set.newMoRoots()));
+            });
   }
 
   static String key(NodeUri uri) {
-    if (uri.isRoot()) {
+    return key(uri.segments());
+  }
+
+  static String key(List<String> path) {
+    if (path.isEmpty()) {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    for (String s : uri.segments()) {
-      b.append(SEP).append(s);
+    for (String s : path) {
+      b.append(Snapshot.SEP).append(s);
     }
     return b.toString();
   }
 
   static NodeUri uriOf(String key) {
-    if (key.isEmpty()) {
-      return NodeUri.ROOT;
-    }
-    NodeUri uri = NodeUri.ROOT;
-    for (String name : key.substring(1).split(String.valueOf(SEP), -1)) {
-      uri = NodeUris.child(uri, name);
-    }
-    return uri;
+    return key.isEmpty() ? NodeUri.ROOT : NodeUri.of("." + key.replace(Snapshot.SEP, '/'));
+  }
+
+  private void storedChildren(List<String> path, MemoryTree.ChildSink sink) {
+    snapshot.children(key(path), (name, bytes) -> sink.child(name, NodeRecord.decode(bytes)));
   }
 
   Optional<NodeRecord> get(NodeUri uri) {
-    byte[] bytes = nodes.get(key(uri));
-    return bytes == null ? Optional.empty() : Optional.of(NodeRecord.decode(bytes));
+    return Optional.ofNullable(record(uri));
   }
 
-  /** Names of the stored children of a node, in key order. */
+  /** The node's record, or null. */
+  NodeRecord record(NodeUri uri) {
+    return memory.get(uri.segments());
+  }
+
+  /** The node's children in name order, or null if there is no such node. */
+  Children entries(NodeUri uri) {
+    return memory.children(uri.segments());
+  }
+
+  /** Names of the stored children of a node, in name order. */
   List<String> children(NodeUri uri) {
-    String prefix = key(uri) + SEP;
-    List<String> names = new ArrayList<>();
-    Iterator<String> it = nodes.keyIterator(prefix);
-    while (it.hasNext()) {
-      String k = it.next();
-      if (!k.startsWith(prefix)) {
-        break;
-      }
-      String rest = k.substring(prefix.length());
-      if (rest.indexOf(SEP) < 0) {
-        names.add(rest);
-      }
-    }
-    return names;
+    Children c = entries(uri);
+    return c == null ? List.of() : c.names();
   }
 
-  /** The stored interior nodes whose Type is {@code moId}, in key order. */
+  /** The ACL text of the nearest node at or above {@code uri} that has one, or null. */
+  String nearestAcl(NodeUri uri) {
+    return memory.nearestAcl(uri.segments());
+  }
+
+  /**
+   * Interior nodes that may have {@code moId} as their Type, in key order; the caller checks each
+   * against the tree.
+   */
   List<NodeUri> located(String moId) {
-    String prefix = moId + SEP;
-    List<NodeUri> out = new ArrayList<>();
-    Iterator<String> it = moIndex.keyIterator(prefix);
-    while (it.hasNext()) {
-      String k = it.next();
-      if (!k.startsWith(prefix)) {
-        break;
-      }
-      out.add(uriOf(k.substring(prefix.length())));
+    Set<String> keys = new TreeSet<>(typed.keys(moId));
+    if (snapshot != null) {
+      keys.addAll(snapshot.located(moId));
     }
+    List<NodeUri> out = new ArrayList<>(keys.size());
+    keys.forEach(k -> out.add(uriOf(k)));
     return out;
   }
 
   /** Roots of every management object ever grafted. */
   List<NodeUri> moRoots() {
-    List<NodeUri> out = new ArrayList<>();
-    for (String k : moRoots.keySet()) {
-      out.add(NodeUri.of(k));
-    }
-    return out;
+    return new ArrayList<>(moRoots);
   }
 
   /** Applies a batch of changes (null record = remove) and makes them durable together. */
@@ -154,40 +245,160 @@ final class TreeStore implements AutoCloseable {
 
   /** Like {@link #commit(Map)}, also remembering newly grafted MO roots in the same commit. */
   void commit(Map<NodeUri, NodeRecord> changes, List<NodeUri> newMoRoots) {
-    for (Map.Entry<NodeUri, NodeRecord> c : changes.entrySet()) {
-      String key = key(c.getKey());
-      byte[] old = c.getValue() == null ? nodes.remove(key) : nodes.put(key, c.getValue().encode());
-      unindex(key, old);
-      index(key, c.getValue());
+    if (closed) {
+      throw new IllegalStateException("the tree store is closed");
     }
-    for (NodeUri root : newMoRoots) {
-      moRoots.put(root.toString(), "");
+    if (changes.isEmpty() && newMoRoots.isEmpty()) {
+      return;
     }
-    store.commit();
-    store.sync();
+    if (snapshot != null) {
+      Map<String, byte[]> nodes = new LinkedHashMap<>();
+      changes.forEach((uri, r) -> nodes.put(key(uri), r == null ? null : r.encode()));
+      List<String> roots = new ArrayList<>();
+      newMoRoots.forEach(r -> roots.add(r.toString()));
+      persist(new ChangeSet(nodes, roots));
+    }
+    apply(changes, newMoRoots);
   }
 
-  private void unindex(String key, byte[] old) {
-    if (old != null && old.length > 1 && old[1] == NodeFormat.NODE.ordinal()) {
-      NodeRecord r = NodeRecord.decode(old);
-      if (r.isInterior() && !r.type().isEmpty()) {
-        moIndex.remove(r.type() + SEP + key);
+  /** Makes a change set durable: a log frame, or (too big for the log) a checkpoint of its own. */
+  private void persist(ChangeSet set) {
+    ByteSink body = new ByteSink(256);
+    set.encode(body);
+    long seq = lastSeq + 1;
+    try {
+      if (!log.fits(body.size())) {
+        checkpoint();
+      }
+      if (log.fits(body.size())) {
+        log.append(seq, body.array(), body.size());
+        remember(set);
+      } else {
+        Map<String, byte[]> all = new LinkedHashMap<>(dirty);
+        all.putAll(set.nodes());
+        List<String> roots = new ArrayList<>(dirtyMoRoots);
+        roots.addAll(set.newMoRoots());
+        snapshot.write(all, roots, seq);
+        forgetDirty();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("tree change log: " + e.getMessage(), e);
+    }
+    lastSeq = seq;
+  }
+
+  private void remember(ChangeSet set) {
+    dirty.putAll(set.nodes());
+    dirtyMoRoots.addAll(set.newMoRoots());
+  }
+
+  private void forgetDirty() {
+    dirty.clear();
+    dirtyMoRoots.clear();
+    typed.clear();
+    log.restart();
+  }
+
+  /**
+   * Writes the changes since the last checkpoint into the store file (one MVStore commit, forced)
+   * and starts the change log over. A no-op for a tree without a file.
+   */
+  void checkpoint() {
+    if (snapshot == null || (dirty.isEmpty() && dirtyMoRoots.isEmpty() && log.isEmpty())) {
+      return;
+    }
+    snapshot.write(dirty, dirtyMoRoots, lastSeq);
+    forgetDirty();
+  }
+
+  private static Map<NodeUri, NodeRecord> decoded(ChangeSet set) {
+    Map<NodeUri, NodeRecord> out = new LinkedHashMap<>();
+    set.nodes().forEach((k, v) -> out.put(uriOf(k), v == null ? null : NodeRecord.decode(v)));
+    return out;
+  }
+
+  private static List<NodeUri> uris(List<String> texts) {
+    List<NodeUri> out = new ArrayList<>(texts.size());
+    texts.forEach(t -> out.add(NodeUri.of(t)));
+    return out;
+  }
+
+  /**
+   * Applies a change set in memory: removals first (a node whose parent goes too goes with it),
+   * then puts from the top down, so that every parent exists before its children.
+   */
+  private void apply(Map<NodeUri, NodeRecord> changes, List<NodeUri> newMoRoots) {
+    List<NodeUri> puts = new ArrayList<>();
+    for (Map.Entry<NodeUri, NodeRecord> c : changes.entrySet()) {
+      NodeUri uri = c.getKey();
+      if (c.getValue() != null) {
+        puts.add(uri);
+        continue;
+      }
+      NodeRecord old = memory.get(uri.segments());
+      if (old == null) {
+        continue;
+      }
+      if (MoIndex.typed(old)) {
+        typed.changed(key(uri), old, null);
+      }
+      boolean parentGoes =
+          !uri.isRoot() && changes.containsKey(uri.parent()) && changes.get(uri.parent()) == null;
+      if (!parentGoes) {
+        memory.remove(uri.segments());
       }
     }
+    puts.sort(Comparator.comparingInt(NodeUri::depth));
+    for (NodeUri uri : puts) {
+      NodeRecord now = changes.get(uri);
+      NodeRecord old = memory.put(uri.segments(), now);
+      if (MoIndex.typed(old) || MoIndex.typed(now)) {
+        typed.changed(key(uri), old, now);
+      }
+    }
+    moRoots.addAll(newMoRoots);
   }
 
-  private void index(String key, NodeRecord r) {
-    if (r != null && r.isInterior() && !r.type().isEmpty()) {
-      moIndex.put(r.type() + SEP + key, "");
+  /** Number of nodes (reads every node: for tools and benchmarks, not the request path). */
+  int size() {
+    if (snapshot == null) {
+      return memory.size();
+    }
+    checkpoint();
+    return snapshot.size();
+  }
+
+  /**
+   * Closes the files as a crash would leave them: no checkpoint, the store file as of the last one
+   * and the change log as written. For tests of what opening recovers.
+   */
+  void abandon() throws IOException {
+    closed = true;
+    if (snapshot != null) {
+      snapshot.abandon();
+      log.close();
     }
   }
 
-  int size() {
-    return nodes.size();
-  }
-
+  /** Checkpoints, compacts the store file and closes it. */
   @Override
   public void close() {
-    store.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (snapshot == null) {
+      return;
+    }
+    try {
+      checkpoint();
+    } finally {
+      snapshot.close(COMPACT_ON_CLOSE_MILLIS);
+      try {
+        log.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -1,117 +1,239 @@
 package io.dmagent.tree;
 
 import io.dmagent.api.tree.NodeUri;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The tree as one unit of work sees it: the store with this unit's pending changes laid over it.
  * Nothing reaches the store before {@link TreeStore#commit} takes {@link #changes()}; dropping the
  * object is the roll-back.
+ *
+ * <p>A transaction runs several commands in one unit of work, and a command that fails must undo
+ * only itself. Each command is a step: {@link #beginStep()} starts an undo log that records, for
+ * each node the step touches first, what was pending for it before; {@link #undoStep()} puts that
+ * back. A step costs what it touches, never the size of the transaction so far.
  */
 final class WorkingTree {
   /** Marks a node removed in this unit of work. */
   private static final NodeRecord REMOVED =
       new NodeRecord(io.dmagent.api.tree.NodeFormat.NULL, "", null, "", "", -1, -1);
 
-  private final TreeStore store;
-  private final Predicate<NodeUri> hidden;
-  private final Map<NodeUri, NodeRecord> pending = new LinkedHashMap<>();
+  /** In the undo log: the node had nothing pending before the step. */
+  private static final NodeRecord NOTHING =
+      new NodeRecord(io.dmagent.api.tree.NodeFormat.NULL, "", null, "", "", -2, -2);
 
-  /** {@code hidden} tells which stored nodes belong to a management object that is away. */
-  WorkingTree(TreeStore store, Predicate<NodeUri> hidden) {
+  /** Which stored nodes belong to a management object that is away, and so are not there. */
+  interface Hiding {
+    boolean hides(NodeUri uri);
+
+    /** Whether some child of {@code parent} may be hidden: false spares a check per child. */
+    boolean mayHideChildOf(NodeUri parent);
+  }
+
+  private final TreeStore store;
+  private final Hiding hiding;
+  // Created on the first change: a unit of work that only reads allocates none of them.
+  private Map<NodeUri, NodeRecord> pending;
+  // Parent -> names of its children that have (or had) something pending.
+  private Map<NodeUri, Set<String>> touched;
+  private Map<NodeUri, NodeRecord> undo;
+  private long undoEntries;
+
+  WorkingTree(TreeStore store, Hiding hiding) {
     this.store = store;
-    this.hidden = hidden;
+    this.hiding = hiding;
+  }
+
+  /** The node's record as this unit of work sees it, or null. */
+  NodeRecord record(NodeUri uri) {
+    if (hiding.hides(uri)) {
+      return null;
+    }
+    if (pending != null) {
+      NodeRecord p = pending.get(uri);
+      if (p != null) {
+        return p == REMOVED ? null : p;
+      }
+    }
+    return store.record(uri);
   }
 
   Optional<NodeRecord> get(NodeUri uri) {
-    if (hidden.test(uri)) {
-      return Optional.empty();
-    }
-    NodeRecord p = pending.get(uri);
-    if (p != null) {
-      return p == REMOVED ? Optional.empty() : Optional.of(p);
-    }
-    return store.get(uri);
+    return Optional.ofNullable(record(uri));
   }
 
   boolean exists(NodeUri uri) {
-    return get(uri).isPresent();
+    return record(uri) != null;
   }
 
+  /** Names of the node's children, in name order. */
   List<String> children(NodeUri uri) {
-    Set<String> names = new LinkedHashSet<>(store.children(uri));
-    names.removeIf(name -> hidden.test(NodeUris.child(uri, name)));
-    for (Map.Entry<NodeUri, NodeRecord> e : pending.entrySet()) {
-      NodeUri k = e.getKey();
-      if (!k.isRoot() && k.parent().equals(uri)) {
-        if (e.getValue() == REMOVED) {
-          names.remove(k.name());
-        } else {
-          names.add(k.name());
+    return entries(uri).names();
+  }
+
+  /** The node's children with their records, in name order; none if the node does not exist. */
+  Children entries(NodeUri uri) {
+    if (hiding.hides(uri)) {
+      return Children.NONE;
+    }
+    Children stored = store.entries(uri);
+    Set<String> changed = touched == null ? null : touched.get(uri);
+    if (changed == null && !anyHidden(uri, stored)) {
+      return stored == null ? Children.NONE : stored;
+    }
+    TreeMap<String, NodeRecord> merged = new TreeMap<>();
+    if (stored != null) {
+      for (int i = 0; i < stored.size(); i++) {
+        merged.put(stored.name(i), stored.record(i));
+      }
+    }
+    if (changed != null) {
+      for (String name : changed) {
+        NodeRecord p = pending.get(NodeUris.child(uri, name));
+        if (p == REMOVED) {
+          merged.remove(name);
+        } else if (p != null) {
+          merged.put(name, p);
         }
       }
     }
-    return new ArrayList<>(names);
+    if (hiding.mayHideChildOf(uri)) {
+      merged.keySet().removeIf(name -> hiding.hides(NodeUris.child(uri, name)));
+    }
+    return new Children(
+        merged.keySet().toArray(new String[0]), merged.values().toArray(new NodeRecord[0]));
+  }
+
+  private boolean anyHidden(NodeUri uri, Children stored) {
+    if (stored == null || !hiding.mayHideChildOf(uri)) {
+      return false;
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      if (hiding.hides(NodeUris.child(uri, stored.name(i)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The ACL text that governs the node: its own, or that of the nearest ancestor with one; null if
+   * none has (the caller falls back to the root's default).
+   */
+  String nearestAcl(NodeUri uri) {
+    if (pending == null && !hiding.hides(uri)) {
+      return store.nearestAcl(uri);
+    }
+    for (NodeUri at = uri; ; at = at.parent()) {
+      NodeRecord r = record(at);
+      if (r != null && !r.acl().isEmpty()) {
+        return r.acl();
+      }
+      if (at.isRoot()) {
+        return null;
+      }
+    }
   }
 
   void put(NodeUri uri, NodeRecord record) {
-    pending.put(uri, record);
+    if (pending == null) {
+      pending = new LinkedHashMap<>();
+      touched = new HashMap<>();
+    }
+    NodeRecord before = pending.put(uri, record);
+    if (undo != null && !undo.containsKey(uri)) {
+      undo.put(uri, before == null ? NOTHING : before);
+      undoEntries++;
+    }
+    if (!uri.isRoot()) {
+      touched.computeIfAbsent(uri.parent(), p -> new TreeSet<>()).add(uri.name());
+    }
   }
 
   /** Removes a node and everything below it. */
   void removeSubtree(NodeUri uri) {
-    for (String child : children(uri)) {
-      removeSubtree(NodeUris.child(uri, child));
+    Children children = entries(uri);
+    for (int i = 0; i < children.size(); i++) {
+      removeSubtree(NodeUris.child(uri, children.name(i)));
     }
-    pending.put(uri, REMOVED);
+    put(uri, REMOVED);
   }
 
   /** Nodes put (not removed) in this unit of work so far. */
   Map<NodeUri, NodeRecord> pendingPuts() {
     Map<NodeUri, NodeRecord> out = new LinkedHashMap<>();
-    pending.forEach(
-        (k, v) -> {
-          if (v != REMOVED) {
-            out.put(k, v);
-          }
-        });
+    if (pending != null) {
+      pending.forEach(
+          (k, v) -> {
+            if (v != REMOVED) {
+              out.put(k, v);
+            }
+          });
+    }
     return out;
   }
 
   /** Whether this unit of work removed the node. */
   boolean isRemoved(NodeUri uri) {
-    return pending.get(uri) == REMOVED;
+    return pending != null && pending.get(uri) == REMOVED;
   }
 
   boolean hasChanges() {
-    return !pending.isEmpty();
+    return pending != null && !pending.isEmpty();
   }
 
   /** The changes to commit: a null record means removed. */
   Map<NodeUri, NodeRecord> changes() {
     Map<NodeUri, NodeRecord> out = new LinkedHashMap<>();
-    pending.forEach((k, v) -> out.put(k, v == REMOVED ? null : v));
+    if (pending != null) {
+      pending.forEach((k, v) -> out.put(k, v == REMOVED ? null : v));
+    }
     return out;
   }
 
   void clear() {
-    pending.clear();
+    pending = null;
+    touched = null;
+    undo = null;
   }
 
-  /** The pending changes as they are now, to go back to if one operation of a transaction fails. */
-  Map<NodeUri, NodeRecord> savepoint() {
-    return new LinkedHashMap<>(pending);
+  /** Starts a step (one command of a transaction): what it changes can be undone alone. */
+  void beginStep() {
+    if (undo == null) {
+      undo = new HashMap<>();
+    } else {
+      undo.clear();
+    }
   }
 
-  void restore(Map<NodeUri, NodeRecord> savepoint) {
-    pending.clear();
-    pending.putAll(savepoint);
+  /** Undoes every change since {@link #beginStep()}. */
+  void undoStep() {
+    if (undo == null) {
+      return;
+    }
+    undo.forEach(
+        (uri, before) -> {
+          if (before == NOTHING) {
+            pending.remove(uri);
+          } else {
+            pending.put(uri, before);
+          }
+        });
+    undo.clear();
+  }
+
+  /**
+   * Undo-log entries recorded so far, over every step: at most one per node a step touched. What a
+   * transaction spends on being able to undo a failed command.
+   */
+  long undoEntries() {
+    return undoEntries;
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM writes to a tree file and is killed with SIGKILL at random points, again and again.
+ * A child JVM writes to a tree file and is killed with SIGKILL at random points, again and again:
+ * while appending to the change log and, as its log is small, while checkpointing the store file.
  * After every kill the tree must hold every acknowledged write, and each Atomic whole or not at
  * all.
  */

@@ -23,8 +23,14 @@ public final class CrashWorker {
   static final int KEYS = 40;
   static final int ATOMIC_SIZE = 5;
 
+  /**
+   * A change log of two blocks: a checkpoint of the store file every 50 or so writes, so that kills
+   * land in checkpoints too, not only in log appends.
+   */
+  static final int LOG_BYTES = 2 * ChangeLog.HEADER_BYTES;
+
   public static void main(String[] args) throws Exception {
-    Trees trees = Trees.on(TreeStore.open(Path.of(args[0]), m -> {}));
+    Trees trees = Trees.on(TreeStore.open(Path.of(args[0]), m -> {}, LOG_BYTES));
     int from = Integer.parseInt(args[1]);
     for (int i = from; ; i++) {
       apply(trees, i);

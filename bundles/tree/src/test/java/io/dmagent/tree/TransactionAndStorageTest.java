@@ -4,16 +4,21 @@ import static io.dmagent.tree.Trees.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.description.TndsNode;
+import io.dmagent.api.description.TndsTree;
 import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeChange;
 import io.dmagent.api.tree.TreeTransaction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +63,59 @@ class TransactionAndStorageTest {
       tx.rollback();
     }
     assertThat(trees.device().get(uri(".")).children()).containsExactly("Exists");
+  }
+
+  @Test
+  void a_failed_command_restores_what_earlier_commands_of_the_transaction_left_pending()
+      throws Exception {
+    Trees trees = Trees.inMemory();
+    TndsNode bad =
+        new TndsNode(
+            "c",
+            Optional.empty(),
+            Optional.of(NodeFormat.INT),
+            Map.of(),
+            Optional.of("x".getBytes(StandardCharsets.UTF_8)),
+            List.of());
+    TndsNode top =
+        new TndsNode(
+            "",
+            Optional.empty(),
+            Optional.of(NodeFormat.NODE),
+            Map.of(),
+            Optional.empty(),
+            List.of(bad));
+    try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
+      tx.addLeaf(uri("./R/a"), NodeValue.text("1"));
+      tx.addLeaf(uri("./R/b"), NodeValue.text("2"));
+      // Replaces ./R's children (a and b, pending) by c, whose value is not an int: fails whole.
+      assertThatThrownBy(
+              () ->
+                  tx.replaceTnds(
+                      uri("./R"),
+                      new TndsTree("1.2", Optional.empty(), Optional.empty(), List.of(top))))
+          .isInstanceOf(DmException.class);
+      assertThat(tx.get(uri("./R")).children()).containsExactly("a", "b");
+      tx.commit();
+    }
+    assertThat(trees.value("./R/a")).isEqualTo("1");
+    assertThat(trees.value("./R/b")).isEqualTo("2");
+  }
+
+  @Test
+  void undo_entries_grow_with_what_commands_touch_not_with_the_transaction_size() throws Exception {
+    Trees trees = Trees.inMemory();
+    int n = 5_000;
+    try (TreeTransaction tx = trees.tree.begin(Principal.device())) {
+      for (int i = 0; i < n; i++) {
+        tx.addLeaf(uri("./Big/n" + i), NodeValue.text("v"));
+      }
+      // One entry per node a command touched (the first Add also creates ./Big), where copying
+      // the pending changes for each command's savepoint would copy n * (n + 1) / 2 of them.
+      assertThat(((Operations) tx).undoEntries()).isEqualTo(n + 1);
+      tx.commit();
+    }
+    assertThat(trees.device().get(uri("./Big")).children()).hasSize(n);
   }
 
   @Test

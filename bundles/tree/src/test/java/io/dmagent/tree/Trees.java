@@ -13,9 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Fluent fixture: a tree in memory, and short ways to act on it as the device or as a server. */
 final class Trees {
   final List<String> log = new CopyOnWriteArrayList<>();
+  final TreeStore store;
   final DmTreeService tree;
 
   private Trees(TreeStore store, UriLimits limits, AclMode mode) {
+    this.store = store;
     tree = new DmTreeService(store, limits, mode, log::add);
   }
 
@@ -24,6 +26,7 @@ final class Trees {
   }
 
   private Trees(TreeStore store, UriLimits limits, int maxValueBytes) {
+    this.store = store;
     tree =
         new DmTreeService(
             store, limits, AclMode.TND, maxValueBytes, Codecs.description(), log::add, log::add);
