@@ -12,6 +12,7 @@ import io.dmagent.api.tree.TreeChange;
 import io.dmagent.api.tree.TreeChangeListener;
 import io.dmagent.api.tree.TreeOperations;
 import java.util.List;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,20 +34,27 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class AccessGrant implements TreeChangeListener {
   private final DmTree tree;
   private final String[] servers;
-  private final Logger log;
+  private final Consumer<String> info;
+  private final Consumer<String> warn;
 
   @Activate
   public AccessGrant(
       @Reference DmTree tree,
       DiagnosticsConfig config,
       @Reference(service = LoggerFactory.class) Logger log) {
-    this(tree, config.servers(), log);
+    this(tree, config.servers(), log::info, log::warn);
   }
 
-  AccessGrant(DmTree tree, String[] servers, Logger log) {
+  /** For plain Java (tests of other bundles): grants to {@code servers} now where it can. */
+  public AccessGrant(DmTree tree, String... servers) {
+    this(tree, servers, line -> {}, line -> {});
+  }
+
+  AccessGrant(DmTree tree, String[] servers, Consumer<String> info, Consumer<String> warn) {
     this.tree = tree;
     this.servers = servers.clone();
-    this.log = log;
+    this.info = info;
+    this.warn = warn;
     apply();
   }
 
@@ -76,14 +84,10 @@ public final class AccessGrant implements TreeChangeListener {
         }
       }
       ops.replaceProperty(uri, NodeProperty.ACL, acl.toString());
-      if (log != null) {
-        log.info("{} ACL set to {}", uri, acl);
-      }
+      info.accept(uri + " ACL set to " + acl);
     } catch (DmException e) {
       if (e.status() != StatusCode.NOT_FOUND) {
-        if (log != null) {
-          log.warn("cannot set the ACL of {}: {}", uri, e.getMessage());
-        }
+        warn.accept("cannot set the ACL of " + uri + ": " + e.getMessage());
       }
       // Not grafted yet: the change event of the graft brings us back.
     }

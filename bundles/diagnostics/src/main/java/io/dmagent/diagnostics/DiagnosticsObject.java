@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +32,7 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = ManagementObject.class)
 public final class DiagnosticsObject implements ManagementObject {
   private final SelfTest selfTest;
-  private final Logger log;
+  private final Consumer<String> log;
   private final byte[] ddf;
 
   @Activate
@@ -39,10 +40,17 @@ public final class DiagnosticsObject implements ManagementObject {
       @Reference DmTree tree,
       BundleContext context,
       @Reference(service = LoggerFactory.class) Logger log) {
-    this(new SelfTest(tree, dataFolder(context), Clock.systemUTC(), Runtime.getRuntime()), log);
+    this(
+        new SelfTest(tree, dataFolder(context), Clock.systemUTC(), Runtime.getRuntime()),
+        log::info);
   }
 
-  DiagnosticsObject(SelfTest selfTest, Logger log) {
+  /** For plain Java (tests of other bundles): the self-test checks {@code dataFolder}'s disk. */
+  public DiagnosticsObject(DmTree tree, Path dataFolder) {
+    this(new SelfTest(tree, dataFolder, Clock.systemUTC(), Runtime.getRuntime()), line -> {});
+  }
+
+  DiagnosticsObject(SelfTest selfTest, Consumer<String> log) {
     this.selfTest = selfTest;
     this.log = log;
     this.ddf = loadDdf();
@@ -70,9 +78,7 @@ public final class DiagnosticsObject implements ManagementObject {
     }
     SelfTest.Report report = selfTest.run();
     String text = report.text();
-    if (log != null) {
-      log.info("self-test for {}: {}", principal, text);
-    }
+    log.accept("self-test for " + principal + ": " + text);
     if (!report.passed()) {
       throw new DmException(StatusCode.COMMAND_FAILED, "self-test " + text);
     }

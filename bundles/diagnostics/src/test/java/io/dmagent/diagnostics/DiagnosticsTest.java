@@ -50,7 +50,7 @@ class DiagnosticsTest {
     DiagnosticsObject mo =
         new DiagnosticsObject(
             new SelfTest(tree, dataFolder, Clock.fixed(NOW, ZoneOffset.UTC), Runtime.getRuntime()),
-            null);
+            log::add);
     PlainTree.graft(tree, mo);
     return mo;
   }
@@ -67,7 +67,7 @@ class DiagnosticsTest {
   void the_self_test_passes_on_a_healthy_agent_and_leaves_its_report_in_the_tree()
       throws Exception {
     diagnostics(dir);
-    new AccessGrant(tree, new String[] {"*"}, null);
+    new AccessGrant(tree, "*");
 
     ExecResult result =
         tree.operations(SERVER)
@@ -89,7 +89,7 @@ class DiagnosticsTest {
   @Test
   void a_failed_check_answers_500_and_the_report_says_which() throws Exception {
     diagnostics(dir.resolve("no-such-folder"));
-    new AccessGrant(tree, new String[] {"*"}, null);
+    new AccessGrant(tree, "*");
 
     assertThatThrownBy(
             () ->
@@ -115,7 +115,7 @@ class DiagnosticsTest {
         .isInstanceOfSatisfying(
             DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.PERMISSION_DENIED));
 
-    new AccessGrant(tree, new String[] {"acme-dm"}, null);
+    new AccessGrant(tree, "acme-dm");
 
     assertThat(server.exec(selfTest, ExecRequest.none()).status()).isEqualTo(StatusCode.OK);
     server.replace(note, NodeValue.text("rack 4, PSU replaced"));
@@ -136,7 +136,7 @@ class DiagnosticsTest {
     NodeUri selfTest = NodeUri.of("./Vendor/DMAgent/Diagnostics/SelfTest");
     tree.operations(Principal.device()).replaceProperty(selfTest, NodeProperty.ACL, "Get=ops");
 
-    new AccessGrant(tree, new String[] {"*"}, null);
+    new AccessGrant(tree, "*");
 
     assertThat(tree.operations(Principal.device()).getProperty(selfTest, NodeProperty.ACL).value())
         .isEqualTo("Get=ops");
@@ -144,7 +144,7 @@ class DiagnosticsTest {
 
   @Test
   void the_grant_follows_when_the_tree_grafts_the_diagnostics_later() throws Exception {
-    AccessGrant grant = new AccessGrant(tree, new String[] {"*"}, null);
+    AccessGrant grant = new AccessGrant(tree, "*");
     PlainTree.listen(tree, grant, "./Vendor/DMAgent/Diagnostics");
 
     diagnostics(dir);

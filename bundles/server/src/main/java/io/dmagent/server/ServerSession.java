@@ -39,7 +39,10 @@ import java.util.function.Supplier;
  */
 final class ServerSession {
   /** Room kept free in every message for what the size estimate cannot see (Final, rounding). */
-  private static final int MARGIN = 64;
+  private static final int MARGIN = 16;
+
+  /** Below this room a large object's chunk would be mostly overhead: wait for the next message. */
+  private static final int MIN_CHUNK_ROOM = 256;
 
   private final String token;
   private final String respUri;
@@ -52,6 +55,7 @@ final class ServerSession {
   private final Deque<Step> pending = new ArrayDeque<>();
   private final Map<String, IncomingObject> incoming = new HashMap<>();
   private OutgoingObject outgoing;
+  private boolean deferred;
   private int msgId;
   private int cmdId;
   private long clientMaxMsgSize = Long.MAX_VALUE;
@@ -283,6 +287,7 @@ final class ServerSession {
     }
     List<Command> body = new ArrayList<>(statuses);
     long budget = budget(header, statuses, encoding);
+    long emptyBudget = budget(header, statuses.subList(0, 1), encoding);
     boolean sentCommand = false;
     boolean aborted = false;
     String thisMsgId = header.msgId();
@@ -300,36 +305,51 @@ final class ServerSession {
       int savedCmdId = cmdId;
       Command command = StepCompiler.compile(step, this::nextCmdId);
       long size = codec.encodedSize(command, encoding);
-      if (size <= budget || !sentCommand) {
-        if (size > budget && step instanceof Step.NodeCommand n && n.value().isPresent()) {
-          cmdId = savedCmdId;
-          outgoing = new OutgoingObject(n);
+      if (size > budget) {
+        cmdId = savedCmdId;
+        if (sentCommand) {
+          break; // the next message takes it
+        }
+        boolean statusesCrowd = statuses.size() > 1;
+        boolean chunkable = step instanceof Step.NodeCommand n && n.value().isPresent();
+        if (statusesCrowd && !deferred && (size <= emptyBudget || budget < MIN_CHUNK_ROOM)) {
+          // This message carries the statuses; the command fits the next one better. Once only:
+          // the next message carries statuses too (for the device's 1222).
+          deferred = true;
+          break;
+        }
+        if (chunkable) {
+          outgoing = new OutgoingObject((Step.NodeCommand) step);
           command = outgoing.next(budget, this::nextCmdId, codec, encoding);
           if (!outgoing.hasMore()) {
             outgoing = null;
           }
+        } else {
+          // Bigger than any message the device takes and not splittable: it is sent anyway and
+          // the device answers for it (413); the script must change, not the protocol.
+          command = StepCompiler.compile(step, this::nextCmdId);
         }
-        pending.pollFirst();
-        body.add(command);
-        record(command, thisMsgId, Optional.empty());
-        budget -= size;
-        sentCommand = true;
-        if (step instanceof Step.Abort) {
-          aborted = true;
-          pending.clear();
-          packages.clear();
-          break;
-        }
-        continue;
       }
-      cmdId = savedCmdId;
-      break;
+      pending.pollFirst();
+      body.add(command);
+      record(command, thisMsgId, Optional.empty());
+      budget -= size;
+      sentCommand = true;
+      if (step instanceof Step.Abort) {
+        aborted = true;
+        pending.clear();
+        packages.clear();
+        break;
+      }
     }
     boolean isFinal = outgoing == null && pending.isEmpty();
+    if (sentCommand) {
+      deferred = false;
+    }
     SyncMessage out = send(header, body, isFinal);
     if (aborted) {
       end(SessionState.ABORTED_BY_SERVER);
-    } else if (!sentCommand) {
+    } else if (!sentCommand && isFinal) {
       end(SessionState.COMPLETED);
     }
     return out;

@@ -8,6 +8,7 @@ import io.dmagent.api.transport.TransportSession;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -32,6 +33,15 @@ public final class HttpTransport implements DmTransport {
   @Activate
   public HttpTransport(HttpTransportConfig config) {
     this(HttpLimits.of(config), SSLContext::getDefault);
+  }
+
+  /**
+   * For plain Java (tests and benchmarks of other bundles): the binding with these limits and the
+   * JDK's default TLS context.
+   */
+  public HttpTransport(
+      Duration connectTimeout, Duration readTimeout, int maxResponseBytes, String userAgent) {
+    this(new HttpLimits(connectTimeout, readTimeout, maxResponseBytes, userAgent));
   }
 
   HttpTransport(HttpLimits limits) {

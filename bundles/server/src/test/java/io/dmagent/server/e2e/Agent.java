@@ -1,0 +1,98 @@
+package io.dmagent.server.e2e;
+
+import io.dmagent.api.description.Encoding;
+import io.dmagent.api.session.SessionReport;
+import io.dmagent.api.session.SessionRequest;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeProperty;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.codec.description.DdfTndsCodec;
+import io.dmagent.codec.message.SyncMlCodec;
+import io.dmagent.diagnostics.AccessGrant;
+import io.dmagent.diagnostics.DiagnosticsObject;
+import io.dmagent.protocol.SessionEngine;
+import io.dmagent.protocol.SessionSettings;
+import io.dmagent.protocol.account.Account;
+import io.dmagent.protocol.outbox.AlertOutbox;
+import io.dmagent.stdobj.StandardObjects;
+import io.dmagent.transport.http.HttpTransport;
+import io.dmagent.tree.AgentTree;
+import io.dmagent.tree.DmTreeService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The agent as its bundles assemble it, in plain Java: the real tree on a file with DevInfo,
+ * DevDetail, DMAcc and the diagnostics grafted, the real codecs, the HTTP binding and the session
+ * engine with its alert outbox. One account: the reference server under test.
+ */
+final class Agent implements AutoCloseable {
+  static final String DEV_ID = "urn:uuid:5b1e2b7c-0d4e-4c2a-9a41-0f3c2e7d9b10";
+
+  final DmTreeService tree;
+  final AlertOutbox outbox;
+  final List<String> log = new CopyOnWriteArrayList<>();
+  private final SessionEngine engine;
+  private final Account account;
+
+  Agent(Path dir, URI server, String serverId, Encoding encoding, int maxMsgSize) throws Exception {
+    DdfTndsCodec ddf = new DdfTndsCodec();
+    tree = AgentTree.open(dir.resolve("tree.mv.db"), ddf, log::add);
+    AgentTree.graft(tree, StandardObjects.devInfo(DEV_ID));
+    AgentTree.graft(tree, StandardObjects.devDetail(DEV_ID, tree));
+    AgentTree.graft(tree, StandardObjects.dmAcc());
+    AgentTree.graft(tree, new DiagnosticsObject(tree, dir));
+    new AccessGrant(tree, serverId);
+    // What a bootstrap would do: a subtree the server manages, with all its rights there.
+    tree.operations(Principal.device()).addInterior(NodeUri.of("./Vendor/ACME"), null);
+    tree.operations(Principal.device())
+        .replaceProperty(
+            NodeUri.of("./Vendor/ACME"),
+            NodeProperty.ACL,
+            "Get=*&Add=" + serverId + "&Replace=" + serverId + "&Delete=" + serverId);
+    outbox = new AlertOutbox(dir.resolve("outbox"), 100, log::add);
+    engine =
+        SessionEngine.builder()
+            .tree(tree)
+            .descriptionCodec(ddf)
+            .messageCodec(new SyncMlCodec())
+            .transport(
+                new HttpTransport(
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e"))
+            .outbox(outbox)
+            .settings(
+                SessionSettings.defaults()
+                    .withEncoding(encoding)
+                    .withMaxMsgSize(maxMsgSize)
+                    .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)))
+            .log(log::add)
+            .build();
+    account = Account.of(serverId, server);
+  }
+
+  SessionReport session() {
+    return engine.run(account, SessionRequest.clientInitiated(account.serverId()));
+  }
+
+  Optional<String> value(String uri) throws DmException {
+    try {
+      return tree.operations(Principal.device()).get(NodeUri.of(uri)).value().map(NodeValue::text);
+    } catch (DmException e) {
+      if (e.status().code() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    AgentTree.close(tree);
+  }
+}
