@@ -164,9 +164,24 @@ final class Cursor {
       if (!blank) {
         throw Refusal.malformed("opaque data mixed with text in " + closedPath());
       }
-      return ItemData.opaque(opaque.toByteArray());
+      byte[] bytes = opaque.toByteArray();
+      return WbxmlReader.isDdfDocument(bytes) ? embedded(bytes) : ItemData.opaque(bytes);
     }
     return ItemData.text(text.toString());
+  }
+
+  /**
+   * A WBXML DM DDF document in opaque data, as libwbxml embeds a TNDS document: the same markup as
+   * if it had come inline.
+   */
+  private ItemData.Markup embedded(byte[] document) throws MessageFormatException {
+    Cursor inner = new Cursor(new WbxmlReader(document, limits, WbxmlReader.Kind.DDF), limits);
+    if (inner.pull() != EventSource.Event.START) {
+      throw Refusal.malformed("the DM DDF document in " + closedPath() + " has no root element");
+    }
+    ItemData.Markup markup = inner.markup();
+    inner.requireEndOfDocument();
+    return markup;
   }
 
   /** Captures the element at START, with everything inside it, as normalised XML text. */

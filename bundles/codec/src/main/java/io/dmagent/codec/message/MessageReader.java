@@ -357,7 +357,7 @@ final class MessageReader {
     return new Item(
         Optional.ofNullable(target),
         Optional.ofNullable(source),
-        Optional.ofNullable(meta),
+        Optional.ofNullable(meta == null || data == null ? meta : TndsType.forModel(meta, data)),
         Optional.ofNullable(data),
         moreData);
   }

@@ -1,6 +1,7 @@
 package io.dmagent.codec.message;
 
 import io.dmagent.api.message.ItemData;
+import io.dmagent.api.message.Meta;
 
 /**
  * Writes SyncML elements in one encoding; the {@link MessageWriter} is the same for both. A value
@@ -22,6 +23,11 @@ interface MessageSink {
 
   /** A {@code Data} element holding text, opaque bytes or an embedded element. */
   void data(ItemData data);
+
+  /** The Meta to write for an item with {@code data}: as it is, unless the encoding says else. */
+  default Meta itemMeta(Meta meta, ItemData data) {
+    return meta;
+  }
 
   /** The bytes written. */
   byte[] finish();

@@ -177,7 +177,7 @@ final class MessageWriter {
     out.open(Tag.ITEM);
     i.target().ifPresent(l -> locator(Tag.TARGET, l));
     i.source().ifPresent(l -> locator(Tag.SOURCE, l));
-    i.meta().ifPresent(this::meta);
+    i.meta().ifPresent(m -> meta(i.data().map(d -> out.itemMeta(m, d)).orElse(m)));
     i.data().ifPresent(out::data);
     if (i.moreData()) {
       out.empty(Tag.MORE_DATA);

@@ -28,9 +28,10 @@ import org.osgi.service.metatype.annotations.Designate;
  *
  * <p>Encoding: the DTD's child order; XML compact, UTF-8, namespaces on the root and on MetInf
  * elements; WBXML 1.2 with the SyncML 1.2 FPI in the string table (see {@link WbxmlSink}). Embedded
- * markup ({@code ItemData.Markup}) is written as elements: child elements of Data in XML, DM DDF
- * tokens on page 2 in WBXML; it comes back from either in one normal form (white space between
- * elements dropped, namespace declared on its root).
+ * markup ({@code ItemData.Markup}) is written as child elements of Data in XML and, in WBXML, as
+ * OPAQUE holding a WBXML DM DDF document ({@link DdfDocument}); it is read from either, and from
+ * DDF tokens inline on page 2, into one normal form (white space between elements dropped,
+ * namespace declared on its root).
  *
  * <p>Sizes: {@code overhead(header) + sum of encodedSize(command)} is exactly the length of the
  * encoded final message with that header and those commands, in both encodings. A message without

@@ -40,10 +40,21 @@ final class WbxmlReader implements EventSource {
 
   private static final Pattern SYNCML_FPI =
       Pattern.compile("-//SYNCML//DTD SyncML 1\\.[0-2]//EN", Pattern.CASE_INSENSITIVE);
+
+  /** The FPI of a DM DDF (TNDS) document, which has no numeric public id. */
+  static final String DDF_FPI = "-//OMA//DTD-DM-DDF 1.2//EN";
+
+  /** What a document holds: a SyncML message, or a DM DDF document embedded in one's Data. */
+  enum Kind {
+    SYNCML,
+    DDF
+  }
+
   private static final String[] DDF_NAMES = ddfNames();
 
   private final byte[] in;
   private final MessageLimits limits;
+  private final Kind kind;
   private int pos;
   private int tableStart;
   private int tableLength;
@@ -62,9 +73,36 @@ final class WbxmlReader implements EventSource {
   private int opaqueLength;
 
   WbxmlReader(byte[] in, MessageLimits limits) throws MessageFormatException {
+    this(in, limits, Kind.SYNCML);
+  }
+
+  /**
+   * A reader of {@code kind}. A DDF document must name its FPI in the string table; its tags are DM
+   * DDF elements on page 2 and, since a standalone document need not switch pages, on page 0.
+   */
+  WbxmlReader(byte[] in, MessageLimits limits, Kind kind) throws MessageFormatException {
     this.in = in;
     this.limits = limits;
+    this.kind = kind;
     header();
+  }
+
+  /**
+   * Whether {@code data} starts as a DM DDF document does: WBXML 1.x, public id in the string
+   * table, UTF-8, the table holding the DDF FPI there. How libwbxml (and AOSP) embed a TNDS
+   * document in a WBXML message's Data.
+   */
+  static boolean isDdfDocument(byte[] data) {
+    // A cheap look first: most opaque data is a value, and refusing it by exception costs.
+    if (data.length < 5 || data[0] < 0x01 || data[0] > 0x03 || data[1] != 0) {
+      return false;
+    }
+    try {
+      new WbxmlReader(data, MessageLimits.defaults(), Kind.DDF);
+      return true;
+    } catch (MessageFormatException e) {
+      return false;
+    }
   }
 
   private void header() throws MessageFormatException {
@@ -85,7 +123,11 @@ final class WbxmlReader implements EventSource {
     }
     tableStart = pos;
     pos += tableLength;
-    if (publicId == 0) {
+    if (kind == Kind.DDF) {
+      if (publicId != 0 || !tableString(fpiIndex).equalsIgnoreCase(DDF_FPI)) {
+        throw Refusal.unsupported("WBXML document is no DM DDF document");
+      }
+    } else if (publicId == 0) {
       if (!SYNCML_FPI.matcher(tableString(fpiIndex)).matches()) {
         throw Refusal.unsupported("WBXML public identifier is no SyncML FPI");
       }
@@ -171,6 +213,9 @@ final class WbxmlReader implements EventSource {
     if (literal) {
       tag = null;
       name = literalName.substring(literalName.indexOf(':') + 1);
+    } else if (kind == Kind.DDF) {
+      tag = null;
+      name = page == DDF_PAGE || page == Tag.SYNCML_PAGE ? DDF_NAMES[id] : null;
     } else {
       tag = Tag.of(page, id);
       name = tag != null ? tag.element() : page == DDF_PAGE ? DDF_NAMES[id] : null;
@@ -295,7 +340,7 @@ final class WbxmlReader implements EventSource {
 
   @Override
   public boolean foreign() {
-    return literal || tagPage > Tag.METINF_PAGE;
+    return literal || kind == Kind.DDF || tagPage > Tag.METINF_PAGE;
   }
 
   @Override
@@ -305,7 +350,7 @@ final class WbxmlReader implements EventSource {
 
   @Override
   public String namespace() {
-    return literal ? "" : Namespaces.ofPage(tagPage);
+    return literal ? "" : kind == Kind.DDF ? Namespaces.DDF : Namespaces.ofPage(tagPage);
   }
 
   @Override

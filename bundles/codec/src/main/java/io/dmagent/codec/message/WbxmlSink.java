@@ -1,16 +1,15 @@
 package io.dmagent.codec.message;
 
 import io.dmagent.api.message.ItemData;
-import io.dmagent.codec.description.DdfTag;
+import io.dmagent.api.message.Meta;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * WBXML as AOSP writes it, byte by byte: version 1.2, public id in the string table as {@value
  * #FPI} (a numeric 0x1201 would do as well; we follow the AOSP client, see CONFORMANCE.md), UTF-8,
  * page switches only before start tags, empty elements without the content bit, text as STR_I,
- * opaque data as OPAQUE, embedded markup as DM DDF tokens on code page 2.
+ * opaque data as OPAQUE, embedded markup as OPAQUE holding a WBXML DM DDF document (as libwbxml and
+ * AOSP embed TNDS; libwbxml cannot read DDF tokens inline in a SyncML document).
  */
 final class WbxmlSink implements MessageSink {
   static final String FPI = "-//SYNCML//DTD SyncML 1.2//EN";
@@ -75,11 +74,11 @@ final class WbxmlSink implements MessageSink {
       return;
     }
     open(tag);
-    string(tag.element(), text);
+    string(out, tag.element(), text);
     close(tag);
   }
 
-  private void string(String element, String text) {
+  static void string(Bytes out, String element, String text) {
     if (text.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("<" + element + "> holds a NUL, which WBXML cannot carry");
     }
@@ -91,67 +90,30 @@ final class WbxmlSink implements MessageSink {
   @Override
   public void data(ItemData data) {
     if (data instanceof ItemData.Opaque o) {
-      open(Tag.DATA);
-      out.write(OPAQUE);
-      out.writeMbUint(o.length());
-      out.write(o.bytes());
-      close(Tag.DATA);
+      opaque(o.bytes());
     } else if (data instanceof ItemData.Markup m) {
-      open(Tag.DATA);
-      MarkupText.replay(m.xml(), new DdfTokens());
-      close(Tag.DATA);
+      opaque(DdfDocument.of(m.xml()));
     } else {
       text(Tag.DATA, data.text());
     }
   }
 
+  /** A TNDS document goes out as WBXML here: its type says so ({@link TndsType}). */
+  @Override
+  public Meta itemMeta(Meta meta, ItemData data) {
+    return TndsType.forWbxml(meta, data);
+  }
+
+  private void opaque(byte[] bytes) {
+    open(Tag.DATA);
+    out.write(OPAQUE);
+    out.writeMbUint(bytes.length);
+    out.write(bytes);
+    close(Tag.DATA);
+  }
+
   @Override
   public byte[] finish() {
     return out.toByteArray();
-  }
-
-  /** Embedded markup as tokens of the DM DDF page; an element without content loses its bit. */
-  private final class DdfTokens implements MarkupHandler {
-    /** Per open element: where its tag byte is, or -1 once it has content. */
-    private final Deque<Integer> tags = new ArrayDeque<>();
-
-    @Override
-    public void start(String namespace, String name) {
-      if (!namespace.equals(Namespaces.DDF)) {
-        throw new IllegalArgumentException(
-            "Markup data in namespace " + namespace + " cannot go out in WBXML");
-      }
-      DdfTag tag =
-          DdfTag.of(name)
-              .orElseThrow(
-                  () -> new IllegalArgumentException("<" + name + "> is no DM DDF element"));
-      contentFollows();
-      switchTo(DdfTag.CODE_PAGE);
-      tags.push(out.size());
-      out.write(tag.token() | CONTENT);
-    }
-
-    @Override
-    public void text(String text) {
-      contentFollows();
-      string("Data", text);
-    }
-
-    @Override
-    public void end() {
-      int position = tags.pop();
-      if (position >= 0) {
-        out.set(position, out.get(position) & ~CONTENT);
-      } else {
-        out.write(END);
-      }
-    }
-
-    private void contentFollows() {
-      if (!tags.isEmpty()) {
-        tags.pop();
-        tags.push(-1);
-      }
-    }
   }
 }

@@ -94,7 +94,7 @@ final class Comparable {
 
   private static final UnaryOperator<ItemData> STRIPPED_TEXT =
       d ->
-          d instanceof ItemData.Markup
-              ? d
+          d instanceof ItemData.Markup m
+              ? new ItemData.Markup(m.xml().replaceAll(">\\s+", ">").replaceAll("\\s+<", "<"))
               : ItemData.text(new String(d.bytes(), StandardCharsets.UTF_8).strip());
 }

@@ -194,12 +194,29 @@ class MessageFormTest {
   }
 
   @Test
-  void an_embedded_mgmt_tree_is_child_elements_in_xml_and_ddf_tokens_on_page_2_in_wbxml() {
+  void an_embedded_mgmt_tree_is_child_elements_in_xml_and_an_opaque_ddf_document_in_wbxml() {
     Command add = Messages.commands().get("embedded mgmt tree");
+    String fpi =
+        HexFormat.of().formatHex("-//OMA//DTD-DM-DDF 1.2//EN".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(xml(add)).contains("<Data>" + Messages.MGMT_TREE + "</Data>");
     assertThat(tokens(add))
-        .contains("4f" + "0002" + "60" + "77" + "03" + "312e3200" + "01" + "64")
+        .contains("4f" + "c3")
+        .contains(
+            "02"
+                + "00"
+                + "00"
+                + "6a"
+                + "1b"
+                + fpi
+                + "00"
+                + "0002"
+                + "60"
+                + "77"
+                + "03"
+                + "312e3200"
+                + "01"
+                + "64")
         .contains("5c" + "0b" + "01");
   }
 
