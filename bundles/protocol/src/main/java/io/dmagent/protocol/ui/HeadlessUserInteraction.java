@@ -130,7 +130,7 @@ public final class HeadlessUserInteraction implements UserInteraction {
         return UiResponse.answered("1");
       default:
         List<String> picked = new ArrayList<>();
-        for (String part : prompt.defaultResponse().orElse("").split("-")) {
+        for (String part : prompt.defaultResponse().orElse("").split("[-,]")) {
           String p = part.trim();
           if (isChoice(p, prompt.choices().size()) && !picked.contains(p)) {
             picked.add(p);
