@@ -28,7 +28,8 @@ if [ ! -f "$jar" ] || [ -n "$(find bundles/tree/src/main bundles/api/src/main be
     -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
   # Only the code is needed: tests and the format check belong to the normal build, and a benchmark run
   # should not fail on them while someone else's work on the tree is in progress.
-  mvn -B -q install -Dmaven.test.skip=true -Dspotless.check.skip=true -pl benchmarks -am
+  # package, not install: the snapshot jars of this worktree must not reach the shared ~/.m2.
+  mvn -B -q package -Dmaven.test.skip=true -Dspotless.check.skip=true -pl benchmarks -am
 fi
 
 rm -rf "$out" "$data"

@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * collector: {@code java -XX:+UseSerialGC -cp benchmarks.jar io.dmagent.tree.TreeHeap}.
  *
  * <ul>
- *   <li>in-memory store: every node's record lives on the heap;
- *   <li>file store just opened: what start-up keeps (MVStore reads pages lazily);
- *   <li>file store after {@code ?list=Struct} of the whole tree: every page has been read once and
- *       MVStore's page cache (16 MB by default) holds what fits.
+ *   <li>in-memory store: every node, its decoded record and its value on the heap;
+ *   <li>file store just opened: what start-up keeps (nodes are read from the file on first use);
+ *   <li>file store after {@code ?list=Struct} of the whole tree: every node is in memory, and
+ *       MVStore's page cache (4 MB) holds what it kept of the pages read to load them.
  * </ul>
  */
 final class TreeHeap {

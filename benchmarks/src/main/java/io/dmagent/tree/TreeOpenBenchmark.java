@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Opening a stored 100,003-node tree at start-up: {@code TreeStore.open} and the tree service on
- * it, and the same followed by the first Get of a leaf (MVStore reads pages lazily, so the first
- * Get pays for the pages on its path). Single shots; with {@code -Ddmagent.bench.treeFile=FILE} the
- * file is one that another JVM wrote ({@code BigTree build FILE}), so the first shot of each fork
- * runs tree and MVStore code for the first time, as the agent does at start-up. Target: under 300
- * ms.
+ * it, and the same followed by the first Get of a leaf (nodes are read from the file on first use,
+ * so the first Get pays for reading the children of each node on its path). Single shots; with
+ * {@code -Ddmagent.bench.treeFile=FILE} the file is one that another JVM wrote ({@code BigTree
+ * build FILE}), so the first shot of each fork runs tree and MVStore code for the first time, as
+ * the agent does at start-up. Target: under 300 ms.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -82,7 +82,8 @@ final class Operations implements TreeTransaction {
     }
     engine.lock.readLock().lock();
     try {
-      return work.run(engine.work(), new ArrayList<>());
+      // A read records no changes: an immutable list says so.
+      return work.run(engine.reading(), List.of());
     } catch (DmException e) {
       throw refused(op, uri, e);
     } finally {

@@ -53,6 +53,7 @@ final class TreeEngine {
   final DdfRules rules = new DdfRules(mos);
   final Inbox inbox = new Inbox(mos);
   private final Consumer<List<TreeChange>> committed;
+  private final WorkingTree reading;
 
   TreeEngine(
       TreeStore store,
@@ -67,6 +68,7 @@ final class TreeEngine {
     this.aclMode = aclMode;
     this.clock = clock;
     this.committed = committed;
+    this.reading = WorkingTree.readOnly(store, hiding);
     ensureRoot();
     // Until their bundles register again, the subtrees of management objects stay hidden.
     store.moRoots().forEach(mos::hide);
@@ -75,6 +77,11 @@ final class TreeEngine {
   /** A unit of work on the store as it is now, MOs that are away hidden. */
   WorkingTree work() {
     return new WorkingTree(store, hiding);
+  }
+
+  /** The committed tree, MOs that are away hidden, for operations that only read. */
+  WorkingTree reading() {
+    return reading;
   }
 
   /** What a management object's code may do wrong becomes a status, never an escaping exception. */
@@ -138,8 +145,9 @@ final class TreeEngine {
           StatusCode.URI_TOO_LONG, "URI longer than MaxTotLen " + limits.maxTotLen());
     }
     if (limits.maxSegLen() > 0) {
-      for (String s : uri.segments()) {
-        if (s.length() > limits.maxSegLen()) {
+      List<String> segments = uri.segments();
+      for (int i = 0; i < segments.size(); i++) {
+        if (segments.get(i).length() > limits.maxSegLen()) {
           throw new DmException(
               StatusCode.URI_TOO_LONG, "node name longer than MaxSegLen " + limits.maxSegLen());
         }

@@ -39,6 +39,7 @@ final class WorkingTree {
 
   private final TreeStore store;
   private final Hiding hiding;
+  private final boolean readOnly;
   // Created on the first change: a unit of work that only reads allocates none of them.
   private Map<NodeUri, NodeRecord> pending;
   // Parent -> names of its children that have (or had) something pending.
@@ -47,8 +48,21 @@ final class WorkingTree {
   private long undoEntries;
 
   WorkingTree(TreeStore store, Hiding hiding) {
+    this(store, hiding, false);
+  }
+
+  private WorkingTree(TreeStore store, Hiding hiding, boolean readOnly) {
     this.store = store;
     this.hiding = hiding;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * The committed tree, for reads: one instance serves every read of the tree, which refuses
+   * changes.
+   */
+  static WorkingTree readOnly(TreeStore store, Hiding hiding) {
+    return new WorkingTree(store, hiding, true);
   }
 
   /** The node's record as this unit of work sees it, or null. */
@@ -143,6 +157,9 @@ final class WorkingTree {
   }
 
   void put(NodeUri uri, NodeRecord record) {
+    if (readOnly) {
+      throw new IllegalStateException("a read changed the tree at " + uri);
+    }
     if (pending == null) {
       pending = new LinkedHashMap<>();
       touched = new HashMap<>();
