@@ -2,6 +2,7 @@ package io.dmagent.codec.message;
 
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.MessageFormatException;
+import io.dmagent.codec.description.DdfTag;
 import io.dmagent.codec.description.Utf8;
 import io.dmagent.codec.description.XmlChars;
 import java.io.ByteArrayOutputStream;
@@ -206,6 +207,15 @@ final class Cursor {
     if (in.name() == null) {
       throw Refusal.malformed("undefined " + in.describe() + " in markup inside " + parent());
     }
+    if (!isName(in.name())) {
+      // A WBXML literal tag can be any string; as XML text it must be a name.
+      throw Refusal.malformed("an element name XML does not allow in markup inside " + parent());
+    }
+    boolean ddf = Namespaces.isSyncMl(in.namespace()) || in.namespace().equals(Namespaces.DDF);
+    if (ddf ? DdfTag.of(in.name()).isEmpty() : !in.carriesForeignMarkup()) {
+      throw Refusal.malformed(
+          in.describe() + " is no DM DDF element, in markup inside " + parent());
+    }
     out.start(in.namespace(), in.name());
   }
 
@@ -215,6 +225,20 @@ final class Cursor {
       throw Refusal.malformed("markup inside Data holds characters XML cannot carry");
     }
     out.text(text);
+  }
+
+  /** An XML name without prefix, conservatively: a letter or '_', then letters, digits, . - _. */
+  private static boolean isName(String name) {
+    if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Skips the current element with everything inside it. */
@@ -295,8 +319,15 @@ final class Cursor {
     }
   }
 
+  /** Opaque data where text is expected: UTF-8 without NUL, as any WBXML string is. */
   private static String utf8(byte[] bytes) throws MessageFormatException {
-    return Utf8.strict(bytes)
-        .orElseThrow(() -> Refusal.malformed("opaque data where text is expected is not UTF-8"));
+    String text =
+        Utf8.strict(bytes)
+            .orElseThrow(
+                () -> Refusal.malformed("opaque data where text is expected is not UTF-8"));
+    if (text.indexOf('\0') >= 0) {
+      throw Refusal.malformed("opaque data where text is expected holds a NUL");
+    }
+    return text;
   }
 }

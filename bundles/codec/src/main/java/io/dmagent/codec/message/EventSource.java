@@ -35,6 +35,14 @@ interface EventSource {
   /** At START: the element's namespace, the one its WBXML code page stands for; may be empty. */
   String namespace();
 
+  /**
+   * Whether markup embedded in Data may hold elements of vocabularies other than DM DDF. XML can
+   * carry any namespace; WBXML only the DDF one (code page 2).
+   */
+  default boolean carriesForeignMarkup() {
+    return false;
+  }
+
   /** At START: the element as messages name it. */
   default String describe() {
     return "<" + name() + ">";

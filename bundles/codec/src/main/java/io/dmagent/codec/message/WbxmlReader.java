@@ -252,7 +252,8 @@ final class WbxmlReader implements EventSource {
 
   private String entity() throws MessageFormatException {
     int codePoint = mbUint("an entity");
-    if (!Character.isValidCodePoint(codePoint)
+    if (codePoint == 0
+        || !Character.isValidCodePoint(codePoint)
         || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
       throw Refusal.malformed("WBXML entity is no character");
     }

@@ -2,6 +2,7 @@ package io.dmagent.codec.message;
 
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.codec.description.GuardedXmlParser;
+import io.dmagent.codec.description.XmlChars;
 import java.io.IOException;
 import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
@@ -16,6 +17,7 @@ final class XmlReader implements EventSource {
   private final XmlPullParser parser;
   private Tag tag;
   private boolean foreign;
+  private String text;
 
   XmlReader(byte[] message) throws MessageFormatException {
     try {
@@ -53,6 +55,11 @@ final class XmlReader implements EventSource {
       case XmlPullParser.END_TAG:
         return Event.END;
       case XmlPullParser.TEXT:
+        text = parser.getText();
+        // kxml2 does not check characters: a control character or &#1; would pass.
+        if (!XmlChars.isLegal(text)) {
+          throw Refusal.malformed("text with characters XML does not allow");
+        }
         return Event.TEXT;
       case XmlPullParser.END_DOCUMENT:
         return Event.END_OF_DOCUMENT;
@@ -68,6 +75,11 @@ final class XmlReader implements EventSource {
     BareAmpersand(String message) {
       super(Refusal.BAD_REQUEST, message);
     }
+  }
+
+  @Override
+  public boolean carriesForeignMarkup() {
+    return true;
   }
 
   @Override
@@ -92,7 +104,7 @@ final class XmlReader implements EventSource {
 
   @Override
   public String text() {
-    return parser.getText();
+    return text;
   }
 
   @Override

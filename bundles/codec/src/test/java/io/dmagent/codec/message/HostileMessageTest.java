@@ -403,8 +403,9 @@ class HostileMessageTest {
         "<Get><CmdID>1</CmdID><Item><Target><LocName>n</LocName></Target></Item></Get>| <LocURI> missing in SyncML/SyncBody/Get/Item/Target",
         "<Get><CmdID>1</CmdID><Bogus/></Get>| unknown element <Bogus> in SyncML/SyncBody/Get",
         "<Replace><CmdID>1</CmdID><Item><Meta><Size xmlns='syncml:metinf'>big</Size></Meta></Item></Replace>| <Size> is not a number, in SyncML/SyncBody/Replace/Item/Meta",
-        "<Replace><CmdID>1</CmdID><Item><Data>a<b/></Data></Item></Replace>| an element mixed with text or opaque data in SyncML/SyncBody/Replace/Item/Data",
-        "<Replace><CmdID>1</CmdID><Item><Data><a/><b/></Data></Item></Replace>| more than one element inside SyncML/SyncBody/Replace/Item/Data"
+        "<Replace><CmdID>1</CmdID><Item><Data>a<Node/></Data></Item></Replace>| an element mixed with text or opaque data in SyncML/SyncBody/Replace/Item/Data",
+        "<Replace><CmdID>1</CmdID><Item><Data><Node/><Node/></Data></Item></Replace>| more than one element inside SyncML/SyncBody/Replace/Item/Data",
+        "<Replace><CmdID>1</CmdID><Item><Data><MgmtTree><Bogus/></MgmtTree></Data></Item></Replace>| <Bogus> is no DM DDF element, in markup inside SyncML/SyncBody/Replace/Item/Data/MgmtTree"
       })
   void a_command_without_a_mandatory_element_names_it(String body, String reason) {
     MessageFormatException e = xmlRefusal(xml(body));
