@@ -1,0 +1,132 @@
+package io.dmagent.server;
+
+import io.dmagent.api.description.Encoding;
+import io.dmagent.api.session.SessionOutcome;
+import io.dmagent.api.session.SessionReport;
+import io.dmagent.api.session.SessionRequest;
+import io.dmagent.codec.description.DdfTndsCodec;
+import io.dmagent.codec.message.SyncMlCodec;
+import io.dmagent.protocol.SessionEngine;
+import io.dmagent.protocol.SessionSettings;
+import io.dmagent.protocol.account.Account;
+import io.dmagent.protocol.outbox.AlertOutbox;
+import io.dmagent.transport.http.HttpTransport;
+import io.dmagent.tree.SessionTree;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A complete management session of 4 packages over loopback HTTP, the real agent (session engine,
+ * HTTP binding, message codec, tree) against the reference server running in a JVM of its own:
+ * package 1 (Alert 1201, DevInfo), package 2 (statuses, five Gets, one Replace), package 3
+ * (statuses, Results), package 4 (the header's status, Final). Target (issue 4): median under 5 ms.
+ * Run with {@code -bm thrpt -t N} for the sessions per second one agent JVM sustains.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class SessionBenchmark {
+  private static final String DEV_ID = "urn:uuid:0b5e55e0-0000-4000-8000-00000000be4c";
+
+  @Param({"WBXML", "XML"})
+  public Encoding encoding;
+
+  /** Where the agent's tree lives: {@code memory}, or {@code file} (durable commits, fsync). */
+  @Param({"memory"})
+  public String store;
+
+  private Process server;
+  private Path dir;
+  private SessionTree tree;
+  private SessionEngine engine;
+  private Account account;
+
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServerMain.class.getName(),
+                "0")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("listening ")) {
+      throw new IllegalStateException("reference server did not start: " + line);
+    }
+    URI address = URI.create(line.substring("listening ".length()));
+    dir = Files.createTempDirectory("dmagent-session-bench");
+    tree =
+        SessionTree.open(
+            store.equals("file") ? dir.resolve("tree.mv.db") : null, DEV_ID, ServerMain.SERVER_ID);
+    engine =
+        SessionEngine.builder()
+            .tree(tree.tree())
+            .descriptionCodec(new DdfTndsCodec())
+            .messageCodec(new SyncMlCodec())
+            .transport(
+                new HttpTransport(
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), 4 << 20, "DM Agent bench"))
+            .outbox(new AlertOutbox(dir.resolve("outbox"), 10, line2 -> {}))
+            .settings(SessionSettings.defaults().withEncoding(encoding))
+            .build();
+    account = Account.of(ServerMain.SERVER_ID, address);
+    SessionReport first = session();
+    if (first.commands() != 6 || first.serverPackages() != 2) {
+      throw new IllegalStateException("not the 4-package session meant: " + first.summary());
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws Exception {
+    server.getOutputStream().close();
+    server.destroy();
+    server.waitFor(10, TimeUnit.SECONDS);
+    tree.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public SessionReport session() {
+    SessionReport report =
+        engine.run(account, SessionRequest.clientInitiated(ServerMain.SERVER_ID));
+    if (report.outcome() != SessionOutcome.COMPLETED) {
+      throw new IllegalStateException(report.summary());
+    }
+    return report;
+  }
+}
