@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -47,7 +49,35 @@ final class RunningAgent implements AutoCloseable {
     Path image = Path.of(System.getProperty("dmagent.image", "target/dmagent"));
     copyTree(image, dir);
     dir.resolve("bin/dmagent").toFile().setExecutable(true);
+    movePort(dir, DEMO_PORT, freePort());
     return dir;
+  }
+
+  /** The embedded reference server's port in the shipped configuration. */
+  static final int DEMO_PORT = 8980;
+
+  /**
+   * Moves the embedded server (and every configured address naming it) to another port: agents of
+   * parallel builds on one machine must not fight over the shipped one.
+   */
+  static void movePort(Path home, int from, int to) throws IOException {
+    try (var files = Files.list(home.resolve("config"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        String moved =
+            text.replace("port=" + from + "\n", "port=" + to + "\n")
+                .replace(":" + from + "/", ":" + to + "/");
+        if (!moved.equals(text)) {
+          Files.writeString(f, moved, StandardCharsets.UTF_8);
+        }
+      }
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   static RunningAgent start(Path home, Map<String, String> env) throws IOException {
