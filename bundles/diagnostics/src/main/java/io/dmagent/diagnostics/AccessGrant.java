@@ -72,6 +72,9 @@ public final class AccessGrant implements TreeChangeListener {
   }
 
   private void grant(NodeUri uri, AclRight right) {
+    if (tree.describe(uri).isEmpty()) {
+      return; // not grafted yet (asking the tree would log a refusal): the graft's event comes
+    }
     TreeOperations ops = tree.operations(Principal.device());
     try {
       if (ops.getProperty(uri, NodeProperty.ACL).status() != StatusCode.OK_WITH_INHERITED_ACL) {

@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(
     service = ReferenceServer.class,
+    immediate = true,
     configurationPid = ServerConfig.PID,
     property = {
       "osgi.command.scope=dmserver",
