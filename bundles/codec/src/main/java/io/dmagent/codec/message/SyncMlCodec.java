@@ -53,14 +53,15 @@ public final class SyncMlCodec implements MessageCodec {
     this.limits = Objects.requireNonNull(limits);
   }
 
+  /** From configuration; a value out of range is taken at the nearest bound, never refused. */
   @Activate
   public SyncMlCodec(CodecConfig config) {
     this(
         new MessageLimits(
-            config.maxDepth(),
-            config.maxElements(),
-            config.maxTextLength(),
-            config.maxOpaqueLength()));
+            Math.min(Math.max(1, config.maxDepth()), MessageLimits.MAX_DEPTH),
+            Math.max(1, config.maxElements()),
+            Math.max(1, config.maxTextLength()),
+            Math.max(1, config.maxOpaqueLength())));
   }
 
   @Override
