@@ -183,7 +183,7 @@ public final class DmServer implements AutoCloseable {
               + " ended: "
               + r.state().name().toLowerCase().replace('_', ' ')
               + ", "
-              + r.commands().size()
+              + r.managementCommands()
               + " commands, "
               + r.serverPackages()
               + " server packages");

@@ -52,6 +52,14 @@ public record SessionRecord(
         .reduce((a, b) -> b);
   }
 
+  /** The commands sent but Atomic and Sequence themselves, as a device's report counts them. */
+  public int managementCommands() {
+    return (int)
+        commands.stream()
+            .filter(c -> !c.element().equals("Atomic") && !c.element().equals("Sequence"))
+            .count();
+  }
+
   public boolean isOver() {
     return state != SessionState.ACTIVE;
   }

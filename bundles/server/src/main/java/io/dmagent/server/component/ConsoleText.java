@@ -82,7 +82,7 @@ final class ConsoleText {
         + " at "
         + s.ended().orElse(s.started())
         + ", "
-        + s.commands().size()
+        + s.managementCommands()
         + " commands";
   }
 

@@ -94,7 +94,7 @@ class ScriptParserTest {
 
     List<Command> commands = compile(script, 0);
 
-    assertThat(script.commandCount()).isEqualTo(6);
+    assertThat(script.commandCount()).isEqualTo(3);
     Atomic atomic = (Atomic) commands.get(0);
     assertThat(atomic.cmdId()).isEqualTo("1");
     assertThat(atomic.commands()).extracting(Command::cmdId).containsExactly("2", "3");
