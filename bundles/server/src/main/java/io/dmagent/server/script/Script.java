@@ -24,12 +24,15 @@ public record Script(String name, List<List<Step>> packages) {
     return new Script(name, List.of());
   }
 
-  /** How many commands the script sends, counting those inside Atomic and Sequence. */
+  /**
+   * How many management commands the script sends: those inside Atomic and Sequence each count, the
+   * blocks themselves do not (as a device's session report counts them).
+   */
   public int commandCount() {
     return packages.stream().flatMap(List::stream).mapToInt(Script::count).sum();
   }
 
   private static int count(Step step) {
-    return step instanceof Step.Block b ? 1 + b.steps().stream().mapToInt(Script::count).sum() : 1;
+    return step instanceof Step.Block b ? b.steps().stream().mapToInt(Script::count).sum() : 1;
   }
 }
