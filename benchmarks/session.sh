@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# HTTP session benchmark (issue 4), run by hand, never by the tests:
+#   benchmarks/session.sh
+# Builds benchmarks/target/benchmarks.jar if it is missing or older than a source it measures, then runs
+# io.dmagent.server.SessionBenchmark: one complete management session of 4 packages, the real agent (session
+# engine, HTTP binding, message codec, tree) against the reference server in a JVM of its own, over loopback HTTP:
+#   1. latency of one session, WBXML and XML, one agent thread, median (p0.50)       target < 5 ms
+#   2. the same with the agent's own JVM options (C1 only, SerialGC, 96 MB heap)
+#   3. the same with the tree on a file (durable commits: the Replace waits for the disk)
+#   4. sessions per second one agent JVM sustains, agent JVM options, 1, 2 and 4 threads
+# About 4 minutes on 2 cores. JMH output goes to benchmarks/target/session-results/; a summary is printed at the end.
+# JMH_SETTINGS replaces the short settings (default "-f 1 -wi 3 -i 5"). --summary prints the last summary again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=benchmarks/target/benchmarks.jar
+out=benchmarks/target/session-results
+
+summary_only=false
+[ "${1:-}" = "--summary" ] && summary_only=true
+
+if ! $summary_only; then
+if [ ! -f "$jar" ] || [ -n "$(find bundles/*/src/main benchmarks/src benchmarks/pom.xml -newer "$jar" -type f \
+    2>/dev/null | head -1)" ]; then
+  # package, not install: the snapshot jars of this worktree must not reach the shared ~/.m2.
+  mvn -B -q package -Dmaven.test.skip=true -Dspotless.check.skip=true -pl benchmarks -am
+fi
+rm -rf "$out"
+mkdir -p "$out"
+
+agent_opts=()
+for o in -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k; do
+  agent_opts+=(-jvmArgsAppend "$o")
+done
+short=${JMH_SETTINGS:--f 1 -wi 3 -i 5}
+
+# Others build on the same cores: the load average is logged before and after each step.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+jmh() { # jmh <name> <jmh args...>
+  local name=$1
+  shift
+  echo "== $name: java -jar $jar $*" | tee "$out/$name.txt"
+  echo "load average before: $(load)" | tee -a "$out/loads.txt" >>"$out/$name.txt"
+  # shellcheck disable=SC2086
+  java -jar "$jar" "$@" -foe true -rf csv -rff "$out/$name.csv" >>"$out/$name.txt" 2>&1 || {
+    tail -40 "$out/$name.txt"
+    exit 1
+  }
+  echo "load average after:  $(load)  ($name)" | tee -a "$out/loads.txt" >>"$out/$name.txt"
+  sed -n '/^Benchmark /,$p' "$out/$name.txt"
+}
+
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
+    "$(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+  echo "  $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d); at $(git rev-parse --short HEAD)$(
+    git diff --quiet HEAD -- bundles benchmarks || echo ' + uncommitted changes')"
+} | tee "$out/machine.txt"
+if awk '{exit !($1 > 0.5)}' /proc/loadavg; then
+  echo "warning: load average $(load) before the run; other processes will skew the figures" >&2
+fi
+
+jmh latency SessionBenchmark $short
+jmh latency-agent-opts SessionBenchmark $short "${agent_opts[@]}"
+jmh latency-file SessionBenchmark $short -p store=file -p encoding=WBXML "${agent_opts[@]}"
+for t in 1 2 4; do
+  jmh "throughput-$t" SessionBenchmark $short -bm thrpt -tu s -t "$t" -p encoding=WBXML "${agent_opts[@]}"
+done
+fi
+
+echo
+echo "== summary"
+cat "$out/machine.txt"
+# score <csv> <benchmark suffix> [param encoding] [param store]: the score of one row of a JMH csv.
+score() {
+  awk -F, -v b="$2" -v e="${3:-}" -v s="${4:-}" '{gsub(/["\r]/, "")}
+    $1 ~ ("\\." b "$") && (e == "" || $(NF-1) == e) && (s == "" || $NF == s) {print $5; exit}' "$1"
+}
+for name in latency latency-agent-opts latency-file; do
+  for enc in WBXML XML; do
+    for store in memory file; do
+      v=$(score "$out/$name.csv" "session:p0.50" "$enc" "$store")
+      p9=$(score "$out/$name.csv" "session:p0.90" "$enc" "$store")
+      if [ -n "$v" ]; then
+        printf '%-20s %-6s %-7s median %6.2f ms, p90 %6.2f ms (target: median < 5 ms)\n' "$name" "$enc" "$store" \
+          "$(awk -v v="$v" 'BEGIN {print v / 1000}')" "$(awk -v v="$p9" 'BEGIN {print v / 1000}')"
+      fi
+    done
+  done
+done
+for t in 1 2 4; do
+  v=$(score "$out/throughput-$t.csv" "session" "WBXML" "memory")
+  [ -n "$v" ] && printf 'throughput %d thread(s), agent JVM options: %6.0f sessions/s\n' "$t" "$v"
+done
+echo "load averages:"
+cat "$out/loads.txt"
