@@ -78,36 +78,28 @@ final class Cursor {
 
   /** The text of the current element up to its end; opaque data must be UTF-8. */
   String text() throws MessageFormatException {
-    String first = null;
-    StringBuilder more = null;
+    Text text = new Text();
     while (true) {
-      String piece;
       switch (pull()) {
-        case TEXT -> piece = in.text();
-        case OPAQUE -> piece = utf8(in.opaque());
+        case TEXT -> append(text, in.text());
+        case OPAQUE -> append(text, utf8(in.opaque()));
         case START -> {
           if (!in.foreign()) {
             throw Refusal.malformed("element " + in.describe() + " inside " + parent());
           }
           skip();
-          continue;
         }
         case END -> {
-          return first == null ? "" : more == null ? first : more.toString();
+          return text.toString();
         }
-        default -> throw truncated();
-      }
-      if (first == null) {
-        first = piece;
-        checkText(first.length());
-      } else {
-        if (more == null) {
-          more = new StringBuilder(first);
-        }
-        more.append(piece);
-        checkText(more.length());
+        case END_OF_DOCUMENT -> throw truncated();
       }
     }
+  }
+
+  private void append(Text text, String piece) throws MessageFormatException {
+    text.append(piece);
+    checkText(text.length());
   }
 
   /** The text of an identifier, a URI or a Meta value: without surrounding XML white space. */
@@ -120,15 +112,12 @@ final class Cursor {
    * (WBXML), or one embedded element as its normalised XML text.
    */
   ItemData data() throws MessageFormatException {
-    StringBuilder text = new StringBuilder();
+    Text text = new Text();
     ByteArrayOutputStream opaque = null;
     ItemData.Markup markup = null;
     while (true) {
       switch (pull()) {
-        case TEXT -> {
-          text.append(in.text());
-          checkText(text.length());
-        }
+        case TEXT -> append(text, in.text());
         case OPAQUE -> {
           if (opaque == null) {
             opaque = new ByteArrayOutputStream(in.opaqueLength());
@@ -152,9 +141,9 @@ final class Cursor {
     }
   }
 
-  private ItemData data(StringBuilder text, ByteArrayOutputStream opaque, ItemData.Markup markup)
+  private ItemData data(Text text, ByteArrayOutputStream opaque, ItemData.Markup markup)
       throws MessageFormatException {
-    boolean blank = XmlChars.isBlank(text);
+    boolean blank = XmlChars.isBlank(text.toString());
     if (markup != null) {
       if (opaque != null || !blank) {
         throw Refusal.malformed("an element mixed with text or opaque data in " + closedPath());
@@ -329,5 +318,33 @@ final class Cursor {
       throw Refusal.malformed("opaque data where text is expected holds a NUL");
     }
     return text;
+  }
+
+  /**
+   * An element's text, mostly one piece: kept as that String, a builder only when a second comes
+   * (WBXML strings split by entities or table references, XML text around a comment).
+   */
+  private static final class Text {
+    private String first = "";
+    private StringBuilder more;
+
+    void append(String piece) {
+      if (more != null) {
+        more.append(piece);
+      } else if (first.isEmpty()) {
+        first = piece;
+      } else {
+        more = new StringBuilder(first).append(piece);
+      }
+    }
+
+    int length() {
+      return more != null ? more.length() : first.length();
+    }
+
+    @Override
+    public String toString() {
+      return more != null ? more.toString() : first;
+    }
   }
 }

@@ -22,6 +22,7 @@ import io.dmagent.api.message.UnsupportedCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the SyncML content model into a {@link SyncMessage}, the same for both encodings. Lenient
@@ -423,21 +424,19 @@ final class MessageReader {
 
     Meta read() throws MessageFormatException {
       children();
-      Meta m = Meta.EMPTY.withFormat(format).withType(type).withMark(mark).withNextNonce(nextNonce);
-      m = size == null ? m : m.withSize(longNumber(size, Tag.SIZE));
-      m = maxMsgSize == null ? m : m.withMaxMsgSize(longNumber(maxMsgSize, Tag.MAX_MSG_SIZE));
-      m = maxObjSize == null ? m : m.withMaxObjSize(longNumber(maxObjSize, Tag.MAX_OBJ_SIZE));
-      return emi.isEmpty()
-          ? m
-          : new Meta(
-              m.format(),
-              m.type(),
-              m.mark(),
-              m.size(),
-              m.nextNonce(),
-              m.maxMsgSize(),
-              m.maxObjSize(),
-              emi);
+      return new Meta(
+          Optional.ofNullable(format),
+          Optional.ofNullable(type),
+          Optional.ofNullable(mark),
+          size == null ? OptionalLong.empty() : OptionalLong.of(longNumber(size, Tag.SIZE)),
+          Optional.ofNullable(nextNonce),
+          maxMsgSize == null
+              ? OptionalLong.empty()
+              : OptionalLong.of(longNumber(maxMsgSize, Tag.MAX_MSG_SIZE)),
+          maxObjSize == null
+              ? OptionalLong.empty()
+              : OptionalLong.of(longNumber(maxObjSize, Tag.MAX_OBJ_SIZE)),
+          emi);
     }
 
     private void children() throws MessageFormatException {
