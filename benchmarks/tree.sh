@@ -7,7 +7,8 @@
 #   2. Get of a leaf, in memory and on a file store             (TreeGetBenchmark, median = p0.50)
 #   3. ?list=Struct of the whole tree                           (TreeListBenchmark)
 #   4. durable Replace, single and batched, against the fsync rate of the same folder (TreeDurableBenchmark)
-#   5. opening the stored tree at start-up, in a JVM that never ran the tree code (TreeOpenBenchmark)
+#   5. opening the stored tree at start-up, in a JVM that never ran the tree code (TreeOpenBenchmark), closed
+#      cleanly and after a crash that left 8,000 Replaces in the change log to replay
 #   6. Get and ?list=Struct again with the agent's own JVM options (C1 only, SerialGC, 96 MB heap)
 # Store files go to benchmarks/target/bench-data (the real disk). About 8 minutes on 2 cores.
 # Everything JMH prints goes to benchmarks/target/tree-results/; the summary is printed at the end.
@@ -86,6 +87,10 @@ stored=(-jvmArgsAppend "-Ddmagent.bench.treeFile=$data/stored/tree.mv.db")
 jmh open-cold TreeOpenBenchmark -bm ss -f 5 -wi 0 -i 1 "${stored[@]}"
 jmh open-cold-agent-opts TreeOpenBenchmark -bm ss -f 5 -wi 0 -i 1 "${stored[@]}" "${agent_opts[@]}"
 jmh open-warm TreeOpenBenchmark -bm ss -f 1 -wi 10 -i 10 "${stored[@]}"
+# A crash after 8,000 Replaces since the last checkpoint (most of the 1 MiB change log): opening replays them.
+java -Ddmagent.bench.dir="$data" -cp "$jar" io.dmagent.tree.BigTree crash "$data/stored/tree.mv.db" \
+  "$data/crashed/tree.mv.db" 8000
+jmh open-replay TreeOpenBenchmark -bm ss -f 5 -wi 0 -i 1 -jvmArgsAppend "-Ddmagent.bench.treeFile=$data/crashed/tree.mv.db"
 
 jmh get-agent-opts TreeGetBenchmark $short -p store=file "${agent_opts[@]}"
 jmh list-agent-opts TreeListBenchmark $short -p store=file "${agent_opts[@]}"
@@ -124,12 +129,14 @@ for name in list list-agent-opts; do
 done
 d=$out/durable.csv
 fsync=$(score "$d" fsync)
-for op in fsyncAppend16k replace replaceBatch10 replaceBatch100; do
+fdatasync=$(score "$d" fdatasync)
+for op in fdatasync fsyncAppend16k replace replaceBatch10 replaceBatch100; do
   v=$(score "$d" "$op")
-  awk -v op="$op" -v v="$v" -v f="$fsync" 'BEGIN {
-    printf "durable %-16s %9.0f /s  %8.1f us each  %.2f x fsync rate (%.0f /s)\n", op, v, 1e6 / v, v / f, f }'
+  awk -v op="$op" -v v="$v" -v f="$fsync" -v g="$fdatasync" 'BEGIN {
+    printf "durable %-16s %9.0f /s  %8.1f us each  %.2f x fsync rate (%.0f /s), %.2f x fdatasync rate (%.0f /s)\n",
+      op, v, 1e6 / v, v / f, f, v / g, g }'
 done
-for name in open-cold open-cold-agent-opts open-warm; do
+for name in open-cold open-cold-agent-opts open-warm open-replay; do
   for op in open openAndGet; do
     printf '%-21s %-11s %8.1f ms (target < 300)\n' "$name" "$op" "$(score "$out/$name.csv" "$op")"
   done

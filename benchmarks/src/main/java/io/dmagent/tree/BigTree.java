@@ -6,11 +6,13 @@ import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import io.dmagent.api.tree.UriLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -183,14 +185,25 @@ final class BigTree {
 
   /**
    * {@code build FILE}: writes the benchmark tree to a new store file (used by tree.sh so that the
-   * start-up benchmark opens it in a JVM that has never run the tree code).
+   * start-up benchmark opens it in a JVM that has never run the tree code). {@code crash FILE COPY
+   * N}: copies the store file (and its change log) to COPY, applies N durable Replaces of random
+   * leaves to the copy as a DM server, and halts without closing: the copy is what a crash leaves,
+   * the store file as of its last checkpoint and the Replaces since in its change log.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 2 || !args[0].equals("build")) {
-      System.err.println("usage: BigTree build FILE");
+    if (args.length == 2 && args[0].equals("build")) {
+      build(Path.of(args[1]));
+    } else if (args.length == 4 && args[0].equals("crash")) {
+      crash(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+    } else {
+      System.err.println("usage: BigTree build FILE | BigTree crash FILE COPY N");
       System.exit(2);
     }
-    Path file = Path.of(args[1]);
+    // The tree's event thread is not a daemon; the benchmarks never close the service.
+    System.exit(0);
+  }
+
+  private static void build(Path file) throws Exception {
     Files.deleteIfExists(file);
     long start = System.nanoTime();
     TreeStore store = TreeStore.open(file, System.err::println);
@@ -204,7 +217,29 @@ final class BigTree {
         (System.nanoTime() - start) / 1e9,
         Files.size(file),
         Files.size(file) / (double) size);
-    // The tree's event thread is not a daemon; the benchmarks never close the service.
-    System.exit(0);
+  }
+
+  private static void crash(Path file, Path copy, int replaces) throws Exception {
+    copyStore(file, copy);
+    TreeOperations server = service(TreeStore.open(copy, System.err::println)).operations(SERVER);
+    NodeUri[] leaves = randomLeaves(replaces);
+    for (int i = 0; i < replaces; i++) {
+      server.replace(leaves[i], NodeValue.text("after-" + i));
+    }
+    System.out.printf(
+        "%s: %d Replaces since the last checkpoint, halting without closing%n", copy, replaces);
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** Copies a store file and its change log (if any) to {@code copy}, in a folder of its own. */
+  static void copyStore(Path file, Path copy) throws IOException {
+    Files.createDirectories(copy.toAbsolutePath().getParent());
+    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+    Path log = TreeStore.logFile(file);
+    if (Files.exists(log)) {
+      Files.copy(log, TreeStore.logFile(copy), StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.deleteIfExists(TreeStore.logFile(copy));
+    }
   }
 }

@@ -116,25 +116,24 @@ final class ChangeLog implements AutoCloseable {
    * the number of the last frame handed over ({@code applied} if none).
    */
   long replay(long applied, FrameSink sink) throws IOException {
+    // The whole log in one read: it is small, and a read per frame would cost a system call each.
+    ByteBuffer all = ByteBuffer.allocate((int) capacity);
+    readFully(channel, all, 0);
+    byte[] bytes = all.array();
     long expected = applied + 1;
-    long at = HEADER_BYTES;
-    ByteBuffer head = ByteBuffer.allocate(FRAME_HEADER_BYTES);
+    int at = HEADER_BYTES;
     while (at + FRAME_HEADER_BYTES <= capacity) {
-      head.clear();
-      readFully(channel, head, at);
-      int length = head.getInt(0);
-      long seq = head.getLong(4);
-      int crc = head.getInt(12);
-      if (seq != expected || length < 0 || at + FRAME_HEADER_BYTES + length > capacity) {
+      int length = all.getInt(at);
+      long seq = all.getLong(at + 4);
+      int crc = all.getInt(at + 12);
+      if (seq != expected || length < 0 || at + FRAME_HEADER_BYTES + (long) length > capacity) {
         break;
       }
-      ByteBuffer frame = ByteBuffer.allocate(FRAME_HEADER_BYTES + length);
-      readFully(channel, frame, at);
-      if (crc != frameCrc(frame.array(), length)) {
+      if (crc != frameCrc(bytes, at, length)) {
         break;
       }
       byte[] body = new byte[length];
-      System.arraycopy(frame.array(), FRAME_HEADER_BYTES, body, 0, length);
+      System.arraycopy(bytes, at + FRAME_HEADER_BYTES, body, 0, length);
       sink.frame(seq, body);
       at += FRAME_HEADER_BYTES + length;
       expected++;
@@ -165,7 +164,7 @@ final class ChangeLog implements AutoCloseable {
     System.arraycopy(body, 0, frame, FRAME_HEADER_BYTES, length);
     ByteBuffer b = ByteBuffer.wrap(frame);
     b.putInt(0, length).putLong(4, seq);
-    b.putInt(12, frameCrc(frame, length));
+    b.putInt(12, frameCrc(frame, 0, length));
     writeFully(channel, b, position);
     channel.force(false);
     position += frame.length;
@@ -181,11 +180,13 @@ final class ChangeLog implements AutoCloseable {
     channel.close();
   }
 
-  /** CRC-32C of the frame's length, number and body (everything but the CRC field itself). */
-  private static int frameCrc(byte[] frame, int length) {
+  /**
+   * CRC-32C of the frame at {@code at}: its length, number and body (all but the CRC field itself).
+   */
+  private static int frameCrc(byte[] b, int at, int length) {
     CRC32C crc = new CRC32C();
-    crc.update(frame, 0, 12);
-    crc.update(frame, FRAME_HEADER_BYTES, length);
+    crc.update(b, at, 12);
+    crc.update(b, at + FRAME_HEADER_BYTES, length);
     return (int) crc.getValue();
   }
 

@@ -10,10 +10,11 @@ import java.util.List;
  * a Get walks its path without touching the store.
  *
  * <p>A tree opened from a file starts with the root alone; the children of a node are read from the
- * {@link Source} the first time something needs them, so that opening costs nothing per node and
- * the first Get of a leaf reads only its path. This is sound because the source (the store file's
- * last checkpoint) is stale only where a change was applied since, and applying a change loads
- * every node on its path first.
+ * {@link Source} the first time a read needs them, so that opening costs nothing per node and the
+ * first Get of a leaf reads only its path. Changes ({@link #put}, {@link #remove}) apply to the
+ * nodes whose parent's children are in memory and leave the others to the source, which must answer
+ * for them: the store does, with its file plus the changes made since its last checkpoint. So
+ * neither a commit nor replaying the change log at start-up reads anything from the file.
  *
  * <p>Changes happen under the tree's write lock. Reads run under its read lock, several at once,
  * and may load children: one loader per node, published through a volatile field.
@@ -21,7 +22,7 @@ import java.util.List;
 final class MemoryTree {
   /** Where the children of nodes not yet in memory come from. */
   interface Source {
-    /** The stored children of the node at {@code path}, in name order. */
+    /** The children of the node at {@code path} as they are now, in name order. */
     void children(List<String> path, ChildSink sink);
   }
 
@@ -108,13 +109,14 @@ final class MemoryTree {
   }
 
   /**
-   * Sets the record of the node at {@code path}, adding the node if it is new; its parent must
-   * exist. Returns the record replaced, null for a new node.
+   * Sets the record of the node at {@code path}, adding the node if it is new, if its parent's
+   * children are in memory (else the source answers for it). Returns the record replaced, null for
+   * a new node or one not in memory.
    */
   NodeRecord put(List<String> path, NodeRecord record) {
     if (path.isEmpty()) {
       if (root == null) {
-        root = new Node("", record, NONE);
+        root = new Node("", record, source == null ? NONE : UNLOADED);
         return null;
       }
       NodeRecord old = root.record;
@@ -122,11 +124,11 @@ final class MemoryTree {
       return old;
     }
     int depth = path.size() - 1;
-    Node parent = find(path, depth);
+    Node parent = withChildrenInMemory(path, depth);
     if (parent == null) {
-      throw new IllegalStateException("no parent in the tree for " + path);
+      return null;
     }
-    Node[] kids = loaded(parent, path, depth);
+    Node[] kids = parent.children;
     String name = path.get(depth);
     int at = search(kids, parent.count, name);
     if (at >= 0) {
@@ -134,11 +136,15 @@ final class MemoryTree {
       kids[at].record = record;
       return old;
     }
+    // New since the source last saw it: its children, if it gets any, are all changes to come.
     insert(parent, kids, -at - 1, new Node(names.pooled(name), record, NONE));
     return null;
   }
 
-  /** Removes the node at {@code path} with everything below it; returns its record, or null. */
+  /**
+   * Removes the node at {@code path} with everything below it, if its parent's children are in
+   * memory (else the source answers for it); returns its record, or null.
+   */
   NodeRecord remove(List<String> path) {
     if (path.isEmpty()) {
       NodeRecord old = root == null ? null : root.record;
@@ -146,11 +152,11 @@ final class MemoryTree {
       return old;
     }
     int depth = path.size() - 1;
-    Node parent = find(path, depth);
+    Node parent = withChildrenInMemory(path, depth);
     if (parent == null) {
       return null;
     }
-    Node[] kids = loaded(parent, path, depth);
+    Node[] kids = parent.children;
     int at = search(kids, parent.count, path.get(depth));
     if (at < 0) {
       return null;
@@ -161,6 +167,44 @@ final class MemoryTree {
     kids[count - 1] = null;
     parent.count = count - 1;
     return old;
+  }
+
+  /** The record of the node at {@code path} if it is in memory; never reads the source. */
+  NodeRecord peek(List<String> path) {
+    if (path.isEmpty()) {
+      return root == null ? null : root.record;
+    }
+    int depth = path.size() - 1;
+    Node parent = withChildrenInMemory(path, depth);
+    if (parent == null) {
+      return null;
+    }
+    int at = search(parent.children, parent.count, path.get(depth));
+    return at < 0 ? null : parent.children[at].record;
+  }
+
+  /**
+   * The node at the first {@code depth} segments of {@code path}, if the children of it and of
+   * every node above it are in memory; else null. Never reads the source. Without a source every
+   * node is in memory, so a missing one is a caller's error.
+   */
+  private Node withChildrenInMemory(List<String> path, int depth) {
+    Node n = root;
+    for (int d = 0; n != null; d++) {
+      Node[] kids = n.children;
+      if (kids == UNLOADED) {
+        return null;
+      }
+      if (d == depth) {
+        return n;
+      }
+      int at = search(kids, n.count, path.get(d));
+      n = at < 0 ? null : kids[at];
+    }
+    if (source == null) {
+      throw new IllegalStateException("no parent in the tree for " + path);
+    }
+    return null;
   }
 
   /** Every node, loading all of them: for counting, not for the request path. */

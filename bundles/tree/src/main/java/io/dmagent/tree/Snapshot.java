@@ -16,11 +16,17 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * The store file: an MVStore holding the tree as of its last checkpoint. One map from node key to
- * encoded {@link NodeRecord}; keys put a node's children next to each other ({@code parentKey NUL
- * name}) and its whole subtree right after it. A {@link #write} is one MVStore commit, atomic and
- * forced to disk; it also records which change-log frame it includes, so that opening replays only
- * what came after.
+ * The store file: an MVStore holding the tree as of its last checkpoint. The map {@code tree} goes
+ * from node key to encoded {@link NodeRecord}. A node's path key is {@code NUL name} per segment
+ * (the root's is empty); its key in the map is its depth as one char followed by the path key, so
+ * that the children of a node, and nothing else, lie next to each other in name order: loading them
+ * is one range scan, however large their subtrees. A {@link #write} is one MVStore commit, atomic
+ * and forced to disk; it also records which change-log frame it includes, so that opening replays
+ * only what came after.
+ *
+ * <p>Files from before (the map {@code nodes}, keyed by path key alone, where a node's subtree lies
+ * between it and its next sibling) are migrated when opened, in one commit: a crash during it
+ * leaves the old layout, and the next opening migrates again.
  *
  * <p>Space: every commit is forced, so superseded chunks may be overwritten at once (retention time
  * 0), and chunks left sparse are compacted after a write; the file stays within a small multiple of
@@ -32,6 +38,7 @@ final class Snapshot implements AutoCloseable {
   /** Compact after a write once the chunks hold less live data than this (percent). */
   private static final int COMPACT_BELOW_FILL = 50;
 
+  private static final String OLD_NODES = "nodes";
   private static final String STORE_ID = "store-id";
   private static final String APPLIED = "applied";
 
@@ -46,12 +53,15 @@ final class Snapshot implements AutoCloseable {
 
   private Snapshot(MVStore store) {
     this.store = store;
-    this.nodes = store.openMap("nodes");
+    this.nodes = store.openMap("tree");
     this.moIndex = store.openMap("mo-index");
     this.moRoots = store.openMap("mo-roots");
     this.log = store.openMap("log");
     // Safe because every commit is forced before the next one may reuse what it freed.
     store.setRetentionTime(0);
+    if (store.hasMap(OLD_NODES)) {
+      migrate();
+    }
     if (log.get(STORE_ID) == null) {
       // A new file, or one from before the change log: it is complete as it stands.
       log.put(STORE_ID, new SecureRandom().nextLong() & Long.MAX_VALUE);
@@ -80,6 +90,30 @@ final class Snapshot implements AutoCloseable {
     }
   }
 
+  /** Moves the nodes of a file from before depth-first keys into {@code tree}, in one commit. */
+  private void migrate() {
+    MVMap<String, byte[]> old = store.openMap(OLD_NODES);
+    Cursor<String, byte[]> c = old.cursor(null);
+    while (c.hasNext()) {
+      String pathKey = c.next();
+      nodes.put(storeKey(pathKey), c.getValue());
+    }
+    store.removeMap(old);
+    store.commit();
+    store.sync();
+  }
+
+  /** The map key of the node whose path key is {@code pathKey}: its depth, then the path key. */
+  static String storeKey(String pathKey) {
+    int depth = 0;
+    for (int i = 0; i < pathKey.length(); i++) {
+      if (pathKey.charAt(i) == SEP) {
+        depth++;
+      }
+    }
+    return (char) depth + pathKey;
+  }
+
   long storeId() {
     return log.get(STORE_ID);
   }
@@ -89,16 +123,14 @@ final class Snapshot implements AutoCloseable {
     return log.get(APPLIED);
   }
 
-  byte[] get(String key) {
-    return nodes.get(key);
+  /** The record of the node whose path key is {@code pathKey}, encoded; null if none. */
+  byte[] get(String pathKey) {
+    return nodes.get(storeKey(pathKey));
   }
 
-  /**
-   * The stored children of the node at {@code key}, in key order. Seeks past each interior child's
-   * subtree instead of reading it.
-   */
-  void children(String key, BiConsumer<String, byte[]> sink) {
-    String prefix = key + SEP;
+  /** The stored children (name, encoded record) of the node at {@code pathKey}, in name order. */
+  void children(String pathKey, BiConsumer<String, byte[]> sink) {
+    String prefix = (char) (storeKey(pathKey).charAt(0) + 1) + pathKey + SEP;
     int from = prefix.length();
     Cursor<String, byte[]> c = nodes.cursor(prefix);
     while (c.hasNext()) {
@@ -106,17 +138,7 @@ final class Snapshot implements AutoCloseable {
       if (!k.startsWith(prefix)) {
         break;
       }
-      int deeper = k.indexOf(SEP, from);
-      if (deeper >= 0) {
-        // A key whose parent is missing: not part of the tree; skip its subtree.
-        c = nodes.cursor(k.substring(0, deeper) + '\u0001');
-        continue;
-      }
-      byte[] v = c.getValue();
-      sink.accept(k.substring(from), v);
-      if (NodeRecord.isInterior(v)) {
-        c = nodes.cursor(k + '\u0001');
-      }
+      sink.accept(k.substring(from), c.getValue());
     }
   }
 
@@ -144,14 +166,16 @@ final class Snapshot implements AutoCloseable {
   }
 
   /**
-   * Applies changes (key to encoded record, null = removed) and new MO roots, records {@code
+   * Applies changes (path key to encoded record, null = removed) and new MO roots, records {@code
    * applied}, and commits and forces it all as one. On failure the file keeps its last state.
    */
   void write(Map<String, byte[]> changes, Collection<String> newMoRoots, long applied) {
     try {
       for (Map.Entry<String, byte[]> c : changes.entrySet()) {
         String key = c.getKey();
-        byte[] old = c.getValue() == null ? nodes.remove(key) : nodes.put(key, c.getValue());
+        String storeKey = storeKey(key);
+        byte[] old =
+            c.getValue() == null ? nodes.remove(storeKey) : nodes.put(storeKey, c.getValue());
         unindex(key, old);
         index(key, c.getValue());
       }

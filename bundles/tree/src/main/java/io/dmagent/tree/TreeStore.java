@@ -9,12 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -45,6 +47,8 @@ final class TreeStore implements AutoCloseable {
   private final ChangeLog log; // null likewise
   // Changes since the last checkpoint, by key (null = removed): what the next one writes.
   private final Map<String, byte[]> dirty = new LinkedHashMap<>();
+  // The same by parent key, then name: what loading a node's children lays over the file's.
+  private final Map<String, Map<String, byte[]>> dirtyByParent = new HashMap<>();
   private final List<String> dirtyMoRoots = new ArrayList<>();
   private final MoIndex typed = new MoIndex();
   private final Set<NodeUri> moRoots = new LinkedHashSet<>();
@@ -159,7 +163,11 @@ final class TreeStore implements AutoCloseable {
     return aside;
   }
 
-  /** Applies the frames of the log that came after the store file's last checkpoint. */
+  /**
+   * Takes in the frames of the log that came after the store file's last checkpoint. Nothing is in
+   * memory yet but the root, so this only remembers them, for loading nodes and for the next
+   * checkpoint: opening costs what the log holds, not what its changes touch.
+   */
   private void replay() throws IOException {
     lastSeq =
         log.replay(
@@ -167,7 +175,16 @@ final class TreeStore implements AutoCloseable {
             (seq, body) -> {
               ChangeSet set = ChangeSet.decode(body);
               remember(set);
-              apply(decoded(set), uris(set.newMoRoots()));
+              set.nodes()
+                  .forEach(
+                      (key, bytes) -> {
+                        if (key.isEmpty()) {
+                          memory.put(List.of(), bytes == null ? null : NodeRecord.decode(bytes));
+                        } else if (bytes != null && NodeRecord.isInterior(bytes)) {
+                          typed.changed(key, null, NodeRecord.decode(bytes));
+                        }
+                      });
+              set.newMoRoots().forEach(r -> moRoots.add(NodeUri.of(r)));
             });
   }
 
@@ -190,8 +207,25 @@ final class TreeStore implements AutoCloseable {
     return key.isEmpty() ? NodeUri.ROOT : NodeUri.of("." + key.replace(Snapshot.SEP, '/'));
   }
 
+  /** A node's children for loading into memory: the file's, with the changes since laid over. */
   private void storedChildren(List<String> path, MemoryTree.ChildSink sink) {
-    snapshot.children(key(path), (name, bytes) -> sink.child(name, NodeRecord.decode(bytes)));
+    String key = key(path);
+    Map<String, byte[]> changed = dirtyByParent.get(key);
+    if (changed == null) {
+      snapshot.children(key, (name, bytes) -> sink.child(name, NodeRecord.decode(bytes)));
+      return;
+    }
+    TreeMap<String, byte[]> merged = new TreeMap<>();
+    snapshot.children(key, merged::put);
+    changed.forEach(
+        (name, bytes) -> {
+          if (bytes == null) {
+            merged.remove(name);
+          } else {
+            merged.put(name, bytes);
+          }
+        });
+    merged.forEach((name, bytes) -> sink.child(name, NodeRecord.decode(bytes)));
   }
 
   Optional<NodeRecord> get(NodeUri uri) {
@@ -288,12 +322,23 @@ final class TreeStore implements AutoCloseable {
   }
 
   private void remember(ChangeSet set) {
-    dirty.putAll(set.nodes());
+    set.nodes()
+        .forEach(
+            (key, bytes) -> {
+              dirty.put(key, bytes);
+              if (!key.isEmpty()) {
+                int sep = key.lastIndexOf(Snapshot.SEP);
+                dirtyByParent
+                    .computeIfAbsent(key.substring(0, sep), p -> new HashMap<>())
+                    .put(key.substring(sep + 1), bytes);
+              }
+            });
     dirtyMoRoots.addAll(set.newMoRoots());
   }
 
   private void forgetDirty() {
     dirty.clear();
+    dirtyByParent.clear();
     dirtyMoRoots.clear();
     typed.clear();
     log.restart();
@@ -311,21 +356,10 @@ final class TreeStore implements AutoCloseable {
     forgetDirty();
   }
 
-  private static Map<NodeUri, NodeRecord> decoded(ChangeSet set) {
-    Map<NodeUri, NodeRecord> out = new LinkedHashMap<>();
-    set.nodes().forEach((k, v) -> out.put(uriOf(k), v == null ? null : NodeRecord.decode(v)));
-    return out;
-  }
-
-  private static List<NodeUri> uris(List<String> texts) {
-    List<NodeUri> out = new ArrayList<>(texts.size());
-    texts.forEach(t -> out.add(NodeUri.of(t)));
-    return out;
-  }
-
   /**
-   * Applies a change set in memory: removals first (a node whose parent goes too goes with it),
-   * then puts from the top down, so that every parent exists before its children.
+   * Applies a change set to the nodes in memory: removals first (a node whose parent goes too goes
+   * with it), then puts from the top down, so that every parent exists before its children. Nodes
+   * not in memory are left to {@link #storedChildren}.
    */
   private void apply(Map<NodeUri, NodeRecord> changes, List<NodeUri> newMoRoots) {
     List<NodeUri> puts = new ArrayList<>();
@@ -335,7 +369,7 @@ final class TreeStore implements AutoCloseable {
         puts.add(uri);
         continue;
       }
-      NodeRecord old = memory.get(uri.segments());
+      NodeRecord old = memory.peek(uri.segments());
       if (old == null) {
         continue;
       }

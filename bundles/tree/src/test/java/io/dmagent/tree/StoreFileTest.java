@@ -218,9 +218,11 @@ class StoreFileTest {
     fourth.tree.close();
   }
 
-  @Test
-  void a_store_file_from_before_the_change_log_opens_with_all_its_nodes() throws Exception {
-    // The layout of the store file up to now: node key -> encoded record, nothing else needed.
+  /**
+   * A store file in the first layout: the map {@code nodes} from path key ({@code NUL name} per
+   * segment) to encoded record, with ./Old (an MO instance) and ./Old/v.
+   */
+  private MVStore firstLayout() {
     MVStore old = new MVStore.Builder().fileName(file().toString()).autoCommitDisabled().open();
     MVMap<String, byte[]> nodes = old.openMap("nodes");
     nodes.put("", NodeRecord.interior("", TreeEngine.DEFAULT_ROOT_ACL, 1).encode());
@@ -228,6 +230,12 @@ class StoreFileTest {
     byte[] v = "kept".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     nodes.put("\0Old\0v", NodeRecord.leaf(NodeFormat.CHR, "text/plain", v, "", 1).encode());
     old.<String, String>openMap("mo-index").put("urn:x:old\0\0Old", "");
+    return old;
+  }
+
+  @Test
+  void a_store_file_of_the_first_layout_is_migrated_with_all_its_nodes() throws Exception {
+    MVStore old = firstLayout();
     old.commit();
     old.close();
 
@@ -237,9 +245,38 @@ class StoreFileTest {
     trees.leaf("./Old/w", "new");
     trees.tree.close();
 
+    MVStore migrated = new MVStore.Builder().fileName(file().toString()).readOnly().open();
+    assertThat(migrated.getMapNames()).contains("tree").doesNotContain("nodes");
+    migrated.close();
     Trees reopened = open(TreeStore.DEFAULT_LOG_BYTES);
     assertThat(reopened.device().get(uri("./Old")).children()).containsExactly("v", "w");
     reopened.tree.close();
+  }
+
+  @Test
+  void a_store_file_of_the_first_layout_with_a_change_log_is_migrated_and_the_log_replayed()
+      throws Exception {
+    // As the first change-log version left it after a crash: the first layout, which frame the
+    // file includes, and a frame beyond that in the log (frames hold path keys in both layouts).
+    MVStore old = firstLayout();
+    old.<String, Long>openMap("log").put("store-id", 77L);
+    old.<String, Long>openMap("log").put("applied", 4L);
+    old.commit();
+    old.close();
+    byte[] w = NodeRecord.leaf(NodeFormat.CHR, "text/plain", new byte[] {'w'}, "", 2).encode();
+    Map<String, byte[]> frame = new java.util.LinkedHashMap<>();
+    frame.put("\0Old\0w", w);
+    frame.put("\0Old\0v", null);
+    ByteSink body = new ByteSink(64);
+    new ChangeSet(frame, List.of()).encode(body);
+    try (ChangeLog log = ChangeLog.create(TreeStore.logFile(file()), 77L, SMALL_LOG)) {
+      log.append(5, body.array(), body.size());
+    }
+
+    Trees trees = open(TreeStore.DEFAULT_LOG_BYTES);
+    assertThat(trees.device().get(uri("./Old")).children()).containsExactly("w");
+    assertThat(trees.value("./Old/w")).isEqualTo("w");
+    trees.tree.close();
   }
 
   @Test
