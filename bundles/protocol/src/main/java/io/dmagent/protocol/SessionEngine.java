@@ -113,7 +113,7 @@ public final class SessionEngine {
           SessionOutcome.FAILED,
           "no transport for " + scheme + " addresses",
           start,
-          false);
+          true); // retried: the binding may not have started yet
     }
     try (TransportSession channel =
         transport.get().open(account.address(), security(account.address().getScheme()))) {

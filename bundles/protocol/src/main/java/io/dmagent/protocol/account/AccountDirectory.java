@@ -1,0 +1,160 @@
+package io.dmagent.protocol.account;
+
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeResult;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeOperations;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The DM accounts under {@code ./DMAcc}, read from the tree as the device: each account's ServerID,
+ * the server's address (the first {@code AppAddr/<x>/Addr} in name order, with its first port when
+ * the address has no scheme), its Name and the client credentials (the {@code AppAuth/<x>} whose
+ * AAuthLevel is CLCRED). An account that cannot be read is skipped with one log line that never
+ * holds a secret.
+ */
+public final class AccountDirectory {
+  static final NodeUri DMACC = NodeUri.of("./DMAcc");
+
+  private final DmTree tree;
+  private final Consumer<String> log;
+
+  public AccountDirectory(DmTree tree, Consumer<String> log) {
+    this.tree = tree;
+    this.log = log;
+  }
+
+  /** Every readable account, in node name order. */
+  public List<Account> all() {
+    TreeOperations ops = tree.operations(Principal.device());
+    List<Account> out = new ArrayList<>();
+    for (String name : children(ops, DMACC)) {
+      NodeUri node = child(DMACC, name);
+      try {
+        out.add(read(ops, node));
+      } catch (DmException | IllegalArgumentException e) {
+        log.accept("DM account " + node + " skipped: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** The account of the server {@code serverId}. */
+  public Optional<Account> find(String serverId) {
+    return all().stream().filter(a -> a.serverId().equals(serverId)).findFirst();
+  }
+
+  private Account read(TreeOperations ops, NodeUri node) throws DmException {
+    String serverId =
+        text(ops, child(node, "ServerID"))
+            .filter(s -> !s.isEmpty())
+            .orElseThrow(() -> new DmException(StatusCode.NOT_FOUND, "no ServerID"));
+    return new Account(
+        serverId,
+        node,
+        address(ops, node),
+        text(ops, child(node, "Name")).filter(s -> !s.isEmpty()),
+        credentials(ops, node));
+  }
+
+  private URI address(TreeOperations ops, NodeUri node) throws DmException {
+    NodeUri appAddr = child(node, "AppAddr");
+    for (String name : children(ops, appAddr)) {
+      NodeUri at = child(appAddr, name);
+      Optional<String> addr =
+          text(ops, child(at, "Addr")).map(String::trim).filter(s -> !s.isEmpty());
+      if (addr.isPresent()) {
+        return uri(addr.get(), port(ops, at));
+      }
+    }
+    throw new DmException(StatusCode.NOT_FOUND, "no AppAddr/<x>/Addr");
+  }
+
+  private Optional<String> port(TreeOperations ops, NodeUri appAddr) {
+    NodeUri ports = child(appAddr, "Port");
+    for (String name : children(ops, ports)) {
+      Optional<String> nbr = text(ops, child(child(ports, name), "PortNbr"));
+      if (nbr.isPresent()) {
+        return nbr;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static URI uri(String addr, Optional<String> port) throws DmException {
+    try {
+      URI u = new URI(addr);
+      if (u.getScheme() != null) {
+        return u;
+      }
+      // An IPv4/IPv6 address or a host name (AddrType IPv4, IPv6): HTTP to it.
+      String host = addr.contains(":") && !addr.startsWith("[") ? "[" + addr + "]" : addr;
+      return new URI("http://" + host + port.map(p -> ":" + p.trim()).orElse("") + "/");
+    } catch (URISyntaxException e) {
+      throw new DmException(StatusCode.BAD_REQUEST, "Addr is not a URI");
+    }
+  }
+
+  private Optional<ClientCredentials> credentials(TreeOperations ops, NodeUri node) {
+    NodeUri appAuth = child(node, "AppAuth");
+    for (String name : children(ops, appAuth)) {
+      NodeUri at = child(appAuth, name);
+      Optional<String> level = text(ops, child(at, "AAuthLevel"));
+      if (level.map(l -> l.trim().toUpperCase(Locale.ROOT)).filter("CLCRED"::equals).isEmpty()) {
+        continue;
+      }
+      return Optional.of(
+          new ClientCredentials(
+              text(ops, child(at, "AAuthType")).orElse("").trim(),
+              text(ops, child(at, "AAuthName")).orElse(""),
+              text(ops, child(at, "AAuthSecret")).orElse(""),
+              bytes(ops, child(at, "AAuthData"))));
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> children(TreeOperations ops, NodeUri uri) {
+    try {
+      NodeResult r = ops.get(uri);
+      List<String> names = new ArrayList<>(r.children());
+      names.sort(null);
+      return names;
+    } catch (DmException e) {
+      return List.of();
+    }
+  }
+
+  private static Optional<String> text(TreeOperations ops, NodeUri uri) {
+    try {
+      return ops.get(uri).value().map(NodeValue::text);
+    } catch (DmException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static byte[] bytes(TreeOperations ops, NodeUri uri) {
+    try {
+      return ops.get(uri).value().map(NodeValue::data).orElse(new byte[0]);
+    } catch (DmException e) {
+      return new byte[0];
+    }
+  }
+
+  static NodeUri child(NodeUri parent, String name) {
+    try {
+      return parent.child(name);
+    } catch (DmException e) {
+      throw new IllegalArgumentException("bad node name under " + parent);
+    }
+  }
+}

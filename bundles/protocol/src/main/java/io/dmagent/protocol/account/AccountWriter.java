@@ -1,0 +1,98 @@
+package io.dmagent.protocol.account;
+
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeOperations;
+import io.dmagent.api.tree.TreeTransaction;
+import java.util.Optional;
+
+/**
+ * Creates or updates one DM account in {@code ./DMAcc} from configuration, as the device and all at
+ * once: AppID w7, ServerID, Name, {@code AppAddr/1/{Addr, AddrType URI}} and, when the
+ * configuration names a scheme, {@code AAuthPref} and {@code AppAuth/1} with AAuthLevel CLCRED.
+ * Nodes the configuration does not speak of (other addresses, server credentials, Ext) are left as
+ * they are.
+ */
+public final class AccountWriter {
+  private final DmTree tree;
+
+  public AccountWriter(DmTree tree) {
+    this.tree = tree;
+  }
+
+  public void write(AccountSpec spec) throws DmException {
+    NodeUri acc = AccountDirectory.child(AccountDirectory.DMACC, spec.node());
+    try (TreeTransaction tx = tree.begin(Principal.device())) {
+      interior(tx, acc);
+      put(tx, acc, "AppID", "w7");
+      put(tx, acc, "ServerID", spec.serverId());
+      if (!spec.name().isEmpty()) {
+        put(tx, acc, "Name", spec.name());
+      }
+      NodeUri addr = AccountDirectory.child(AccountDirectory.child(acc, "AppAddr"), "1");
+      interior(tx, addr.parent());
+      interior(tx, addr);
+      put(tx, addr, "Addr", spec.address().toString());
+      put(tx, addr, "AddrType", "URI");
+      if (spec.authType().isPresent()) {
+        put(tx, acc, "AAuthPref", spec.authType().get());
+        NodeUri auth = AccountDirectory.child(AccountDirectory.child(acc, "AppAuth"), "1");
+        interior(tx, auth.parent());
+        interior(tx, auth);
+        put(tx, auth, "AAuthLevel", "CLCRED");
+        put(tx, auth, "AAuthType", spec.authType().get());
+        put(tx, auth, "AAuthName", spec.authName());
+        put(tx, auth, "AAuthSecret", spec.authSecret());
+      }
+      tx.commit();
+    }
+  }
+
+  private static void interior(TreeOperations ops, NodeUri uri) throws DmException {
+    if (!exists(ops, uri)) {
+      ops.addInterior(uri, null);
+    }
+  }
+
+  private static void put(TreeOperations ops, NodeUri parent, String name, String value)
+      throws DmException {
+    NodeUri uri = AccountDirectory.child(parent, name);
+    NodeValue v = NodeValue.text(value);
+    if (exists(ops, uri)) {
+      ops.replace(uri, v);
+    } else {
+      ops.addLeaf(uri, v);
+    }
+  }
+
+  private static boolean exists(TreeOperations ops, NodeUri uri) throws DmException {
+    try {
+      ops.get(uri);
+      return true;
+    } catch (DmException e) {
+      if (e.status() == StatusCode.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** What the configuration says of one account. */
+  public record AccountSpec(
+      String node,
+      String serverId,
+      String name,
+      java.net.URI address,
+      Optional<String> authType,
+      String authName,
+      String authSecret) {
+    @Override
+    public String toString() {
+      return "AccountSpec[" + node + ", " + serverId + ", " + address + ", " + authType + "]";
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.dmagent.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dmagent.api.message.Credential;
+import io.dmagent.api.message.Status;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.TreeOperations;
+import io.dmagent.protocol.account.Account;
+import io.dmagent.protocol.account.AccountDirectory;
+import io.dmagent.protocol.account.AccountWriter;
+import io.dmagent.protocol.account.AccountWriter.AccountSpec;
+import io.dmagent.protocol.account.ClientCredentials;
+import io.dmagent.stdobj.DmAccObject;
+import io.dmagent.tree.ProtocolTestTrees;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DM accounts in ./DMAcc (the real DMAcc management object grafted): written from configuration,
+ * read back for a session, their credentials sent as Cred, their secret never shown.
+ */
+class AccountTest {
+  static final String SECRET = "s3cr3t-Never-Logged";
+  final List<String> log = new CopyOnWriteArrayList<>();
+  final DmTree tree = ProtocolTestTrees.inMemory(log::add, new DmAccObject());
+  final AccountDirectory directory = new AccountDirectory(tree, log::add);
+
+  private static AccountSpec spec(String address, Optional<String> authType) {
+    return new AccountSpec(
+        "demo", "dmagent-demo", "Demo server", URI.create(address), authType, "gw42", SECRET);
+  }
+
+  @Test
+  void a_configured_account_is_written_into_dmacc_and_read_back_for_sessions() throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.of("BASIC")));
+
+    Account a = directory.find("dmagent-demo").orElseThrow();
+    assertThat(a.node()).hasToString("./DMAcc/demo");
+    assertThat(a.address()).hasToString("http://127.0.0.1:8980/dm");
+    assertThat(a.name()).contains("Demo server");
+    ClientCredentials c = a.credentials().orElseThrow();
+    assertThat(c.authType()).isEqualTo("BASIC");
+    assertThat(c.name()).isEqualTo("gw42");
+    assertThat(c.secret()).isEqualTo(SECRET);
+    TreeOperations device = tree.operations(Principal.device());
+    assertThat(device.get(NodeUri.of("./DMAcc/demo")).type())
+        .as("the account node takes the DMAcc MO identifier")
+        .contains("urn:oma:mo:oma-dm-dmacc:1.1");
+    assertThat(device.get(NodeUri.of("./DMAcc/demo/AppID")).value().orElseThrow().text())
+        .isEqualTo("w7");
+  }
+
+  @Test
+  void writing_again_updates_the_account_in_place() throws Exception {
+    AccountWriter writer = new AccountWriter(tree);
+    writer.write(spec("http://127.0.0.1:8980/dm", Optional.empty()));
+    writer.write(spec("https://dm.example.com/manage", Optional.empty()));
+
+    assertThat(directory.all()).hasSize(1);
+    assertThat(directory.find("dmagent-demo").orElseThrow().address())
+        .hasToString("https://dm.example.com/manage");
+    assertThat(directory.find("dmagent-demo").orElseThrow().credentials()).isEmpty();
+  }
+
+  @Test
+  void the_secret_appears_in_no_log_line_and_no_text_form() throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.of("DIGEST")));
+    Account a = directory.find("dmagent-demo").orElseThrow();
+
+    assertThat(a.toString()).doesNotContain(SECRET);
+    assertThat(a.credentials().orElseThrow().toString()).doesNotContain(SECRET);
+    assertThat(spec("http://x/", Optional.of("BASIC")).toString()).doesNotContain(SECRET);
+    assertThat(log).noneMatch(l -> l.contains(SECRET));
+  }
+
+  @Test
+  void an_address_without_a_scheme_is_http_to_that_host_and_port() throws Exception {
+    TreeOperations device = tree.operations(Principal.device());
+    device.addLeaf(NodeUri.of("./DMAcc/ip/ServerID"), NodeValue.text("srv-ip"));
+    device.addLeaf(NodeUri.of("./DMAcc/ip/AppAddr/a/Addr"), NodeValue.text("10.0.0.7"));
+    device.addLeaf(NodeUri.of("./DMAcc/ip/AppAddr/a/AddrType"), NodeValue.text("IPv4"));
+    device.addLeaf(NodeUri.of("./DMAcc/ip/AppAddr/a/Port/1/PortNbr"), NodeValue.text("8080"));
+
+    assertThat(directory.find("srv-ip").orElseThrow().address())
+        .hasToString("http://10.0.0.7:8080/");
+  }
+
+  @Test
+  void the_first_address_by_name_wins() throws Exception {
+    TreeOperations device = tree.operations(Principal.device());
+    device.addLeaf(NodeUri.of("./DMAcc/two/ServerID"), NodeValue.text("two"));
+    device.addLeaf(NodeUri.of("./DMAcc/two/AppAddr/b/Addr"), NodeValue.text("http://b.example/"));
+    device.addLeaf(NodeUri.of("./DMAcc/two/AppAddr/a/Addr"), NodeValue.text("http://a.example/"));
+
+    assertThat(directory.find("two").orElseThrow().address()).hasToString("http://a.example/");
+  }
+
+  @Test
+  void an_account_without_server_id_or_address_is_skipped_with_one_line() throws Exception {
+    TreeOperations device = tree.operations(Principal.device());
+    device.addLeaf(NodeUri.of("./DMAcc/broken/Name"), NodeValue.text("no id"));
+    device.addLeaf(NodeUri.of("./DMAcc/noaddr/ServerID"), NodeValue.text("noaddr"));
+
+    assertThat(directory.all()).isEmpty();
+    assertThat(log).anyMatch(l -> l.startsWith("DM account ./DMAcc/broken skipped"));
+    assertThat(log).anyMatch(l -> l.startsWith("DM account ./DMAcc/noaddr skipped"));
+  }
+
+  @Test
+  void basic_credentials_go_in_every_header_until_the_server_answers_212() {
+    Account a =
+        new Account(
+            "srv",
+            NodeUri.of("./DMAcc/srv"),
+            URI.create("http://x/"),
+            Optional.empty(),
+            Optional.of(new ClientCredentials("BASIC", "Bruce2", "OhBehave", null)));
+    Authenticator.Exchange auth = new AccountAuthenticator().open(a);
+
+    Credential cred = auth.credential().orElseThrow();
+    assertThat(cred.meta().type()).contains("syncml:auth-basic");
+    assertThat(cred.meta().format()).contains("b64");
+    assertThat(cred.data()).isEqualTo("QnJ1Y2UyOk9oQmVoYXZl");
+    assertThat(auth.userName()).contains("Bruce2");
+    assertThat(auth.accept(Status.of("1", "1", "0", "SyncHdr", 200))).isTrue();
+    assertThat(auth.credential()).isPresent();
+    assertThat(auth.accept(Status.of("1", "2", "0", "SyncHdr", 212))).isTrue();
+    assertThat(auth.credential()).isEmpty();
+    assertThat(cred.toString()).doesNotContain("QnJ1Y2UyOk9oQmVoYXZl");
+  }
+
+  @Test
+  void digest_credentials_are_md5_over_the_stored_nonce() {
+    Account a =
+        new Account(
+            "srv",
+            NodeUri.of("./DMAcc/srv"),
+            URI.create("http://x/"),
+            Optional.empty(),
+            Optional.of(new ClientCredentials("DIGEST", "Bruce2", "OhBehave", "Nonce".getBytes())));
+
+    Credential cred = new AccountAuthenticator().open(a).credential().orElseThrow();
+
+    assertThat(cred.meta().type()).contains("syncml:auth-md5");
+    assertThat(cred.data()).isEqualTo("Zz6EivR3yeaaENcRN6lpAQ==");
+  }
+
+  @Test
+  void an_account_without_credentials_sends_no_cred() {
+    assertThat(
+            new AccountAuthenticator()
+                .open(Account.of("srv", URI.create("http://x/")))
+                .credential())
+        .isEmpty();
+  }
+}
