@@ -54,9 +54,9 @@ final class Fixture {
   private UserInteraction ui;
   private MessageSizer sizer;
 
-  Fixture(Path folder) throws IOException, DmException {
+  Fixture(Path folder, io.dmagent.api.mo.ManagementObject... mos) throws IOException, DmException {
     this.folder = folder;
-    this.tree = ProtocolTestTrees.inMemory(log::add);
+    this.tree = ProtocolTestTrees.inMemory(log::add, mos);
     this.outbox = new AlertOutbox(folder.resolve("outbox"), 100, log::add);
     this.settings = SessionSettings.defaults().withEncoding(Encoding.XML);
     this.sizer = Sizes.real();
@@ -66,7 +66,9 @@ final class Fixture {
     device.addLeaf(NodeUri.of("./DevInfo/Mod"), NodeValue.text("GW-100"));
     device.addLeaf(NodeUri.of("./DevInfo/DmV"), NodeValue.text("DM Agent 0.1.0"));
     device.addLeaf(NodeUri.of("./DevInfo/Lang"), NodeValue.text("en"));
-    device.addInterior(NodeUri.of("./Vendor"), null);
+    if (!exists("./Vendor")) {
+      device.addInterior(NodeUri.of("./Vendor"), null);
+    }
     device.replaceProperty(
         NodeUri.of("./Vendor"),
         NodeProperty.ACL,
