@@ -58,6 +58,14 @@ class AccountTest {
   }
 
   @Test
+  void writing_and_reading_an_account_leaves_no_refusal_in_the_trees_log() throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.empty()));
+    directory.all();
+
+    assertThat(log).noneMatch(l -> l.contains("refused"));
+  }
+
+  @Test
   void writing_again_updates_the_account_in_place() throws Exception {
     AccountWriter writer = new AccountWriter(tree);
     writer.write(spec("http://127.0.0.1:8980/dm", Optional.empty()));

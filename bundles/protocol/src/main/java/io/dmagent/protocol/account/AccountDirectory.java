@@ -2,7 +2,6 @@ package io.dmagent.protocol.account;
 
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
-import io.dmagent.api.tree.NodeResult;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
@@ -56,14 +55,14 @@ public final class AccountDirectory {
 
   private Account read(TreeOperations ops, NodeUri node) throws DmException {
     String serverId =
-        text(ops, child(node, "ServerID"))
+        text(ops, node, "ServerID")
             .filter(s -> !s.isEmpty())
             .orElseThrow(() -> new DmException(StatusCode.NOT_FOUND, "no ServerID"));
     return new Account(
         serverId,
         node,
         address(ops, node),
-        text(ops, child(node, "Name")).filter(s -> !s.isEmpty()),
+        text(ops, node, "Name").filter(s -> !s.isEmpty()),
         credentials(ops, node));
   }
 
@@ -71,8 +70,7 @@ public final class AccountDirectory {
     NodeUri appAddr = child(node, "AppAddr");
     for (String name : children(ops, appAddr)) {
       NodeUri at = child(appAddr, name);
-      Optional<String> addr =
-          text(ops, child(at, "Addr")).map(String::trim).filter(s -> !s.isEmpty());
+      Optional<String> addr = text(ops, at, "Addr").map(String::trim).filter(s -> !s.isEmpty());
       if (addr.isPresent()) {
         return uri(addr.get(), port(ops, at));
       }
@@ -83,7 +81,7 @@ public final class AccountDirectory {
   private Optional<String> port(TreeOperations ops, NodeUri appAddr) {
     NodeUri ports = child(appAddr, "Port");
     for (String name : children(ops, ports)) {
-      Optional<String> nbr = text(ops, child(child(ports, name), "PortNbr"));
+      Optional<String> nbr = text(ops, child(ports, name), "PortNbr");
       if (nbr.isPresent()) {
         return nbr;
       }
@@ -109,24 +107,31 @@ public final class AccountDirectory {
     NodeUri appAuth = child(node, "AppAuth");
     for (String name : children(ops, appAuth)) {
       NodeUri at = child(appAuth, name);
-      Optional<String> level = text(ops, child(at, "AAuthLevel"));
+      Optional<String> level = text(ops, at, "AAuthLevel");
       if (level.map(l -> l.trim().toUpperCase(Locale.ROOT)).filter("CLCRED"::equals).isEmpty()) {
         continue;
       }
       return Optional.of(
           new ClientCredentials(
-              text(ops, child(at, "AAuthType")).orElse("").trim(),
-              text(ops, child(at, "AAuthName")).orElse(""),
-              text(ops, child(at, "AAuthSecret")).orElse(""),
-              bytes(ops, child(at, "AAuthData"))));
+              text(ops, at, "AAuthType").orElse("").trim(),
+              text(ops, at, "AAuthName").orElse(""),
+              text(ops, at, "AAuthSecret").orElse(""),
+              bytes(ops, at, "AAuthData")));
     }
     return Optional.empty();
   }
 
+  /**
+   * Child names of a node, empty when it does not exist. Optional nodes are looked up in their
+   * parent's list before they are read: a Get of a missing node would leave a refusal line in the
+   * tree's log for nothing.
+   */
   private static List<String> children(TreeOperations ops, NodeUri uri) {
     try {
-      NodeResult r = ops.get(uri);
-      List<String> names = new ArrayList<>(r.children());
+      if (!uri.isRoot() && !children(ops, uri.parent()).contains(uri.name())) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>(ops.get(uri).children());
       names.sort(null);
       return names;
     } catch (DmException e) {
@@ -134,20 +139,22 @@ public final class AccountDirectory {
     }
   }
 
-  private static Optional<String> text(TreeOperations ops, NodeUri uri) {
+  private static Optional<NodeValue> value(TreeOperations ops, NodeUri parent, String name) {
     try {
-      return ops.get(uri).value().map(NodeValue::text);
+      return children(ops, parent).contains(name)
+          ? ops.get(child(parent, name)).value()
+          : Optional.empty();
     } catch (DmException e) {
       return Optional.empty();
     }
   }
 
-  private static byte[] bytes(TreeOperations ops, NodeUri uri) {
-    try {
-      return ops.get(uri).value().map(NodeValue::data).orElse(new byte[0]);
-    } catch (DmException e) {
-      return new byte[0];
-    }
+  private static Optional<String> text(TreeOperations ops, NodeUri parent, String name) {
+    return value(ops, parent, name).map(NodeValue::text);
+  }
+
+  private static byte[] bytes(TreeOperations ops, NodeUri parent, String name) {
+    return value(ops, parent, name).map(NodeValue::data).orElse(new byte[0]);
   }
 
   static NodeUri child(NodeUri parent, String name) {
