@@ -1,0 +1,92 @@
+package io.dmagent.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dmagent.server.script.Script;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo as the README runs it: the default image starts the agent with the embedded reference
+ * server, the agent calls it at start, the server's default script reads DevInfo and DevDetail,
+ * replaces a value and runs the self-test, and the agent prints one line saying how it went. Both
+ * keep running afterwards.
+ */
+class DemoIT {
+  private static final Pattern SUMMARY =
+      Pattern.compile("^session (\\S+) with dmagent-demo ended: completed, (\\d+) commands, ");
+
+  @TempDir Path dir;
+
+  private static int scriptCommands(Path home) throws Exception {
+    return Script.parse(
+            "default",
+            Files.readString(home.resolve("server/scripts/default.dms"), StandardCharsets.UTF_8))
+        .commandCount();
+  }
+
+  private static URI serverAddress(Path home) throws Exception {
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(home.resolve("config/io.dmagent.server.cfg"))) {
+      p.load(in);
+    }
+    return URI.create("http://127.0.0.1:" + p.getProperty("port") + p.getProperty("path"));
+  }
+
+  @Test
+  void the_agent_runs_the_demo_session_at_start_prints_its_summary_and_both_keep_running()
+      throws Exception {
+    Path home = RunningAgent.install(dir);
+    try (RunningAgent agent = RunningAgent.start(home)) {
+      Matcher m = SUMMARY.matcher(agent.awaitLine(l -> SUMMARY.matcher(l).find()));
+
+      assertThat(m.find()).isTrue();
+      assertThat(Integer.parseInt(m.group(2))).isEqualTo(scriptCommands(home));
+      assertThat(agent.lines()).noneMatch(l -> l.contains("ERROR"));
+      // The server still answers (a GET is no DM message: 405), and the agent is still up.
+      HttpResponse<String> probe =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(serverAddress(home)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(probe.statusCode()).isEqualTo(405);
+      assertThat(agent.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void the_console_shows_what_the_server_did_in_the_demo_session() throws Exception {
+    try (RunningAgent agent = RunningAgent.startWithConsole(RunningAgent.install(dir))) {
+      agent.awaitLine(l -> SUMMARY.matcher(l).find());
+
+      List<String> devices = agent.console("dmserver:devices");
+      assertThat(devices)
+          .anyMatch(l -> l.contains("session(s), last session") && l.contains("completed"));
+      String line =
+          devices.stream().filter(l -> l.contains("session(s)")).findFirst().orElseThrow();
+      String devId = line.substring(0, line.indexOf(' '));
+
+      List<String> results = agent.console("dmserver:results " + devId);
+      assertThat(results)
+          .anyMatch(l -> l.matches("  \\d+ Get ./DevInfo/DevId -> 200"))
+          .anyMatch(l -> l.trim().equals("./DevInfo/DevId = " + devId))
+          .anyMatch(l -> l.matches("  \\d+ Get ./DevDetail/DevTyp -> 200"))
+          .anyMatch(l -> l.matches("  \\d+ Replace ./Vendor/DMAgent/Diagnostics/Note -> 200"))
+          .anyMatch(l -> l.matches("    \\d+ Exec ./Vendor/DMAgent/Diagnostics/SelfTest -> 200"))
+          .anyMatch(l -> l.trim().startsWith("./Vendor/DMAgent/Diagnostics/Report = passed: "));
+      assertThat(agent.console("dm:get ./Vendor/DMAgent/Diagnostics/Note"))
+          .contains("managed by the reference server on localhost");
+    }
+  }
+}
