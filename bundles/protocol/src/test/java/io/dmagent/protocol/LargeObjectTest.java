@@ -22,10 +22,13 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.codec.message.SyncMlCodec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Large objects in both directions and packages over several messages (digest 6). */
 class LargeObjectTest {
@@ -45,6 +48,20 @@ class LargeObjectTest {
     session = f.session();
     pkg1 = session.begin();
     server = new Fixture.Server(session.sessionId());
+  }
+
+  /**
+   * The server's answer while our package goes on: the Status for our header, {@code statuses} (213
+   * for a chunk), and Alert 1222 for our next message.
+   */
+  private SyncMessage askNext(SyncMessage ours, Status... statuses) {
+    List<io.dmagent.api.message.Command> body = new java.util.ArrayList<>();
+    body.add(Status.of("1", ours.header().msgId(), "0", Status.SYNC_HDR, 200));
+    body.addAll(List.of(statuses));
+    body.add(Fixture.alert("2", Alert.NEXT_MESSAGE));
+    return sent(
+        session.onMessage(
+            server.message(false, body.toArray(io.dmagent.api.message.Command[]::new))));
   }
 
   private static ItemCommand chunk(String id, String data, boolean more, Long size) {
@@ -129,8 +146,10 @@ class LargeObjectTest {
     assertThat(statusFor(r1, "4").code()).isEqualTo(412);
   }
 
-  @Test
-  void a_value_larger_than_the_servers_messages_goes_back_in_chunks() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_value_larger_than_the_servers_messages_goes_back_in_chunks(Encoding e) throws Exception {
+    f.encoding(e);
     String big = "0123456789abcdef".repeat(400);
     f.device().replace(NodeUri.of("./Vendor/Blob"), NodeValue.text(big));
     open();
@@ -142,6 +161,7 @@ class LargeObjectTest {
     Long declared = null;
     while (true) {
       messages++;
+      assertThat(new SyncMlCodec().encode(m, e)).hasSizeLessThanOrEqualTo(2000);
       Results r = results(m).get(0);
       Item item = r.items().get(0);
       assertThat(r.cmdRef()).isEqualTo("4");
@@ -161,14 +181,7 @@ class LargeObjectTest {
       assertThat(m.isFinal()).isFalse();
       // The server acknowledges the chunk and asks for the next message.
       Results sentChunk = r;
-      m =
-          sent(
-              session.onMessage(
-                  server.message(
-                      false,
-                      Status.of("1", m.header().msgId(), "0", Status.SYNC_HDR, 200),
-                      Status.of("2", m.header().msgId(), sentChunk.cmdId(), "Results", 213),
-                      Fixture.alert("3", Alert.NEXT_MESSAGE))));
+      m = askNext(m, Status.of("3", m.header().msgId(), sentChunk.cmdId(), "Results", 213));
     }
     assertThat(messages).isGreaterThan(2);
     assertThat(declared).isEqualTo((long) big.length());
@@ -188,8 +201,11 @@ class LargeObjectTest {
     assertThat(results(reply)).isEmpty();
   }
 
-  @Test
-  void a_reply_too_big_for_one_message_is_split_and_only_the_last_carries_final() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_reply_too_big_for_one_message_is_split_and_only_the_last_carries_final(Encoding e)
+      throws Exception {
+    f.encoding(e);
     open();
     server.maxMsgSize(2500);
     ItemCommand[] gets = new ItemCommand[40];
@@ -202,27 +218,24 @@ class LargeObjectTest {
     int messages = 0;
     while (true) {
       messages++;
-      assertThat(new SyncMlCodec().encode(m, Encoding.XML)).hasSizeLessThanOrEqualTo(2500);
+      assertThat(new SyncMlCodec().encode(m, e)).hasSizeLessThanOrEqualTo(2500);
       statuses += (int) Fixture.statuses(m).stream().filter(s -> s.cmd().equals("Get")).count();
       if (m.isFinal()) {
         break;
       }
       assertThat(alerts(m)).isEmpty();
-      m =
-          sent(
-              session.onMessage(
-                  server.message(
-                      false,
-                      Status.of("1", m.header().msgId(), "0", Status.SYNC_HDR, 200),
-                      Fixture.alert("2", Alert.NEXT_MESSAGE))));
+      m = askNext(m);
       assertThat(Fixture.statuses(m).get(0).cmdRef()).as("header status first").isEqualTo("0");
     }
     assertThat(messages).isGreaterThan(1);
     assertThat(statuses).isEqualTo(40);
   }
 
-  @Test
-  void a_get_of_a_struct_listing_too_big_for_a_message_is_split_by_items() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_get_of_a_struct_listing_too_big_for_a_message_is_split_by_items(Encoding e)
+      throws Exception {
+    f.encoding(e);
     for (int i = 0; i < 60; i++) {
       f.device().addLeaf(NodeUri.of("./Vendor/Many/N" + i), NodeValue.text("value " + i));
     }
@@ -234,6 +247,7 @@ class LargeObjectTest {
             session.onMessage(server.reply(pkg1, true, get("4", "./Vendor/Many?list=StructData"))));
     int items = 0;
     while (true) {
+      assertThat(new SyncMlCodec().encode(m, e)).hasSizeLessThanOrEqualTo(3000);
       for (Results r : results(m)) {
         assertThat(r.cmdRef()).isEqualTo("4");
         items += r.items().size();
@@ -242,13 +256,7 @@ class LargeObjectTest {
       if (m.isFinal()) {
         break;
       }
-      m =
-          sent(
-              session.onMessage(
-                  server.message(
-                      false,
-                      Status.of("1", m.header().msgId(), "0", Status.SYNC_HDR, 200),
-                      Fixture.alert("2", Alert.NEXT_MESSAGE))));
+      m = askNext(m);
     }
     assertThat(items).isEqualTo(61);
   }
