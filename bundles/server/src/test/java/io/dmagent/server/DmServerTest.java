@@ -580,6 +580,44 @@ class DmServerTest {
     assertThat(device.packageOne().isFinal()).isTrue();
   }
 
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void mutated_messages_get_an_answer_or_a_clean_refusal_never_a_server_error(Encoding encoding)
+      throws Exception {
+    start("get ./A\nreplace ./B chr x");
+    Device device = device(encoding);
+    byte[] good =
+        Device.CODEC.encode(
+            device.message(
+                List.of(
+                    Alert.of("1", Alert.CLIENT_INITIATED_MGMT),
+                    ItemCommand.of(
+                        CommandName.REPLACE, "2", Device.leaf("./DevInfo/DevId", device.devId))),
+                true),
+            encoding);
+    java.util.Random random = new java.util.Random(42);
+    String type =
+        encoding == Encoding.WBXML
+            ? "application/vnd.syncml.dm+wbxml"
+            : "application/vnd.syncml.dm+xml";
+    List<Integer> codes = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      byte[] bad = good.clone();
+      for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+        bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
+      }
+      if (random.nextInt(5) == 0) {
+        bad = java.util.Arrays.copyOf(bad, random.nextInt(bad.length));
+      }
+      codes.add(device.postRaw(server.uri(), type, bad).statusCode());
+    }
+
+    assertThat(codes).allSatisfy(c -> assertThat(c).isIn(200, 400, 404, 413));
+    assertThat(codes).contains(400);
+    assertThat(log).noneMatch(l -> l.contains("failed:"));
+    assertThat(device.packageOne().isFinal()).isTrue();
+  }
+
   @Test
   void other_media_types_methods_paths_and_sessions_are_refused() throws Exception {
     start("get ./A");
