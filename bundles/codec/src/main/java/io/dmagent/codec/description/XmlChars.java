@@ -47,19 +47,23 @@ public final class XmlChars {
 
   /** Whether every code point may appear in an XML 1.0 document, escaped or not. */
   public static boolean isLegal(String s) {
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean legal =
-          cp == 0x9
-              || cp == 0xA
-              || cp == 0xD
-              || (cp >= 0x20 && cp <= 0xD7FF)
-              || (cp >= 0xE000 && cp <= 0xFFFD)
-              || cp >= 0x10000;
-      if (!legal) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0xD800) {
+        continue; // the common case, checked first: this runs over every text of every message
+      }
+      if (c < 0x20) {
+        if (c != 0x9 && c != 0xA && c != 0xD) {
+          return false;
+        }
+      } else if (Character.isHighSurrogate(c)) {
+        if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
         return false;
       }
-      i += Character.charCount(cp);
     }
     return true;
   }

@@ -17,6 +17,7 @@ import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.message.UnsupportedCommand;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Writes the model in the child order of the SyncML 1.2 DTD (spec digest 1.1, 1.2), the same for
@@ -52,9 +53,13 @@ final class MessageWriter {
     out.text(Tag.MSG_ID, h.msgId());
     locator(Tag.TARGET, h.target());
     locator(Tag.SOURCE, h.source());
-    h.respUri().ifPresent(u -> out.text(Tag.RESP_URI, u));
-    h.cred().ifPresent(this::credential);
-    h.meta().ifPresent(this::meta);
+    optional(Tag.RESP_URI, h.respUri());
+    if (h.cred().isPresent()) {
+      credential(h.cred().get());
+    }
+    if (h.meta().isPresent()) {
+      meta(h.meta().get());
+    }
     out.close(Tag.SYNC_HDR);
   }
 
@@ -82,7 +87,9 @@ final class MessageWriter {
     Tag tag = Tag.of(c.element());
     out.open(tag);
     cmdId(c.cmdId(), c.noResp());
-    c.meta().ifPresent(this::meta);
+    if (c.meta().isPresent()) {
+      meta(c.meta().get());
+    }
     items(c.items());
     out.close(tag);
   }
@@ -90,8 +97,10 @@ final class MessageWriter {
   private void exec(Exec c) {
     out.open(Tag.EXEC);
     cmdId(c.cmdId(), c.noResp());
-    c.meta().ifPresent(this::meta);
-    c.correlator().ifPresent(v -> out.text(Tag.CORRELATOR, v));
+    if (c.meta().isPresent()) {
+      meta(c.meta().get());
+    }
+    optional(Tag.CORRELATOR, c.correlator());
     item(c.item());
     out.close(Tag.EXEC);
   }
@@ -100,7 +109,7 @@ final class MessageWriter {
     out.open(Tag.ALERT);
     cmdId(c.cmdId(), c.noResp());
     out.text(Tag.DATA, Integer.toString(c.code()));
-    c.correlator().ifPresent(v -> out.text(Tag.CORRELATOR, v));
+    optional(Tag.CORRELATOR, c.correlator());
     items(c.items());
     out.close(Tag.ALERT);
   }
@@ -109,7 +118,9 @@ final class MessageWriter {
       Tag tag, String cmdId, boolean noResp, Optional<Meta> meta, List<Command> commands) {
     out.open(tag);
     cmdId(cmdId, noResp);
-    meta.ifPresent(this::meta);
+    if (meta.isPresent()) {
+      meta(meta.get());
+    }
     for (Command c : commands) {
       command(c);
     }
@@ -122,16 +133,16 @@ final class MessageWriter {
     out.text(Tag.MSG_REF, c.msgRef());
     out.text(Tag.CMD_REF, c.cmdRef());
     out.text(Tag.CMD, c.cmd());
-    c.targetRefs().forEach(r -> out.text(Tag.TARGET_REF, r));
-    c.sourceRefs().forEach(r -> out.text(Tag.SOURCE_REF, r));
-    c.cred().ifPresent(this::credential);
-    c.chal()
-        .ifPresent(
-            chal -> {
-              out.open(Tag.CHAL);
-              meta(chal.meta());
-              out.close(Tag.CHAL);
-            });
+    each(Tag.TARGET_REF, c.targetRefs());
+    each(Tag.SOURCE_REF, c.sourceRefs());
+    if (c.cred().isPresent()) {
+      credential(c.cred().get());
+    }
+    if (c.chal().isPresent()) {
+      out.open(Tag.CHAL);
+      meta(c.chal().get().meta());
+      out.close(Tag.CHAL);
+    }
     out.text(Tag.DATA, Integer.toString(c.code()));
     items(c.items());
     out.close(Tag.STATUS);
@@ -140,11 +151,13 @@ final class MessageWriter {
   private void results(Results c) {
     out.open(Tag.RESULTS);
     out.text(Tag.CMD_ID, c.cmdId());
-    c.msgRef().ifPresent(v -> out.text(Tag.MSG_REF, v));
+    optional(Tag.MSG_REF, c.msgRef());
     out.text(Tag.CMD_REF, c.cmdRef());
-    c.meta().ifPresent(this::meta);
-    c.targetRef().ifPresent(v -> out.text(Tag.TARGET_REF, v));
-    c.sourceRef().ifPresent(v -> out.text(Tag.SOURCE_REF, v));
+    if (c.meta().isPresent()) {
+      meta(c.meta().get());
+    }
+    optional(Tag.TARGET_REF, c.targetRef());
+    optional(Tag.SOURCE_REF, c.sourceRef());
     items(c.items());
     out.close(Tag.RESULTS);
   }
@@ -158,6 +171,25 @@ final class MessageWriter {
     out.open(tag);
     cmdId(c.cmdId(), c.noResp());
     out.close(tag);
+  }
+
+  /** Optional values without a lambda each: the writer runs for every message. */
+  private void optional(Tag tag, Optional<String> value) {
+    if (value.isPresent()) {
+      out.text(tag, value.get());
+    }
+  }
+
+  private void optional(Tag tag, OptionalLong value) {
+    if (value.isPresent()) {
+      out.text(tag, Long.toString(value.getAsLong()));
+    }
+  }
+
+  private void each(Tag tag, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      out.text(tag, values.get(i));
+    }
   }
 
   private void cmdId(String cmdId, boolean noResp) {
@@ -175,10 +207,18 @@ final class MessageWriter {
 
   private void item(Item i) {
     out.open(Tag.ITEM);
-    i.target().ifPresent(l -> locator(Tag.TARGET, l));
-    i.source().ifPresent(l -> locator(Tag.SOURCE, l));
-    i.meta().ifPresent(m -> meta(i.data().map(d -> out.itemMeta(m, d)).orElse(m)));
-    i.data().ifPresent(out::data);
+    if (i.target().isPresent()) {
+      locator(Tag.TARGET, i.target().get());
+    }
+    if (i.source().isPresent()) {
+      locator(Tag.SOURCE, i.source().get());
+    }
+    if (i.meta().isPresent()) {
+      meta(i.data().isPresent() ? out.itemMeta(i.meta().get(), i.data().get()) : i.meta().get());
+    }
+    if (i.data().isPresent()) {
+      out.data(i.data().get());
+    }
     if (i.moreData()) {
       out.empty(Tag.MORE_DATA);
     }
@@ -188,7 +228,7 @@ final class MessageWriter {
   private void locator(Tag tag, Locator l) {
     out.open(tag);
     out.text(Tag.LOC_URI, l.locUri());
-    l.locName().ifPresent(n -> out.text(Tag.LOC_NAME, n));
+    optional(Tag.LOC_NAME, l.locName());
     out.close(tag);
   }
 
@@ -207,14 +247,14 @@ final class MessageWriter {
       return;
     }
     out.open(Tag.META);
-    m.format().ifPresent(v -> out.text(Tag.FORMAT, v));
-    m.type().ifPresent(v -> out.text(Tag.TYPE, v));
-    m.mark().ifPresent(v -> out.text(Tag.MARK, v));
-    m.size().ifPresent(v -> out.text(Tag.SIZE, Long.toString(v)));
-    m.nextNonce().ifPresent(v -> out.text(Tag.NEXT_NONCE, v));
-    m.maxMsgSize().ifPresent(v -> out.text(Tag.MAX_MSG_SIZE, Long.toString(v)));
-    m.maxObjSize().ifPresent(v -> out.text(Tag.MAX_OBJ_SIZE, Long.toString(v)));
-    m.emi().forEach(v -> out.text(Tag.EMI, v));
+    optional(Tag.FORMAT, m.format());
+    optional(Tag.TYPE, m.type());
+    optional(Tag.MARK, m.mark());
+    optional(Tag.SIZE, m.size());
+    optional(Tag.NEXT_NONCE, m.nextNonce());
+    optional(Tag.MAX_MSG_SIZE, m.maxMsgSize());
+    optional(Tag.MAX_OBJ_SIZE, m.maxObjSize());
+    each(Tag.EMI, m.emi());
     out.close(Tag.META);
   }
 }

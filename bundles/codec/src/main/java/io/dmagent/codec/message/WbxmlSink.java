@@ -21,11 +21,12 @@ final class WbxmlSink implements MessageSink {
   private static final int OPAQUE = 0xC3;
   private static final int CONTENT = 0x40;
 
-  private final Bytes out = new Bytes(256);
+  private final Bytes out;
   private int page;
 
-  /** {@code document}: with the WBXML header, as a whole message starts. */
+  /** {@code document}: with the WBXML header, as a whole message starts; else one command. */
   WbxmlSink(boolean document) {
+    out = new Bytes(document ? 2048 : 128);
     if (document) {
       byte[] fpi = (FPI + '\0').getBytes(StandardCharsets.US_ASCII);
       out.write(VERSION_1_2);
