@@ -279,6 +279,16 @@ class CommandStatusTest {
   }
 
   @Test
+  void every_command_of_a_reply_has_its_own_cmd_id_counting_from_1() {
+    SyncMessage reply =
+        answer(get("4", "./DevInfo/Man"), get("5", "./DevInfo/Mod"), add("6", "./Vendor/Z", "1"));
+
+    assertThat(reply.commands())
+        .extracting(io.dmagent.api.message.Command::cmdId)
+        .containsExactly("1", "2", "3", "4", "5", "6");
+  }
+
+  @Test
   void a_server_session_alert_is_acknowledged_with_200() {
     SyncMessage reply = answer(Fixture.alert("4", Alert.CLIENT_INITIATED_MGMT));
 

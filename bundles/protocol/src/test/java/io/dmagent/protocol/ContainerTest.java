@@ -162,6 +162,17 @@ class ContainerTest {
   }
 
   @Test
+  void an_exec_inside_a_sequence_runs_in_its_turn() {
+    Exec exec =
+        new Exec("6", false, Optional.empty(), Optional.empty(), Item.target("./Vendor/Keep"));
+    SyncMessage reply = answer(sequence("4", add("5", "./Vendor/A", "1"), exec));
+
+    // Exec may sit in a Sequence (digest 1.3); no MO executes ./Vendor/Keep, hence 405.
+    assertThat(shape(reply))
+        .containsExactly("SyncHdr 0 200", "Sequence 4 200", "Add 5 200", "Exec 6 405");
+  }
+
+  @Test
   void a_sequence_inside_a_sequence_is_refused_with_500() {
     SyncMessage reply = answer(sequence("4", sequence("5", add("6", "./Vendor/A", "1"))));
 
