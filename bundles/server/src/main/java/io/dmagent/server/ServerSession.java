@@ -4,6 +4,7 @@ import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Atomic;
 import io.dmagent.api.message.Command;
+import io.dmagent.api.message.Exec;
 import io.dmagent.api.message.Item;
 import io.dmagent.api.message.ItemCommand;
 import io.dmagent.api.message.ItemData;
@@ -28,7 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.OptionalLong;
 
 /**
  * The server's side of one management session (DM protocol packages 2 and 4 and the messages in
@@ -233,14 +234,7 @@ final class ServerSession {
       IncomingObject partial = incoming.get(uri);
       if (item.moreData()) {
         if (partial == null) {
-          partial =
-              new IncomingObject(
-                  meta.flatMap(
-                      m ->
-                          m.size().isPresent()
-                              ? Optional.of(m.size().getAsLong())
-                              : Optional.empty()),
-                  meta);
+          partial = new IncomingObject(meta);
           incoming.put(uri, partial);
         }
         partial.data.append(data);
@@ -253,7 +247,7 @@ final class ServerSession {
         data = partial.data.toString();
         meta = partial.meta;
         long bytes = data.getBytes(StandardCharsets.UTF_8).length;
-        if (partial.size.isPresent() && partial.size.get() != bytes) {
+        if (partial.size().isPresent() && partial.size().getAsLong() != bytes) {
           code = 424;
         }
       }
@@ -370,7 +364,7 @@ final class ServerSession {
     List<String> targets = new ArrayList<>();
     if (command instanceof ItemCommand c) {
       c.items().forEach(i -> i.targetUri().ifPresent(targets::add));
-    } else if (command instanceof io.dmagent.api.message.Exec e) {
+    } else if (command instanceof Exec e) {
       e.item().targetUri().ifPresent(targets::add);
     } else if (command instanceof Alert a) {
       targets.add(Integer.toString(a.code()));
@@ -433,19 +427,19 @@ final class ServerSession {
     return Integer.toString(++cmdId);
   }
 
-  Supplier<String> cmdIds() {
-    return this::nextCmdId;
-  }
-
   /** The chunks of a large object the device is sending, joined until its last. */
   private static final class IncomingObject {
-    final Optional<Long> size;
+    /** The first chunk's Meta: its Size is the whole object's, its Format and Type the value's. */
     final Optional<Meta> meta;
+
     final StringBuilder data = new StringBuilder();
 
-    IncomingObject(Optional<Long> size, Optional<Meta> meta) {
-      this.size = size;
+    IncomingObject(Optional<Meta> meta) {
       this.meta = meta;
+    }
+
+    OptionalLong size() {
+      return meta.map(Meta::size).orElse(OptionalLong.empty());
     }
   }
 }
