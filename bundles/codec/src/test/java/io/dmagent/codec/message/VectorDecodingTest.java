@@ -254,19 +254,62 @@ class VectorDecodingTest {
     assertThat(replace.items().get(12).meta().orElseThrow().type()).contains("text/plain");
   }
 
-  @Test
-  void libwbxmls_dm_11_account_package_adds_a_dmacc_with_its_values() throws Exception {
-    SyncMessage m = decode("libwbxml/syncml/syncml-012.xml");
+  @ParameterizedTest
+  @CsvSource({"libwbxml/syncml/syncml-012.xml", "libwbxml-derived/syncml-012.wbxml"})
+  void libwbxmls_dm_11_account_package_adds_a_dmacc_with_its_values(String vector)
+      throws Exception {
+    SyncMessage m = decode(vector);
 
     assertThat(m.header().verProto()).isEqualTo("DM/1.1");
-    assertThat(m.commands()).isNotEmpty();
+    assertThat(m.header().target()).isEqualTo(Locator.of("My_SyncML_DM_Device"));
+    ItemCommand add = (ItemCommand) m.commands().get(0);
+    assertThat(add.name()).isEqualTo(CommandName.ADD);
+    assertThat(add.items())
+        .extracting(i -> i.targetUri().orElseThrow())
+        .containsExactly(
+            "./SyncML/DMAcc/UltimateManagement",
+            "./SyncML/DMAcc/UltimateManagement/Addr",
+            "./SyncML/Con/My_ISP",
+            "./SyncML/Con/My_ISP/PX/Addr");
+    assertThat(add.items().get(0).meta().orElseThrow().format()).contains("node");
+    assertThat(add.items().get(1).data().orElseThrow().text())
+        .isEqualTo("www.TheUltimateManagementServer.com");
+    assertThat(add.items().get(2).data()).isEmpty();
+  }
+
+  @Test
+  void libdmclients_wbxml_package_has_a_numeric_public_id_and_every_value_as_opaque()
+      throws Exception {
+    byte[] bytes = Vectors.shared("libdmclient-captures/cap_wbxml/client_pkg_1.wbxml");
+    SyncMessage m = decode("libdmclient-captures/cap_wbxml/client_pkg_1.wbxml");
+
+    assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0x02, 0xA4, 0x01);
+    ItemCommand replace = (ItemCommand) m.commands().get(1);
+    assertThat(replace.items().get(12).sourceUri()).contains("./DevInfo/Mod");
+    assertThat(replace.items().get(12).data())
+        .contains(ItemData.opaque("test model".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(m.header().cred().orElseThrow().data()).isEqualTo("ZnVuYW1ib2w6ZnVuYW1ib2w=");
+  }
+
+  @Test
+  void the_server_replay_libdmclient_ran_against_in_wbxml_asks_for_nine_leaves() throws Exception {
+    SyncMessage m = decode("libdmclient-captures/server_replays_used/replay_wbxml/r2.wbxml");
+
+    assertThat(m.header().sessionId()).isEqualTo("1");
+    assertThat(m.header().msgId()).isEqualTo("2");
     assertThat(m.commands())
-        .anySatisfy(
-            c ->
-                assertThat(c)
-                    .isInstanceOfSatisfying(
-                        ItemCommand.class,
-                        add -> assertThat(add.name()).isEqualTo(CommandName.ADD)));
+        .filteredOn(c -> c instanceof ItemCommand)
+        .extracting(c -> ((ItemCommand) c).items().get(0).targetUri().orElseThrow())
+        .containsExactly(
+            "./DevInfo/Man",
+            "./DevInfo/Mod",
+            "./DevDetail/DevTyp",
+            "./DevDetail/OEM",
+            "./DevInfo/Lang",
+            "./DevDetail/FwV",
+            "./DevDetail/SwV",
+            "./DevDetail/HwV",
+            "./DevInfo/DmV");
   }
 
   /** libwbxml's samples also hold a DevInf document and two SyncBody fragments without header. */
