@@ -80,6 +80,12 @@ final class Agent implements AutoCloseable {
     return engine.run(account, SessionRequest.clientInitiated(account.serverId()));
   }
 
+  /** A session with another management authority, by its own account. */
+  SessionReport session(String serverId, URI address) {
+    Account other = Account.of(serverId, address);
+    return engine.run(other, SessionRequest.clientInitiated(other.serverId()));
+  }
+
   Optional<String> value(String uri) throws DmException {
     try {
       return tree.operations(Principal.device()).get(NodeUri.of(uri)).value().map(NodeValue::text);

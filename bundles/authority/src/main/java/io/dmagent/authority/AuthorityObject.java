@@ -1,0 +1,123 @@
+package io.dmagent.authority;
+
+import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.ExecRequest;
+import io.dmagent.api.tree.ExecResult;
+import io.dmagent.api.tree.NodeProperty;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import io.dmagent.api.tree.TreeOperations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * {@code ./Vendor/DMAgent/Authority} (urn:x-dmagent:mo:authority:1.0): how a management authority
+ * hands its authority on. Exec on {@code Delegate} with a {@link DelegationDocument} as data
+ * applies a delegation; Exec on {@code Revoke} with a delegation id ends one. The node's ACL lets
+ * any server ask ({@code Exec=*&Get=*}): what a server may pass on is decided by its own rights, in
+ * {@link Delegations}. Temporary delegations end by themselves ({@link ExpiryScheduler}).
+ */
+@Component(service = ManagementObject.class)
+public final class AuthorityObject implements ManagementObject, AutoCloseable {
+  static final NodeUri ROOT = NodeUri.of("./Vendor/DMAgent/Authority");
+  static final NodeUri DELEGATE = NodeUri.of("./Vendor/DMAgent/Authority/Delegate");
+  static final NodeUri REVOKE = NodeUri.of("./Vendor/DMAgent/Authority/Revoke");
+  static final String ROOT_ACL = "Exec=*&Get=*";
+
+  private final Delegations delegations;
+  private final ExpiryScheduler expiry;
+  private final byte[] ddf;
+
+  @Activate
+  public AuthorityObject(
+      @Reference DmTree tree, @Reference(service = LoggerFactory.class) Logger log) {
+    this(tree, Clock.systemUTC(), log::info);
+  }
+
+  /** For plain Java: the clock decides when temporary delegations end. */
+  public AuthorityObject(DmTree tree, Clock clock, Consumer<String> log) {
+    this.delegations = new Delegations(tree, clock, log);
+    this.expiry = new ExpiryScheduler(delegations, clock);
+    this.ddf = loadDdf();
+    openRoot(tree, log);
+    delegations.expireDue(); // what expired while the agent was down ends before any session
+    expiry.reschedule();
+  }
+
+  /**
+   * Gives the root its ACL before the tree grafts this object, and only when it has none yet, so
+   * that an operator's choice stays.
+   */
+  private static void openRoot(DmTree tree, Consumer<String> log) {
+    TreeOperations ops = tree.operations(Principal.device());
+    try {
+      if (!Nodes.exists(ops, ROOT)) {
+        ops.addInterior(ROOT, null);
+        ops.replaceProperty(ROOT, NodeProperty.ACL, ROOT_ACL);
+      }
+    } catch (DmException e) {
+      log.accept("cannot open " + ROOT + " to servers: " + e.getMessage());
+    }
+  }
+
+  public Delegations delegations() {
+    return delegations;
+  }
+
+  @Override
+  public NodeUri root() {
+    return ROOT;
+  }
+
+  @Override
+  public byte[] ddf() {
+    return ddf.clone();
+  }
+
+  @Override
+  public ExecResult exec(NodeUri uri, ExecRequest request, Principal principal) throws DmException {
+    String data = request.argument().map(NodeValue::text).orElse("");
+    if (uri.equals(DELEGATE)) {
+      DelegationRecord r = delegations.delegate(principal, DelegationDocument.parse(data));
+      expiry.reschedule();
+      return new ExecResult(StatusCode.OK, Optional.of(NodeValue.text(r.id())));
+    }
+    if (uri.equals(REVOKE)) {
+      delegations.revoke(principal, data.strip());
+      expiry.reschedule();
+      return ExecResult.completed();
+    }
+    throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "no Exec on " + uri);
+  }
+
+  @Deactivate
+  @Override
+  public void close() {
+    expiry.close();
+  }
+
+  private static byte[] loadDdf() {
+    try (InputStream in = AuthorityObject.class.getResourceAsStream("/ddf/authority.ddf")) {
+      if (in == null) {
+        throw new IllegalStateException("authority.ddf missing from the bundle");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
