@@ -15,7 +15,8 @@ import java.util.Optional;
  * Sends the account's credentials as SyncML Cred (digest 3.1/3.2): {@code BASIC} as {@code
  * syncml:auth-basic}, {@code DIGEST} as {@code syncml:auth-md5} with the stored nonce, in every
  * message until the server answers 212. Other schemes and accounts without credentials send none.
- * The server is trusted (its header gets 200): verifying it is the security issue's work.
+ * The server is trusted (its header gets 200) and a challenge ends the session: for sessions built
+ * without a tree; {@link TreeAuthenticator} is the full one.
  */
 public final class AccountAuthenticator implements Authenticator {
   @Override
@@ -50,16 +51,17 @@ public final class AccountAuthenticator implements Authenticator {
       }
 
       @Override
-      public int verify(SyncHeader serverHeader) {
-        return 200;
+      public Check verify(SyncHeader serverHeader) {
+        return Check.TRUSTED;
       }
 
       @Override
-      public boolean accept(Status headerStatus) {
+      public Verdict accept(Status headerStatus) {
         if (headerStatus.code() == 212) {
           authenticated = true;
         }
-        return headerStatus.code() != 401 && headerStatus.code() != 407;
+        boolean refused = headerStatus.code() == 401 || headerStatus.code() == 407;
+        return refused ? Verdict.GIVE_UP : Verdict.GO_ON;
       }
     };
   }

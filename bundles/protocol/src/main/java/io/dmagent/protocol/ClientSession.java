@@ -88,6 +88,7 @@ public final class ClientSession {
   private int serverPackages;
   private boolean serverClosed = true;
   private boolean ourPackageOpen;
+  private boolean authGaveUp;
 
   ClientSession(SessionParts parts, Account account, String sessionId, boolean serverInitiated) {
     this.tree = parts.tree();
@@ -161,6 +162,21 @@ public final class ClientSession {
     return ((Send) emit()).message();
   }
 
+  /** Transport headers for our message whose encoded bytes are {@code body} (HMAC). */
+  public Map<String, String> transportHeaders(byte[] body) {
+    return auth.headers(body);
+  }
+
+  /** The raw bytes of the server's next message and its {@code x-syncml-hmac}, before decoding. */
+  public void received(byte[] body, Optional<String> hmacHeader) {
+    auth.received(body, hmacHeader);
+  }
+
+  /** Whether the session ended because authentication failed too often (worth a later retry). */
+  public boolean authGaveUp() {
+    return authGaveUp;
+  }
+
   /** Takes one server message; never throws: bad input ends in a Status or an abort. */
   public Step onMessage(SyncMessage message) {
     try {
@@ -190,20 +206,30 @@ public final class ClientSession {
     }
     boolean continuing = ourPackageOpen;
     StatusBook book = new StatusBook(h.msgId());
-    Status headerStatus =
-        book.status(
-            "0",
-            Status.SYNC_HDR,
-            auth.verify(h),
-            List.of(h.target().locUri()),
-            List.of(h.source().locUri()),
-            List.of());
+    // The server is checked before anything it says is believed, its challenge to us included.
+    Authenticator.Check check = auth.verify(h);
+    Optional<Status> ours =
+        m.commands().stream()
+            .filter(c -> c instanceof Status s && "0".equals(s.cmdRef()))
+            .map(Status.class::cast)
+            .findFirst();
+    if (ours.isPresent()) {
+      Optional<Step> next = onHeaderStatus(ours.get(), h, check);
+      if (next.isPresent()) {
+        return next.get();
+      }
+    }
+    if (!check.passed() && auth.exhausted()) {
+      return authAbort("server failed authentication " + check.code(), h, check);
+    }
     for (Command c : m.commands()) {
-      if (c instanceof Status s) {
-        Optional<End> stop = onStatus(s);
-        if (stop.isPresent()) {
-          return stop.get();
+      if (!check.passed()) {
+        refuse(c, check.code(), book);
+        if (c instanceof Alert a && a.code() == Alert.SESSION_ABORT) {
+          return End.of(SessionOutcome.ABORTED_BY_SERVER, "server sent Alert 1223");
         }
+      } else if (c instanceof Status s) {
+        onStatus(s);
       } else if (c instanceof Results) {
         // Results from a server need no answer (a Status answers a Results only on failure).
       } else if (c instanceof Alert a && a.code() == Alert.SESSION_ABORT) {
@@ -230,38 +256,110 @@ public final class ClientSession {
     for (int i = answers.size() - 1; i >= 0; i--) {
       queue.addFirst(answers.get(i));
     }
-    queue.addFirst(Outgoing.of(headerStatus));
     if (m.isFinal()) {
       serverClosed = true;
       offerAlerts();
     } else if (!continuing) {
       serverClosed = false;
     }
-    if (serverClosed && !continuing && queue.size() == 1 && !assembler.pending()) {
+    if (serverClosed && !continuing && queue.isEmpty() && !assembler.pending() && check.passed()) {
       // All we would say is "your header was fine": the session is over (digest 1.6, end rule).
-      queue.clear();
       return End.of(SessionOutcome.COMPLETED, null);
     }
+    // Built only now: a challenge's nonce is made (and stored) only when it is sent.
+    queue.addFirst(Outgoing.of(headerStatus(h, check)));
     return emit();
   }
 
-  private Optional<End> onStatus(Status s) {
+  /** The server's Status for our header: go on, restart package 1 (a challenge), or stop. */
+  private Optional<Step> onHeaderStatus(Status s, SyncHeader h, Authenticator.Check check) {
+    Authenticator.Verdict verdict = auth.accept(s);
+    if (verdict == Authenticator.Verdict.GIVE_UP) {
+      return Optional.of(authAbort("server refused our credentials (" + s.code() + ")", h, check));
+    }
+    if (verdict == Authenticator.Verdict.RESTART) {
+      return Optional.of(restart(headerStatus(h, check)));
+    }
+    if (!Commands.succeeded(s.code())) {
+      return Optional.of(
+          End.of(SessionOutcome.FAILED, "server answered " + s.code() + " to our header"));
+    }
+    return Optional.empty();
+  }
+
+  private void onStatus(Status s) {
     if ("0".equals(s.cmdRef())) {
-      if (!auth.accept(s)) {
-        return Optional.of(
-            End.of(SessionOutcome.FAILED, "server refused our credentials (" + s.code() + ")"));
-      }
-      if (!Commands.succeeded(s.code())) {
-        return Optional.of(
-            End.of(SessionOutcome.FAILED, "server answered " + s.code() + " to our header"));
-      }
-      return Optional.empty();
+      return; // taken before the loop
     }
     Outgoing o = awaiting.remove(s.msgRef() + "/" + s.cmdRef());
     if (o != null) {
       o.onStatus().accept(s);
     }
-    return Optional.empty();
+  }
+
+  /**
+   * A command of a server that is not authenticated: not run, answered with the header's own code
+   * (401 or 407), so the server knows to send it again with credentials. Statuses and Results of
+   * such a server are ignored (they would acknowledge alerts).
+   */
+  private static void refuse(Command c, int code, StatusBook book) {
+    if (!(c instanceof Status) && !(c instanceof Results)) {
+      book.status(c, code);
+    }
+  }
+
+  private static Status headerStatus(SyncHeader h, Authenticator.Check check) {
+    return new Status(
+        "0",
+        h.msgId(),
+        "0",
+        Status.SYNC_HDR,
+        List.of(h.target().locUri()),
+        List.of(h.source().locUri()),
+        Optional.empty(),
+        check.challenge().get(),
+        check.code(),
+        List.of());
+  }
+
+  /**
+   * The server challenged our credentials: package 1 again (Alert, DevInfo, pending alerts), same
+   * SessionID, to the RespURI, with the credentials the challenge asked for (digest 1.6, 3.3).
+   * Whatever else the server's message held is dropped: a challenge carries only Statuses.
+   */
+  private Step restart(Status headerStatus) {
+    queue.clear();
+    awaiting.clear();
+    offeredAlerts.clear();
+    if (assembler.pending()) {
+      assembler.abandon();
+    }
+    serverClosed = true;
+    ourPackageOpen = false;
+    queue.add(Outgoing.of(headerStatus));
+    int code = serverInitiated ? Alert.SERVER_INITIATED_MGMT : Alert.CLIENT_INITIATED_MGMT;
+    queue.add(Outgoing.of(Alert.of("0", code)));
+    try {
+      queue.add(Outgoing.of(DevInfoReport.replace(tree, server.encoding())));
+    } catch (DmException e) {
+      return abort("DevInfo unreadable for package 1: " + e.getMessage());
+    }
+    offerAlerts();
+    return emit();
+  }
+
+  /** Authentication failed too often: our header's Status and Alert 1223 end the session. */
+  private Step authAbort(String reason, SyncHeader h, Authenticator.Check check) {
+    Status headerStatus = headerStatus(h, check);
+    authGaveUp = true;
+    queue.clear();
+    msgId++;
+    SyncMessage last =
+        new SyncMessage(
+            header(),
+            List.of(Commands.withCmdId(headerStatus, "1"), Alert.of("2", Alert.SESSION_ABORT)),
+            true);
+    return new End(SessionOutcome.ABORTED_BY_CLIENT, Optional.of(reason), Optional.of(last));
   }
 
   private void chunk(ItemCommand c, StatusBook book) {

@@ -32,6 +32,11 @@ public @interface ProtocolConfig {
   @AttributeDefinition(description = "Attempts of a session that fails on the transport.")
   int attempts() default 3;
 
+  @AttributeDefinition(
+      description =
+          "Failed authentications (either way) one session allows before it aborts with Alert 1223.")
+  int authAttempts() default 3;
+
   @AttributeDefinition(description = "Seconds before the second attempt; doubled for each next.")
   int firstBackoffSeconds() default 5;
 

@@ -84,6 +84,7 @@ public final class ProtocolService implements ManagementSessions, AlertService {
             .outbox(outbox)
             .userInteraction(() -> userInteraction)
             .settings(settings(config))
+            .authenticator(new TreeAuthenticator(tree, config.authAttempts(), log::warn))
             .exchangeExecutor(exchanges)
             .log(log::info)
             .build();

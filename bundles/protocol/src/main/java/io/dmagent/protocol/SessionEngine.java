@@ -5,6 +5,7 @@ import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
@@ -128,6 +129,7 @@ public final class SessionEngine {
               start,
               answer.status() >= 500);
         }
+        session.received(answer.body(), answer.header(HmacHeader.NAME));
         answer
             .mediaType()
             .ifPresent(t -> session.encoding(t.isWbxml() ? Encoding.WBXML : Encoding.XML));
@@ -145,7 +147,9 @@ public final class SessionEngine {
         }
         ClientSession.End end = (ClientSession.End) step;
         end.lastMessage().ifPresent(last -> lastWords(channel, session, last));
-        return result(session, end.outcome(), end.reason().orElse(null), start, false);
+        // Refused authentication is worth trying again later: the SessionManager backs off.
+        return result(
+            session, end.outcome(), end.reason().orElse(null), start, session.authGaveUp());
       }
     } catch (TransportException e) {
       return result(session, SessionOutcome.FAILED, e.getMessage(), start, e.isRetryable());
@@ -175,11 +179,13 @@ public final class SessionEngine {
       TransportSession channel, ClientSession session, SyncMessage message)
       throws TransportException {
     Encoding encoding = session.encoding();
+    byte[] body = codec.encode(message, encoding);
     TransportRequest request =
-        TransportRequest.of(
+        new TransportRequest(
             session.target(),
-            codec.encode(message, encoding),
-            encoding == Encoding.WBXML ? DmMediaType.DM_WBXML : DmMediaType.DM_XML);
+            body,
+            encoding == Encoding.WBXML ? DmMediaType.DM_WBXML : DmMediaType.DM_XML,
+            session.transportHeaders(body));
     if (exchanges == null) {
       return channel.exchange(request);
     }
@@ -236,7 +242,7 @@ public final class SessionEngine {
     private Function<String, Optional<DmTransport>> transports = this::byScheme;
     private AlertOutbox outbox;
     private Supplier<UserInteraction> userInteraction = () -> null;
-    private Authenticator authenticator = new AccountAuthenticator();
+    private Authenticator authenticator;
     private SessionSettings settings = SessionSettings.defaults();
     private Consumer<String> log = line -> {};
     private ExecutorService exchanges;
@@ -294,6 +300,7 @@ public final class SessionEngine {
       return this;
     }
 
+    /** How sessions authenticate; by default a {@link TreeAuthenticator} on the tree's DMAcc. */
     public Builder authenticator(Authenticator value) {
       authenticator = value;
       return this;
@@ -329,6 +336,9 @@ public final class SessionEngine {
     }
 
     public SessionEngine build() {
+      if (authenticator == null && tree != null) {
+        authenticator = new TreeAuthenticator(tree, TreeAuthenticator.DEFAULT_ATTEMPTS, log);
+      }
       return new SessionEngine(this);
     }
   }

@@ -137,9 +137,11 @@ class AccountTest {
     assertThat(cred.meta().format()).contains("b64");
     assertThat(cred.data()).isEqualTo("QnJ1Y2UyOk9oQmVoYXZl");
     assertThat(auth.userName()).contains("Bruce2");
-    assertThat(auth.accept(Status.of("1", "1", "0", "SyncHdr", 200))).isTrue();
+    assertThat(auth.accept(Status.of("1", "1", "0", "SyncHdr", 200)))
+        .isEqualTo(Authenticator.Verdict.GO_ON);
     assertThat(auth.credential()).isPresent();
-    assertThat(auth.accept(Status.of("1", "2", "0", "SyncHdr", 212))).isTrue();
+    assertThat(auth.accept(Status.of("1", "2", "0", "SyncHdr", 212)))
+        .isEqualTo(Authenticator.Verdict.GO_ON);
     assertThat(auth.credential()).isEmpty();
     assertThat(cred.toString()).doesNotContain("QnJ1Y2UyOk9oQmVoYXZl");
   }

@@ -207,7 +207,7 @@ class SessionFlowTest {
   }
 
   @Test
-  void a_refusal_of_our_credentials_ends_the_session_as_failed() throws Exception {
+  void a_challenge_to_an_account_without_credentials_aborts_the_session() throws Exception {
     ClientSession session = f.session();
     session.begin();
     Fixture.Server server = new Fixture.Server(session.sessionId());
@@ -217,8 +217,11 @@ class SessionFlowTest {
             session.onMessage(
                 server.message(true, Status.of("1", "1", "0", Status.SYNC_HDR, 401))));
 
-    assertThat(end.outcome()).isEqualTo(SessionOutcome.FAILED);
+    assertThat(end.outcome()).isEqualTo(SessionOutcome.ABORTED_BY_CLIENT);
     assertThat(end.reason().orElseThrow()).contains("401");
+    assertThat(Fixture.alerts(end.lastMessage().orElseThrow()))
+        .extracting(Alert::code)
+        .containsExactly(Alert.SESSION_ABORT);
   }
 
   @Test

@@ -18,8 +18,34 @@ final class DeviceState {
   private final Deque<SessionLog> sessions = new ArrayDeque<>();
   private final Deque<Script> queued = new ArrayDeque<>();
 
+  /** The nonce the server last gave the device (its CLCRED nonce); empty until one is given. */
+  private byte[] clientNonce = new byte[0];
+
+  /** The nonce the device last gave the server (its SRVCRED nonce). */
+  private byte[] serverNonce = new byte[0];
+
   DeviceState(String devId) {
     this.devId = devId;
+  }
+
+  String devId() {
+    return devId;
+  }
+
+  synchronized byte[] clientNonce() {
+    return clientNonce.clone();
+  }
+
+  synchronized void clientNonce(byte[] value) {
+    clientNonce = value.clone();
+  }
+
+  synchronized byte[] serverNonce() {
+    return serverNonce.clone();
+  }
+
+  synchronized void serverNonce(byte[] value) {
+    serverNonce = value.clone();
   }
 
   synchronized void devInfo(String uri, String value) {

@@ -5,6 +5,7 @@ import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.transport.DmMediaType;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
@@ -36,8 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * script per session: one queued for the device, else the device's own file, else the default.
  *
  * <p>Use it as a plain class ({@link #builder}) in tests and benchmarks, or as the OSGi component
- * of this bundle. It is small on purpose: no authentication yet (the security issue brings it), no
- * persistence, no notification (package 0).
+ * of this bundle. It is small on purpose: no persistence, no notification (package 0).
+ *
+ * <p>Authentication ({@link Builder#auth}): the server challenges a device that presents no or
+ * wrong credentials (407/401 with a Chal and a fresh NextNonce) and runs nothing of its script for
+ * it; it checks Basic, MD5, SHA-256 digests and HMAC, and proves itself to the device with its own
+ * Cred or HMAC on the nonce the device gave it.
  */
 public final class DmServer implements AutoCloseable {
   private static final String SESSION_PATH = "/s/";
@@ -53,6 +58,8 @@ public final class DmServer implements AutoCloseable {
   private final String boundAuthority;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
   private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+  private final Optional<DeviceAuth> defaultAuth;
+  private final Map<String, DeviceAuth> deviceAuth;
 
   /**
    * Sessions that ended lately: a device may still send what it had queued (alerts) after the
@@ -77,6 +84,8 @@ public final class DmServer implements AutoCloseable {
     this.log = b.log;
     this.clock = b.clock;
     this.basePath = b.path;
+    this.defaultAuth = b.defaultAuth;
+    this.deviceAuth = Map.copyOf(b.deviceAuth);
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
@@ -169,7 +178,7 @@ public final class DmServer implements AutoCloseable {
       return HttpAnswer.text(404, "no such session; start one with package 1 at " + basePath);
     }
     ServerSession s = session.get();
-    SyncMessage out = s.answer(in, encoding);
+    SyncMessage out = s.answer(in, encoding, call.body(), call.header(HmacHeader.NAME));
     if (s.log().state() != SessionState.ACTIVE && sessions.remove(s.token()) != null) {
       synchronized (ended) {
         ended.put(s.token(), s);
@@ -188,7 +197,8 @@ public final class DmServer implements AutoCloseable {
               + r.serverPackages()
               + " server packages");
     }
-    return new HttpAnswer(200, type.get().mimeType(), codec.encode(out, encoding));
+    byte[] bytes = codec.encode(out, encoding);
+    return new HttpAnswer(200, type.get().mimeType(), bytes, s.responseHeaders(bytes));
   }
 
   private Optional<ServerSession> find(String token) {
@@ -232,8 +242,16 @@ public final class DmServer implements AutoCloseable {
     SessionLog sessionLog =
         new SessionLog(in.header().sessionId(), devId, script.name(), clock.instant());
     device.sessionStarted(sessionLog);
+    ServerAuth auth =
+        new ServerAuth(
+            Optional.ofNullable(deviceAuth.get(devId)).or(() -> defaultAuth),
+            device,
+            settings.serverId(),
+            random,
+            log,
+            in.header().sessionId());
     ServerSession session =
-        new ServerSession(token, respUri, settings, codec, device, sessionLog, script, clock);
+        new ServerSession(token, respUri, settings, codec, device, sessionLog, script, clock, auth);
     sessions.put(token, session);
     log.info(
         "session "
@@ -310,6 +328,8 @@ public final class DmServer implements AutoCloseable {
     private Optional<Script> defaultScript = Optional.empty();
     private ServerLog log = ServerLog.system();
     private Clock clock = Clock.systemUTC();
+    private Optional<DeviceAuth> defaultAuth = Optional.empty();
+    private final Map<String, DeviceAuth> deviceAuth = new java.util.HashMap<>();
 
     private Builder(MessageCodec codec) {
       this.codec = Objects.requireNonNull(codec);
@@ -383,6 +403,18 @@ public final class DmServer implements AutoCloseable {
 
     public Builder log(ServerLog value) {
       this.log = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The credentials of every device that has none of its own; without them, none is asked. */
+    public Builder auth(DeviceAuth value) {
+      this.defaultAuth = Optional.of(value);
+      return this;
+    }
+
+    /** The credentials of the device {@code devId}. */
+    public Builder auth(String devId, DeviceAuth value) {
+      this.deviceAuth.put(Objects.requireNonNull(devId), Objects.requireNonNull(value));
       return this;
     }
 

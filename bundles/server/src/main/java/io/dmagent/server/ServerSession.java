@@ -52,6 +52,7 @@ final class ServerSession {
   private final DeviceState device;
   private final SessionLog log;
   private final Clock clock;
+  private final ServerAuth auth;
   private final Deque<List<Step>> packages;
   private final Deque<Step> pending = new ArrayDeque<>();
   private final Map<String, IncomingObject> incoming = new HashMap<>();
@@ -60,6 +61,11 @@ final class ServerSession {
   private int msgId;
   private int cmdId;
   private long clientMaxMsgSize = Long.MAX_VALUE;
+
+  /** The commands of our last message, sent again when the device refuses our credentials. */
+  private List<Command> lastCommands = List.of();
+
+  private boolean lastFinal = true;
   private volatile Instant lastActivity;
 
   ServerSession(
@@ -70,7 +76,8 @@ final class ServerSession {
       DeviceState device,
       SessionLog log,
       Script script,
-      Clock clock) {
+      Clock clock,
+      ServerAuth auth) {
     this.token = token;
     this.respUri = respUri;
     this.settings = settings;
@@ -78,6 +85,7 @@ final class ServerSession {
     this.device = device;
     this.log = log;
     this.clock = clock;
+    this.auth = auth;
     this.packages = new ArrayDeque<>(script.packages());
     this.lastActivity = clock.instant();
   }
@@ -94,16 +102,30 @@ final class ServerSession {
     return lastActivity;
   }
 
-  /** The server's answer to one client message, in the encoding the client used. */
-  synchronized SyncMessage answer(SyncMessage in, Encoding encoding) {
+  /**
+   * The server's answer to one client message, in the encoding the client used; {@code body} and
+   * {@code hmac} are the message's bytes and {@code x-syncml-hmac} header, for HMAC.
+   */
+  synchronized SyncMessage answer(
+      SyncMessage in, Encoding encoding, byte[] body, Optional<String> hmac) {
     lastActivity = clock.instant();
     SyncHeader clientHeader = in.header();
     clientHeader
         .meta()
         .ifPresent(m -> m.maxMsgSize().ifPresent(max -> clientMaxMsgSize = Math.max(max, 256)));
+    // The device's NextNonce for us first: our reply's Cred is built on it.
+    in.commands().stream()
+        .filter(c -> c instanceof Status st && st.cmdRef().equals("0"))
+        .findFirst()
+        .ifPresent(c -> auth.onHeaderStatus((Status) c));
     SyncHeader header = replyHeader(clientHeader);
     List<Command> statuses = new ArrayList<>();
     int headerCode = headerStatus(clientHeader);
+    ServerAuth.Check check = new ServerAuth.Check(headerCode, Optional.empty());
+    if (headerCode == 200) {
+      check = auth.check(clientHeader, body, hmac);
+      headerCode = check.code();
+    }
     statuses.add(
         new Status(
             nextCmdId(),
@@ -113,10 +135,13 @@ final class ServerSession {
             List.of(clientHeader.target().locUri()),
             List.of(clientHeader.source().locUri()),
             Optional.empty(),
-            Optional.empty(),
+            check.challenge(),
             headerCode,
             List.of()));
-    if (headerCode != 200) {
+    if (headerCode == 401 || headerCode == 407) {
+      return refuse(in, header, statuses, headerCode);
+    }
+    if (!check.passed()) {
       end(SessionState.REFUSED);
       return send(header, statuses, true);
     }
@@ -141,6 +166,29 @@ final class ServerSession {
       return send(header, statuses, true);
     }
     return nextMessage(header, statuses, encoding);
+  }
+
+  /**
+   * A device that failed authentication: only Statuses, one per command with the header's code,
+   * nothing of the script run (digest 3.3). The session waits for package 1 with credentials, and
+   * is refused after too many failures.
+   */
+  private SyncMessage refuse(SyncMessage in, SyncHeader header, List<Command> statuses, int code) {
+    String msgRef = in.header().msgId();
+    for (Command c : in.commands()) {
+      if (!(c instanceof Status) && !(c instanceof Results) && !c.noResp()) {
+        statuses.add(Status.of(nextCmdId(), msgRef, c.cmdId(), c.element(), code));
+      }
+    }
+    if (auth.exhausted()) {
+      end(SessionState.REFUSED);
+    }
+    return send(header, statuses, true);
+  }
+
+  /** The {@code x-syncml-hmac} header for our encoded message, when the server signs by HMAC. */
+  Map<String, String> responseHeaders(byte[] body) {
+    return auth.headers(body);
   }
 
   private int headerStatus(SyncHeader h) {
@@ -276,6 +324,12 @@ final class ServerSession {
 
   /** The message after the device finished its package: more of the script, or the end. */
   private SyncMessage nextMessage(SyncHeader header, List<Command> statuses, Encoding encoding) {
+    if (auth.takeChallenge() && !lastCommands.isEmpty()) {
+      // The device ran none of our last commands: the same again, with credentials it accepts.
+      List<Command> again = new ArrayList<>(statuses);
+      again.addAll(lastCommands);
+      return send(header, again, lastFinal);
+    }
     if (outgoing == null && pending.isEmpty() && !packages.isEmpty()) {
       pending.addAll(packages.pollFirst());
     }
@@ -383,6 +437,8 @@ final class ServerSession {
 
   private SyncMessage send(SyncHeader header, List<Command> body, boolean isFinal) {
     log.messageSent(isFinal);
+    lastCommands = body.stream().filter(c -> !(c instanceof Status)).toList();
+    lastFinal = isFinal;
     return new SyncMessage(header, body, isFinal);
   }
 
@@ -399,7 +455,7 @@ final class ServerSession {
         Locator.of(client.source().locUri()),
         Locator.of(settings.serverId()),
         Optional.of(respUri),
-        Optional.empty(),
+        auth.credential(),
         meta);
   }
 

@@ -126,7 +126,7 @@ public final class AccountDirectory {
    * parent's list before they are read: a Get of a missing node would leave a refusal line in the
    * tree's log for nothing.
    */
-  private static List<String> children(TreeOperations ops, NodeUri uri) {
+  static List<String> children(TreeOperations ops, NodeUri uri) {
     try {
       if (!uri.isRoot() && !children(ops, uri.parent()).contains(uri.name())) {
         return List.of();
@@ -149,11 +149,11 @@ public final class AccountDirectory {
     }
   }
 
-  private static Optional<String> text(TreeOperations ops, NodeUri parent, String name) {
+  static Optional<String> text(TreeOperations ops, NodeUri parent, String name) {
     return value(ops, parent, name).map(NodeValue::text);
   }
 
-  private static byte[] bytes(TreeOperations ops, NodeUri parent, String name) {
+  static byte[] bytes(TreeOperations ops, NodeUri parent, String name) {
     return value(ops, parent, name).map(NodeValue::data).orElse(new byte[0]);
   }
 

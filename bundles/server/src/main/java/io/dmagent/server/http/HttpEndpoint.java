@@ -253,6 +253,7 @@ public final class HttpEndpoint implements AutoCloseable {
     head.append("Content-Length: ").append(answer.body().length).append("\r\n");
     // DM messages are never to be cached or rewritten by a proxy (WBXML would break).
     head.append("Cache-Control: no-store, no-transform, private\r\n");
+    answer.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     if (answer.status() == 405) {
       head.append("Allow: POST\r\n");
     }

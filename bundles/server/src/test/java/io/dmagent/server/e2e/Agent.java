@@ -3,7 +3,9 @@ package io.dmagent.server.e2e;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
+import io.dmagent.api.transport.DmTransport;
 import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The agent as its bundles assemble it, in plain Java: the real tree on a file with DevInfo,
@@ -40,8 +43,24 @@ final class Agent implements AutoCloseable {
   final List<String> log = new CopyOnWriteArrayList<>();
   private final SessionEngine engine;
   private final Account account;
+  private final String serverId;
 
   Agent(Path dir, URI server, String serverId, Encoding encoding, int maxMsgSize) throws Exception {
+    this(dir, server, serverId, encoding, maxMsgSize, UnaryOperator.identity());
+  }
+
+  /**
+   * An agent whose HTTP binding is seen through {@code wrap} (a recording or tampering proxy). The
+   * tree file in {@code dir} is reopened if it exists: a restarted agent.
+   */
+  Agent(
+      Path dir,
+      URI server,
+      String serverId,
+      Encoding encoding,
+      int maxMsgSize,
+      UnaryOperator<DmTransport> wrap)
+      throws Exception {
     DdfTndsCodec ddf = new DdfTndsCodec();
     tree = AgentTree.open(dir.resolve("tree.mv.db"), ddf, log::add);
     AgentTree.graft(tree, StandardObjects.devInfo(DEV_ID));
@@ -49,8 +68,11 @@ final class Agent implements AutoCloseable {
     AgentTree.graft(tree, StandardObjects.dmAcc());
     AgentTree.graft(tree, new DiagnosticsObject(tree, dir));
     new AccessGrant(tree, serverId);
+    this.serverId = serverId;
     // What a bootstrap would do: a subtree the server manages, with all its rights there.
-    tree.operations(Principal.device()).addInterior(NodeUri.of("./Vendor/ACME"), null);
+    if (!exists("./Vendor/ACME")) {
+      tree.operations(Principal.device()).addInterior(NodeUri.of("./Vendor/ACME"), null);
+    }
     tree.operations(Principal.device())
         .replaceProperty(
             NodeUri.of("./Vendor/ACME"),
@@ -63,8 +85,9 @@ final class Agent implements AutoCloseable {
             .descriptionCodec(ddf)
             .messageCodec(new SyncMlCodec())
             .transport(
-                new HttpTransport(
-                    Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e"))
+                wrap.apply(
+                    new HttpTransport(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e")))
             .outbox(outbox)
             .settings(
                 SessionSettings.defaults()
@@ -84,6 +107,60 @@ final class Agent implements AutoCloseable {
   SessionReport session(String serverId, URI address) {
     Account other = Account.of(serverId, address);
     return engine.run(other, SessionRequest.clientInitiated(other.serverId()));
+  }
+
+  /**
+   * Writes {@code ./DMAcc/<serverId>/AppAuth/<level>} as a bootstrap would: AAuthLevel CLCRED (what
+   * the agent presents) or SRVCRED (what the server must present), the type, name and secret.
+   */
+  void appAuth(String level, String type, String name, String secret) throws DmException {
+    NodeUri entry = NodeUri.of("./DMAcc/" + serverId + "/AppAuth/" + level);
+    interior(entry.parent().parent());
+    interior(entry.parent());
+    interior(entry);
+    put(entry, "AAuthLevel", level);
+    put(entry, "AAuthType", type);
+    put(entry, "AAuthName", name);
+    put(entry, "AAuthSecret", secret);
+  }
+
+  /** The nonce stored in AAuthData of {@code level}, read as the device. */
+  byte[] nonce(String level) throws DmException {
+    NodeUri data = NodeUri.of("./DMAcc/" + serverId + "/AppAuth/" + level + "/AAuthData");
+    return exists(data.toString())
+        ? tree.operations(Principal.device()).get(data).value().orElseThrow().data()
+        : new byte[0];
+  }
+
+  void nonce(String level, byte[] value) throws DmException {
+    NodeUri entry = NodeUri.of("./DMAcc/" + serverId + "/AppAuth/" + level);
+    NodeValue v = NodeValue.of(value, NodeFormat.BIN, "application/octet-stream");
+    if (exists(entry + "/AAuthData")) {
+      tree.operations(Principal.device()).replace(entry.child("AAuthData"), v);
+    } else {
+      tree.operations(Principal.device()).addLeaf(entry.child("AAuthData"), v);
+    }
+  }
+
+  private void interior(NodeUri uri) throws DmException {
+    if (!exists(uri.toString())) {
+      tree.operations(Principal.device()).addInterior(uri, null);
+    }
+  }
+
+  private void put(NodeUri parent, String name, String value) throws DmException {
+    if (exists(parent + "/" + name)) {
+      tree.operations(Principal.device()).replace(parent.child(name), NodeValue.text(value));
+    } else {
+      tree.operations(Principal.device()).addLeaf(parent.child(name), NodeValue.text(value));
+    }
+  }
+
+  private boolean exists(String uri) throws DmException {
+    NodeUri u = NodeUri.of(uri);
+    return u.isRoot()
+        || (exists(u.parent().toString())
+            && tree.operations(Principal.device()).get(u.parent()).children().contains(u.name()));
   }
 
   Optional<String> value(String uri) throws DmException {
