@@ -54,6 +54,11 @@ class DemoIT {
       assertThat(m.find()).isTrue();
       assertThat(Integer.parseInt(m.group(2))).isEqualTo(scriptCommands(home));
       assertThat(agent.lines()).noneMatch(l -> l.contains("ERROR"));
+      // The demo authenticates both ways with MD5 (config: demo secrets), and no secret is logged.
+      assertThat(agent.lines())
+          .anyMatch(l -> l.contains("device authenticated (syncml:auth-md5)"))
+          .anyMatch(l -> l.contains("server dmagent-demo authenticated (syncml:auth-md5)"))
+          .noneMatch(l -> l.contains("demo-client-secret") || l.contains("demo-server-secret"));
       // The server still answers (a GET is no DM message: 405), and the agent is still up.
       HttpResponse<String> probe =
           HttpClient.newHttpClient()

@@ -84,7 +84,7 @@ public final class ProtocolService implements ManagementSessions, AlertService {
             .outbox(outbox)
             .userInteraction(() -> userInteraction)
             .settings(settings(config))
-            .authenticator(new TreeAuthenticator(tree, config.authAttempts(), log::warn))
+            .authenticator(new TreeAuthenticator(tree, config.authAttempts(), log::info))
             .exchangeExecutor(exchanges)
             .log(log::info)
             .build();

@@ -177,6 +177,14 @@ public final class TreeAuthenticator implements Authenticator {
       if (s.verifies(cred.data(), server.name(), server.secret(), serverNonce)) {
         serverDone = true;
         serverPassed = true;
+        log.accept(
+            "DM account "
+                + account.node()
+                + ": server "
+                + account.serverId()
+                + " authenticated ("
+                + s.metaType()
+                + ")");
         return Check.of(212, challenge(s));
       }
       for (byte[] resync : Nonces.resync()) {

@@ -88,6 +88,14 @@ final class ServerAuth {
       return fail(s, 401, "wrong credentials");
     }
     clientDone = true;
+    log.info(
+        "session "
+            + sessionId
+            + " with "
+            + device.devId()
+            + ": device authenticated ("
+            + s.metaType()
+            + ")");
     // 212 for the session, and the nonce of the device's next session (digest 3.3).
     return new Check(212, Optional.of(challenge(s)));
   }

@@ -31,7 +31,8 @@ public @interface AccountConfig {
 
   @AttributeDefinition(
       description =
-          "Client authentication to the server (AAuthType): empty for none, BASIC, DIGEST, HMAC.",
+          "Client authentication to the server (AAuthType): empty for none, BASIC, DIGEST,"
+              + " DIGEST-SHA256, HMAC, HMAC-SHA256.",
       required = false)
   String authType() default "";
 
@@ -43,6 +44,14 @@ public @interface AccountConfig {
       type = AttributeType.PASSWORD,
       required = false)
   String authSecret() default "";
+
+  @AttributeDefinition(
+      description =
+          "The secret the server must prove (AppAuth SRVCRED, same scheme as authType, its"
+              + " ServerID as name); empty: the server is not checked (never logged).",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String serverAuthSecret() default "";
 
   @AttributeDefinition(description = "Open a client-initiated session when the agent starts.")
   boolean connectAtStart() default false;

@@ -52,7 +52,7 @@ public final class AccountProvisioning {
       return;
     }
     try {
-      new AccountWriter(tree).write(spec.get());
+      new AccountWriter(tree).write(spec.get(), c(config.serverAuthSecret()));
       log.info(
           "DM account "
               + spec.get().node()
@@ -72,6 +72,10 @@ public final class AccountProvisioning {
     if (config.pollIntervalSeconds() > 0) {
       scheduler.every(config.serverId(), Duration.ofSeconds(config.pollIntervalSeconds()));
     }
+  }
+
+  private static String c(String value) {
+    return value == null ? "" : value;
   }
 
   static Optional<AccountWriter.AccountSpec> spec(AccountConfig c, Logger log) {

@@ -24,6 +24,15 @@ public final class AccountWriter {
   }
 
   public void write(AccountSpec spec) throws DmException {
+    write(spec, "");
+  }
+
+  /**
+   * Writes the account and, when {@code serverSecret} is not empty, {@code AppAuth/2} with
+   * AAuthLevel SRVCRED: the credentials the server must present (its ServerID as AAuthName, the
+   * account's scheme), so that the agent checks the server too.
+   */
+  public void write(AccountSpec spec, String serverSecret) throws DmException {
     NodeUri acc = AccountDirectory.child(AccountDirectory.DMACC, spec.node());
     try (TreeTransaction tx = tree.begin(Principal.device())) {
       interior(tx, acc);
@@ -46,6 +55,14 @@ public final class AccountWriter {
         put(tx, auth, "AAuthType", spec.authType().get());
         put(tx, auth, "AAuthName", spec.authName());
         put(tx, auth, "AAuthSecret", spec.authSecret());
+        if (!serverSecret.isEmpty()) {
+          NodeUri srv = AccountDirectory.child(auth.parent(), "2");
+          interior(tx, srv);
+          put(tx, srv, "AAuthLevel", "SRVCRED");
+          put(tx, srv, "AAuthType", spec.authType().get());
+          put(tx, srv, "AAuthName", spec.serverId());
+          put(tx, srv, "AAuthSecret", serverSecret);
+        }
       }
       tx.commit();
     }

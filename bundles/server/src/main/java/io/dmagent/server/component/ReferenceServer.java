@@ -1,6 +1,8 @@
 package io.dmagent.server.component;
 
 import io.dmagent.api.message.MessageCodec;
+import io.dmagent.api.security.AuthScheme;
+import io.dmagent.server.DeviceAuth;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.script.Script;
@@ -8,6 +10,7 @@ import io.dmagent.server.script.ScriptException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,6 +57,7 @@ public final class ReferenceServer {
             .sessionTimeout(Duration.ofSeconds(config.sessionTimeoutSeconds()))
             .defaultScriptName(config.defaultScript())
             .log(adapt(log));
+    deviceAuth(config, log).ifPresent(b::auth);
     if (!config.scriptFolder().isBlank()) {
       b.scriptFolder(Path.of(config.scriptFolder()));
     }
@@ -68,6 +72,28 @@ public final class ReferenceServer {
       throw e;
     }
     log.info("reference DM server listening at {} as {}", server.uri(), server.serverId());
+  }
+
+  /** The credentials every device must present, if the configuration asks for any. */
+  static Optional<DeviceAuth> deviceAuth(ServerConfig config, Logger log) {
+    String type = config.clientAuthType() == null ? "" : config.clientAuthType().trim();
+    if (type.isEmpty()) {
+      log.warn("reference DM server asks devices for no credentials (clientAuthType empty)");
+      return Optional.empty();
+    }
+    Optional<AuthScheme> scheme = AuthScheme.fromAAuthType(type);
+    if (scheme.isEmpty()) {
+      log.error("reference DM server: clientAuthType {} unknown; devices are asked for none", type);
+      return Optional.empty();
+    }
+    String serverSecret = config.serverSecret() == null ? "" : config.serverSecret();
+    return Optional.of(
+        new DeviceAuth(
+            scheme.get(),
+            config.clientName(),
+            config.clientSecret() == null ? "" : config.clientSecret(),
+            serverSecret.isEmpty() ? Optional.empty() : scheme,
+            serverSecret));
   }
 
   @Deactivate

@@ -1,6 +1,7 @@
 package io.dmagent.server.component;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Where the reference server listens and which scripts it runs. */
@@ -48,4 +49,31 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       description = "A session whose device stays silent this long is dropped.",
       min = "1")
   int sessionTimeoutSeconds() default 300;
+
+  @AttributeDefinition(
+      name = "Client authentication",
+      description =
+          "Scheme every device must authenticate with (AAuthType: BASIC, DIGEST, DIGEST-SHA256,"
+              + " HMAC, HMAC-SHA256); empty: none asked.",
+      required = false)
+  String clientAuthType() default "";
+
+  @AttributeDefinition(name = "Client name", description = "AAuthName devices present.")
+  String clientName() default "";
+
+  @AttributeDefinition(
+      name = "Client secret",
+      description = "AAuthSecret devices present (never logged).",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String clientSecret() default "";
+
+  @AttributeDefinition(
+      name = "Server secret",
+      description =
+          "The server's own secret, proven to devices with the same scheme (their SRVCRED); empty:"
+              + " the server sends no credentials.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String serverSecret() default "";
 }
