@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -28,12 +28,14 @@ final class HttpSession implements TransportSession {
   private final Connector connector;
   private final HttpWire wire;
   private final HttpLimits limits;
+  private final Consumer<String> warn;
   private Connection connection;
   private int connectionsOpened;
 
-  HttpSession(Connector connector, HttpLimits limits) {
+  HttpSession(Connector connector, HttpLimits limits, Consumer<String> warn) {
     this.connector = connector;
     this.limits = limits;
+    this.warn = warn;
     this.wire = new HttpWire(limits);
   }
 
@@ -47,13 +49,21 @@ final class HttpSession implements TransportSession {
     try {
       return exchangeOnce(request, authority);
     } catch (HttpWire.ConnectionClosedException e) {
+      TransportException refused = refusedAfterHandshake(reused, e);
       closeConnection();
+      if (refused != null) {
+        throw refused;
+      }
       if (!reused) {
         throw new TransportException(
             Kind.PROTOCOL, "server closed the connection without answering", e);
       }
     } catch (IOException e) {
+      TransportException refused = refusedAfterHandshake(reused, e);
       closeConnection();
+      if (refused != null) {
+        throw refused;
+      }
       if (!(reused && isStaleConnection(e))) {
         throw classify(e, request.target());
       }
@@ -73,13 +83,31 @@ final class HttpSession implements TransportSession {
           new Connection(authority, connector.connect(request.target(), limits.connectTimeout()));
       connectionsOpened++;
     }
-    connection.socket.setSoTimeout(Math.toIntExact(limits.readTimeout().toMillis()));
+    connection.channel.readTimeout(limits.readTimeout());
     wire.writeRequest(connection.out, request);
     HttpWire.ReadResponse read = wire.readResponse(connection.in);
     if (!read.keepAlive()) {
       closeConnection();
     }
     return read.response();
+  }
+
+  /**
+   * A fresh secure connection lost before its first answer, whose handshake told why the server
+   * would drop it: that reason, logged once; null otherwise.
+   */
+  private TransportException refusedAfterHandshake(boolean reused, IOException e) {
+    if (reused
+        || connection == null
+        || e instanceof SSLException
+        || e instanceof SocketTimeoutException
+        || connection.channel.refusalHint().isEmpty()) {
+      return null;
+    }
+    String line =
+        "TLS with " + connection.authority + " failed: " + connection.channel.refusalHint().get();
+    warn.accept(line);
+    return new TransportException(Kind.SECURITY, line, e);
   }
 
   /**
@@ -94,7 +122,7 @@ final class HttpSession implements TransportSession {
     return !(e instanceof TransportException) && !(e instanceof SocketTimeoutException);
   }
 
-  private static TransportException classify(IOException e, URI target) {
+  private TransportException classify(IOException e, URI target) {
     if (e instanceof TransportException) {
       return (TransportException) e;
     }
@@ -107,8 +135,12 @@ final class HttpSession implements TransportSession {
       return new TransportException(Kind.TIMEOUT, "no answer in time from " + where, e);
     }
     if (e instanceof SSLException) {
-      return new TransportException(
-          Kind.SECURITY, "TLS with " + where + " failed: " + e.getMessage(), e);
+      // Under TLS 1.3 the server judges the client's certificate after the client's handshake has
+      // completed: its refusal arrives with the first answer, and is a handshake failure all the
+      // same.
+      String line = "TLS with " + where + " failed: " + HandshakeFailure.reason(e);
+      warn.accept(line);
+      return new TransportException(Kind.SECURITY, line, e);
     }
     if (e instanceof ConnectException || e instanceof UnknownHostException) {
       return new TransportException(
@@ -129,7 +161,7 @@ final class HttpSession implements TransportSession {
   private void closeConnection() {
     if (connection != null) {
       try {
-        connection.socket.close();
+        connection.channel.close();
       } catch (IOException ignored) {
         // Closing a dead socket can fail; there is nothing left to release.
       }
@@ -144,15 +176,15 @@ final class HttpSession implements TransportSession {
 
   private static final class Connection {
     final String authority;
-    final Socket socket;
+    final Channel channel;
     final InputStream in;
     final OutputStream out;
 
-    Connection(String authority, Socket socket) throws IOException {
+    Connection(String authority, Channel channel) throws IOException {
       this.authority = authority;
-      this.socket = socket;
-      this.in = new BufferedInputStream(socket.getInputStream());
-      this.out = new BufferedOutputStream(socket.getOutputStream());
+      this.channel = channel;
+      this.in = new BufferedInputStream(channel.in());
+      this.out = new BufferedOutputStream(channel.out());
     }
   }
 }

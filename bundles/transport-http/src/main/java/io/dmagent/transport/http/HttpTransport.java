@@ -8,18 +8,24 @@ import io.dmagent.api.transport.TransportSession;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The HTTP binding of DM (client side). An account's security demand decides the channel, never the
  * address alone: an account that demands TLS is refused an {@code http:} address instead of being
- * sent over plain TCP.
+ * sent over plain TCP, a demand for a client certificate or a pre-shared key is met with that or
+ * the session is refused, and plain HTTP (the account's explicit choice) is logged as a warning.
  */
 @Component(
     service = DmTransport.class,
@@ -28,35 +34,60 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = HttpTransportConfig.class)
 public final class HttpTransport implements DmTransport {
   private final HttpLimits limits;
-  private final TlsContextSource tlsContext;
+  private final TlsSettings tls;
+  private final TlsContexts contexts;
+  private final Consumer<String> warn;
+  private final SecureRandom random = new SecureRandom();
+  private final Set<String> plaintextWarned = ConcurrentHashMap.newKeySet();
 
   @Activate
-  public HttpTransport(HttpTransportConfig config) {
-    this(HttpLimits.of(config), SSLContext::getDefault);
+  public HttpTransport(
+      HttpTransportConfig config, @Reference(service = LoggerFactory.class) Logger log) {
+    this(config, (Consumer<String>) log::warn);
+  }
+
+  HttpTransport(HttpTransportConfig config, Consumer<String> warn) {
+    this(HttpLimits.of(config), TlsConfig.settings(config, warn), warn);
   }
 
   /**
    * For plain Java (tests and benchmarks of other bundles): the binding with these limits and the
-   * JDK's default TLS context.
+   * JDK's CA certificates; warnings go to the JDK's logger.
    */
   public HttpTransport(
       Duration connectTimeout, Duration readTimeout, int maxResponseBytes, String userAgent) {
-    this(new HttpLimits(connectTimeout, readTimeout, maxResponseBytes, userAgent));
+    this(
+        connectTimeout,
+        readTimeout,
+        maxResponseBytes,
+        userAgent,
+        TlsSettings.jdkDefaults(),
+        line ->
+            System.getLogger(HttpTransport.class.getName()).log(System.Logger.Level.WARNING, line));
+  }
+
+  /**
+   * For plain Java: the binding with this key material; warnings (one line each) to {@code warn}.
+   */
+  public HttpTransport(
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxResponseBytes,
+      String userAgent,
+      TlsSettings tls,
+      Consumer<String> warn) {
+    this(new HttpLimits(connectTimeout, readTimeout, maxResponseBytes, userAgent), tls, warn);
   }
 
   HttpTransport(HttpLimits limits) {
-    this(limits, SSLContext::getDefault);
+    this(limits, TlsSettings.jdkDefaults(), line -> {});
   }
 
-  HttpTransport(HttpLimits limits, TlsContextSource tlsContext) {
+  HttpTransport(HttpLimits limits, TlsSettings tls, Consumer<String> warn) {
     this.limits = limits;
-    this.tlsContext = tlsContext;
-  }
-
-  /** Where the TLS context (trust store, key material) comes from. */
-  @FunctionalInterface
-  interface TlsContextSource {
-    SSLContext get() throws GeneralSecurityException, IOException;
+    this.tls = tls;
+    this.contexts = new TlsContexts(tls);
+    this.warn = warn;
   }
 
   @Override
@@ -66,7 +97,7 @@ public final class HttpTransport implements DmTransport {
 
   @Override
   public TransportSession open(URI server, ChannelSecurity security) throws TransportException {
-    return new HttpSession(connectorFor(server, security), limits);
+    return new HttpSession(connectorFor(server, security), limits, warn);
   }
 
   private Connector connectorFor(URI server, ChannelSecurity security) throws TransportException {
@@ -77,35 +108,61 @@ public final class HttpTransport implements DmTransport {
     switch (scheme) {
       case "http":
         if (security.mode() != ChannelSecurity.Mode.PLAINTEXT) {
-          throw new TransportException(
-              Kind.SECURITY,
+          throw refused(
               "the account demands "
                   + security.mode()
-                  + " but its address is plain http: "
-                  + server);
+                  + " but its address is plain http ("
+                  + server
+                  + "): session refused, never sent in plaintext");
+        }
+        String peer = PlainConnector.peer(server, 80);
+        if (plaintextWarned.add(peer)) {
+          warn.accept(
+              "plain HTTP to "
+                  + peer
+                  + ": DM messages and credentials travel unencrypted (the account's explicit"
+                  + " choice; use an https address for TLS)");
         }
         return new PlainConnector();
       case "https":
-        return tlsConnector(security);
+        return secureConnector(security);
       default:
         throw new TransportException(Kind.UNSUPPORTED, "not an HTTP address: " + server);
     }
   }
 
-  private Connector tlsConnector(ChannelSecurity security) throws TransportException {
-    switch (security.mode()) {
-      case PLAINTEXT:
-      case TLS:
-        try {
-          return new TlsConnector(tlsContext.get());
-        } catch (GeneralSecurityException | IOException e) {
-          throw new TransportException(
-              Kind.SECURITY, "no usable TLS context: " + e.getMessage(), e);
-        }
-      default:
-        // Client certificates and pre-shared keys come with the security bundle's key material.
-        throw new TransportException(
-            Kind.UNSUPPORTED, security.mode() + " channels need the security bundle");
+  private Connector secureConnector(ChannelSecurity security) throws TransportException {
+    try {
+      switch (security.mode()) {
+        case MUTUAL_TLS:
+          return new TlsConnector(contexts.mutual(), null, warn);
+        case TLS_PSK:
+          return new PskConnector(preSharedKey(security), random, warn);
+        default:
+          return new TlsConnector(contexts.serverAuth(), contexts.probe(), warn);
+      }
+    } catch (GeneralSecurityException | IOException e) {
+      throw refused("no usable " + security.mode() + " key material: " + e.getMessage());
     }
+  }
+
+  private PreSharedKey preSharedKey(ChannelSecurity security) throws GeneralSecurityException {
+    PreSharedKey psk =
+        tls.preSharedKey()
+            .orElseThrow(
+                () ->
+                    new GeneralSecurityException(
+                        "the account demands TLS-PSK but no pre-shared key is configured"));
+    if (security.pskIdentity().isPresent()
+        && !security.pskIdentity().get().equals(psk.identity())) {
+      throw new GeneralSecurityException(
+          "no pre-shared key for identity " + security.pskIdentity().get());
+    }
+    return psk;
+  }
+
+  private TransportException refused(String line) {
+    warn.accept(line);
+    return new TransportException(Kind.SECURITY, line);
   }
 }

@@ -1,9 +1,10 @@
 package io.dmagent.transport.http;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Limits and identity of the HTTP binding. */
+/** Limits, identity and key material of the HTTP binding. */
 @ObjectClassDefinition(
     name = "DM Agent HTTP binding",
     description = "How the agent talks HTTP(S) to DM servers.")
@@ -27,4 +28,52 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
   @AttributeDefinition(name = "User-Agent")
   String userAgent() default "DM Agent";
+
+  @AttributeDefinition(
+      name = "Trust store",
+      description =
+          "File of the CA certificates that server certificates must chain to. Empty: the JDK's CA"
+              + " certificates. The host name is always checked.",
+      required = false)
+  String trustStore() default "";
+
+  @AttributeDefinition(name = "Trust store type", description = "PKCS12 or JKS.")
+  String trustStoreType() default "PKCS12";
+
+  @AttributeDefinition(
+      name = "Trust store password",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String trustStorePassword() default "";
+
+  @AttributeDefinition(
+      name = "Key store",
+      description =
+          "File holding the gateway's client certificate and key, for accounts that demand mutual"
+              + " TLS (AAuthType X509 or TRANSPORT). Empty: none.",
+      required = false)
+  String keyStore() default "";
+
+  @AttributeDefinition(name = "Key store type", description = "PKCS12 or JKS.")
+  String keyStoreType() default "PKCS12";
+
+  @AttributeDefinition(
+      name = "Key store password",
+      description = "Also the key's password. Never logged.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String keyStorePassword() default "";
+
+  @AttributeDefinition(
+      name = "PSK identity",
+      description = "Identity of the pre-shared key for TLS-PSK accounts. Empty: no TLS-PSK.",
+      required = false)
+  String pskIdentity() default "";
+
+  @AttributeDefinition(
+      name = "PSK key (hex)",
+      description = "The pre-shared key, hexadecimal. Never logged.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String pskKey() default "";
 }

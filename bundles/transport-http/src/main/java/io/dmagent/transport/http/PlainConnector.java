@@ -9,8 +9,8 @@ import java.time.Duration;
 /** Plain TCP, for accounts that chose plaintext explicitly (and for tests on loopback). */
 final class PlainConnector implements Connector {
   @Override
-  public Socket connect(URI server, Duration timeout) throws IOException {
-    return openTcp(server.getHost(), port(server, defaultPort()), timeout);
+  public Channel connect(URI server, Duration timeout) throws IOException {
+    return new SocketChannel(openTcp(server.getHost(), port(server, defaultPort()), timeout));
   }
 
   @Override
@@ -22,7 +22,7 @@ final class PlainConnector implements Connector {
     Socket socket = new Socket();
     try {
       // Without TCP_NODELAY every POST waits ~40 ms for the delayed ACK of the previous segment
-      // (Nagle).
+      // (Nagle); under TLS each record is a segment of its own, so this matters even more there.
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
       return socket;
@@ -34,5 +34,10 @@ final class PlainConnector implements Connector {
 
   static int port(URI server, int defaultPort) {
     return server.getPort() > 0 ? server.getPort() : defaultPort;
+  }
+
+  /** host:port as log lines name a peer. */
+  static String peer(URI server, int defaultPort) {
+    return server.getHost() + ":" + port(server, defaultPort);
   }
 }

@@ -329,7 +329,8 @@ class HttpTransportTest {
 
   @Test
   void timeouts_size_limit_and_user_agent_come_from_the_configuration() throws Exception {
-    HttpTransport configured = new HttpTransport(config(200, 2048, "Gateway/2 DM Agent"));
+    HttpTransport configured =
+        new HttpTransport(config(200, 2048, "Gateway/2 DM Agent"), line -> {});
     byte[] big = RawHttpServer.response("200 OK", "Content-Length: 4096\r\n", "x".repeat(4096));
     try (RawHttpServer silent =
             new RawHttpServer(
@@ -385,6 +386,46 @@ class HttpTransportTest {
       @Override
       public String userAgent() {
         return agent;
+      }
+
+      @Override
+      public String trustStore() {
+        return "";
+      }
+
+      @Override
+      public String trustStoreType() {
+        return "PKCS12";
+      }
+
+      @Override
+      public String trustStorePassword() {
+        return "";
+      }
+
+      @Override
+      public String keyStore() {
+        return "";
+      }
+
+      @Override
+      public String keyStoreType() {
+        return "PKCS12";
+      }
+
+      @Override
+      public String keyStorePassword() {
+        return "";
+      }
+
+      @Override
+      public String pskIdentity() {
+        return "";
+      }
+
+      @Override
+      public String pskKey() {
+        return "";
       }
     };
   }

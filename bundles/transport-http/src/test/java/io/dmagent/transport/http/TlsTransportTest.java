@@ -4,173 +4,320 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.transport.ChannelSecurity;
+import io.dmagent.api.transport.ChannelSecurity.Mode;
 import io.dmagent.api.transport.DmMediaType;
 import io.dmagent.api.transport.TransportException;
 import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
 import io.dmagent.api.transport.TransportSession;
-import java.io.BufferedInputStream;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Real TLS on loopback with a certificate made for the test by the JDK's keytool. */
+/**
+ * Real TLS on loopback: a test CA and certificates made with BouncyCastle's PKIX classes, JSSE
+ * servers restricted to TLS 1.2 or TLS 1.3, a BouncyCastle TLS-PSK server. Every failure must be
+ * one clear log line, and the server must not have read a single request.
+ */
 class TlsTransportTest {
-  private static final char[] PASSWORD = "changeit".toCharArray();
   private static final HttpLimits LIMITS =
       new HttpLimits(Duration.ofSeconds(5), Duration.ofSeconds(5), 64 * 1024, "t");
+  private static final String PSK_IDENTITY = "gateway-0042";
+  private static final byte[] PSK = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
 
   @TempDir static Path dir;
-  private static KeyStore serverKeys;
+  private static TestPki ca;
+  private static KeyStoreFile trustStore;
+  private final List<String> log = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void makeCertificate() throws Exception {
-    Path store = dir.resolve("server.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store.toString(),
-                "-storepass",
-                new String(PASSWORD),
-                "-keypass",
-                new String(PASSWORD))
-            .redirectErrorStream(true)
-            .start();
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(keytool.exitValue()).isZero();
-    serverKeys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = new FileInputStream(store.toFile())) {
-      serverKeys.load(in, PASSWORD);
-    }
+  static void makeCertificates() throws Exception {
+    ca = TestPki.create("DM Agent test CA");
+    trustStore = ca.trustStore(dir.resolve("trust.p12"));
   }
 
-  private static SSLContext trustingTheServer() throws GeneralSecurityException, IOException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("server", serverKeys.getCertificate("server"));
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    return ctx;
+  private HttpTransport transport(TlsSettings settings) {
+    return new HttpTransport(LIMITS, settings, log::add);
   }
 
-  /** A one-connection HTTPS server answering every request with a fixed body, until closed. */
-  private static SSLServerSocket httpsServer() throws Exception {
-    return httpsServer(InetAddress.getLoopbackAddress());
-  }
-
-  private static SSLServerSocket httpsServer(InetAddress bind) throws Exception {
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(serverKeys, PASSWORD);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf.getKeyManagers(), null, null);
-    SSLServerSocket server =
-        (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 5, bind);
-    Thread t =
-        new Thread(
-            () -> {
-              while (!server.isClosed()) {
-                try (SSLSocket s = (SSLSocket) server.accept()) {
-                  InputStream in = new BufferedInputStream(s.getInputStream());
-                  int state = 0;
-                  for (int c; state < 4 && (c = in.read()) >= 0; ) {
-                    state = (c == '\r' || c == '\n') ? state + 1 : 0;
-                  }
-                  in.readNBytes(1);
-                  OutputStream out = s.getOutputStream();
-                  out.write(
-                      RawHttpServer.response(
-                          "200 OK", "Content-Length: 6\r\nConnection: close\r\n", "secure"));
-                  out.flush();
-                } catch (Exception e) {
-                  // A client that failed its handshake: serve the next one.
-                }
-              }
-            },
-            "https-test-server");
-    t.setDaemon(true);
-    t.start();
-    return server;
+  private HttpTransport trustingTheCa() {
+    return transport(TlsSettings.trusting(trustStore));
   }
 
   private static TransportRequest post(URI target) {
     return TransportRequest.of(target, "x".getBytes(StandardCharsets.UTF_8), DmMediaType.DM_XML);
   }
 
-  @Test
-  void a_trusted_certificate_for_the_host_carries_the_session() throws Exception {
-    HttpTransport transport = new HttpTransport(LIMITS, TlsTransportTest::trustingTheServer);
-    try (SSLServerSocket server = httpsServer()) {
-      URI uri = URI.create("https://localhost:" + server.getLocalPort() + "/dm");
-      try (TransportSession session = transport.open(uri, ChannelSecurity.tls())) {
-        assertThat(new String(session.exchange(post(uri)).body(), StandardCharsets.UTF_8))
-            .isEqualTo("secure");
-      }
+  private static String exchange(HttpTransport transport, URI uri, ChannelSecurity security)
+      throws TransportException {
+    try (TransportSession session = transport.open(uri, security)) {
+      return new String(session.exchange(post(uri)).body(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void assertRefused(
+      HttpTransport transport, URI uri, ChannelSecurity security, String reason) {
+    assertThatThrownBy(() -> exchange(transport, uri, security))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
+        .hasMessageContaining(reason);
+    assertThat(log).filteredOn(line -> line.contains(reason)).hasSize(1);
+  }
+
+  private static ChannelSecurity demand(Mode mode) {
+    return new ChannelSecurity(mode, Optional.empty(), Optional.empty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void a_certificate_of_the_trusted_ca_for_the_host_carries_the_exchange(String version)
+      throws Exception {
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, version)) {
+      assertThat(exchange(trustingTheCa(), server.uri("localhost"), ChannelSecurity.tls()))
+          .isEqualTo("secure");
+      assertThat(exchange(trustingTheCa(), server.uri("127.0.0.1"), ChannelSecurity.tls()))
+          .isEqualTo("secure");
+      assertThat(server.requests()).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void a_certificate_for_another_host_fails_the_handshake(String version) throws Exception {
+    TestPki.Issued other =
+        ca.server(
+            new GeneralName[] {TestPki.dns("dm.example.com")},
+            Instant.now().minus(Duration.ofHours(1)),
+            Instant.now().plus(Duration.ofDays(1)));
+    try (TlsTestServer server = TlsTestServer.jsse(other, null, version)) {
+      assertRefused(
+          trustingTheCa(),
+          server.uri("localhost"),
+          ChannelSecurity.tls(),
+          "the server's certificate is for another host");
+      assertThat(server.requests()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void an_expired_certificate_fails_the_handshake(String version) throws Exception {
+    TestPki.Issued expired =
+        ca.server(
+            new GeneralName[] {TestPki.dns("localhost")},
+            Instant.now().minus(Duration.ofDays(3)),
+            Instant.now().minus(Duration.ofDays(1)));
+    try (TlsTestServer server = TlsTestServer.jsse(expired, null, version)) {
+      assertRefused(
+          trustingTheCa(),
+          server.uri("localhost"),
+          ChannelSecurity.tls(),
+          "the server's certificate has expired");
+      assertThat(server.requests()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void a_certificate_from_outside_the_trust_store_fails_the_handshake(String version)
+      throws Exception {
+    try (TlsTestServer server = TlsTestServer.jsse(TestPki.selfSigned(), null, version)) {
+      assertRefused(
+          trustingTheCa(),
+          server.uri("localhost"),
+          ChannelSecurity.tls(),
+          "the server's certificate is not trusted");
+      assertThat(server.requests()).isZero();
     }
   }
 
   @Test
-  void an_untrusted_certificate_fails_the_handshake() throws Exception {
-    HttpTransport transport = new HttpTransport(LIMITS, SSLContext::getDefault);
-    try (SSLServerSocket server = httpsServer()) {
-      URI uri = URI.create("https://localhost:" + server.getLocalPort() + "/dm");
-      try (TransportSession session = transport.open(uri, ChannelSecurity.tls())) {
-        assertThatThrownBy(() -> session.exchange(post(uri)))
-            .isInstanceOfSatisfying(
-                TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
-            .hasMessageContaining("TLS with https://localhost");
-      }
+  void without_a_trust_store_the_jdk_ca_certificates_do_not_trust_a_private_ca() throws Exception {
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, "TLSv1.3")) {
+      assertRefused(
+          transport(TlsSettings.jdkDefaults()),
+          server.uri("localhost"),
+          ChannelSecurity.tls(),
+          "the server's certificate is not trusted");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void a_server_requiring_a_client_certificate_refuses_a_client_without_one(String version)
+      throws Exception {
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), ca.trustStore(), version)) {
+      assertRefused(
+          trustingTheCa(),
+          server.uri("localhost"),
+          ChannelSecurity.tls(),
+          "the server refused the client certificate");
+      assertThat(server.requests()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+  void mutual_tls_presents_the_client_certificate_of_the_key_store(String version)
+      throws Exception {
+    KeyStoreFile clientKeys = ca.client("gateway-0042").write(dir.resolve("client.p12"));
+    HttpTransport transport = transport(TlsSettings.trusting(trustStore).withKeyStore(clientKeys));
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), ca.trustStore(), version)) {
+      assertThat(exchange(transport, server.uri("localhost"), demand(Mode.MUTUAL_TLS)))
+          .isEqualTo("secure");
     }
   }
 
   @Test
-  void a_certificate_for_another_host_fails_the_handshake() throws Exception {
-    HttpTransport transport = new HttpTransport(LIMITS, TlsTransportTest::trustingTheServer);
-    try (SSLServerSocket server = httpsServer()) {
-      // The certificate names localhost and 127.0.0.1, not ::1's name "ip6-localhost" nor another
-      // address.
-      URI uri = URI.create("https://127.0.0.2:" + server.getLocalPort() + "/dm");
-      try (TransportSession session = transport.open(uri, ChannelSecurity.tls())) {
-        assertThatThrownBy(() -> session.exchange(post(uri)))
-            .isInstanceOfSatisfying(
-                TransportException.class,
-                e -> assertThat(e.kind()).isIn(Kind.SECURITY, Kind.CONNECT));
-      }
+  void a_mutual_tls_demand_without_a_key_store_is_refused_before_connecting() throws Exception {
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), ca.trustStore(), "TLSv1.3")) {
+      assertThatThrownBy(
+              () -> trustingTheCa().open(server.uri("localhost"), demand(Mode.MUTUAL_TLS)))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
+          .hasMessageContaining("no key store is configured");
+      assertThat(log).hasSize(1);
     }
+  }
+
+  @Test
+  void a_second_session_with_the_same_server_resumes_tls_1_3() throws Exception {
+    HttpTransport transport = trustingTheCa();
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, "TLSv1.3")) {
+      URI uri = server.uri("localhost");
+      exchange(transport, uri, ChannelSecurity.tls());
+      int afterFirst = server.fullHandshakes();
+      exchange(transport, uri, ChannelSecurity.tls());
+      exchange(transport, uri, ChannelSecurity.tls());
+
+      assertThat(afterFirst).isPositive();
+      assertThat(server.fullHandshakes()).isEqualTo(afterFirst);
+      assertThat(server.requests()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void tls_psk_with_the_shared_key_carries_the_exchange() throws Exception {
+    HttpTransport transport =
+        transport(TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, PSK)));
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      ChannelSecurity psk =
+          new ChannelSecurity(Mode.TLS_PSK, Optional.empty(), Optional.of(PSK_IDENTITY));
+      assertThat(exchange(transport, server.uri("localhost"), psk)).isEqualTo("secure");
+      assertThat(exchange(transport, server.uri("localhost"), psk)).isEqualTo("secure");
+    }
+  }
+
+  @Test
+  void tls_psk_with_a_wrong_key_fails_the_handshake() throws Exception {
+    byte[] wrong = PSK.clone();
+    wrong[0] ^= 1;
+    HttpTransport transport =
+        transport(
+            TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, wrong)));
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      assertRefused(
+          transport,
+          server.uri("localhost"),
+          demand(Mode.TLS_PSK),
+          "TLS-PSK handshake with localhost:"
+              + server.uri("localhost").getPort()
+              + " as identity "
+              + PSK_IDENTITY
+              + " failed");
+      assertThat(server.requests()).isZero();
+      assertThat(log.get(0)).doesNotContain(HexFormat.of().formatHex(wrong));
+    }
+  }
+
+  @Test
+  void a_tls_psk_demand_without_a_configured_key_is_refused() throws Exception {
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      assertThatThrownBy(() -> trustingTheCa().open(server.uri("localhost"), demand(Mode.TLS_PSK)))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
+          .hasMessageContaining("no pre-shared key is configured");
+    }
+  }
+
+  @Test
+  void a_tls_psk_demand_for_another_identity_is_refused() {
+    HttpTransport transport =
+        transport(TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, PSK)));
+    ChannelSecurity other =
+        new ChannelSecurity(Mode.TLS_PSK, Optional.empty(), Optional.of("gw-7"));
+    assertThatThrownBy(() -> transport.open(URI.create("https://localhost:1/dm"), other))
+        .hasMessageContaining("no pre-shared key for identity gw-7");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Mode.class,
+      names = {"TLS", "MUTUAL_TLS", "TLS_PSK"})
+  void a_secure_demand_on_an_http_address_is_refused_without_connecting(Mode mode)
+      throws Exception {
+    try (RawHttpServer plain = new RawHttpServer((i, head, body) -> null)) {
+      assertThatThrownBy(() -> trustingTheCa().open(plain.uri("/dm"), demand(mode)))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
+          .hasMessageContaining("never sent in plaintext");
+      assertThat(plain.connections()).isZero();
+      assertThat(log).singleElement().asString().contains("demands " + mode);
+    }
+  }
+
+  @Test
+  void plain_http_is_logged_as_a_warning_once_per_server() throws Exception {
+    try (RawHttpServer plain =
+        new RawHttpServer(
+            (i, head, body) -> RawHttpServer.response("200 OK", "Content-Length: 2\r\n", "ok"))) {
+      HttpTransport transport = trustingTheCa();
+      assertThat(exchange(transport, plain.uri("/dm"), ChannelSecurity.plaintext()))
+          .isEqualTo("ok");
+      assertThat(exchange(transport, plain.uri("/dm"), ChannelSecurity.plaintext()))
+          .isEqualTo("ok");
+      assertThat(log).singleElement().asString().contains("plain HTTP to", "unencrypted");
+    }
+  }
+
+  @Test
+  void a_wrong_trust_store_password_is_reported_without_the_password() throws Exception {
+    KeyStoreFile wrong =
+        new KeyStoreFile(trustStore.path(), "PKCS12", Secret.of("not-the-password-xyz"));
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, "TLSv1.3")) {
+      assertThatThrownBy(
+              () ->
+                  transport(TlsSettings.trusting(wrong))
+                      .open(server.uri("localhost"), ChannelSecurity.tls()))
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("trust.p12")
+          .message()
+          .doesNotContain("not-the-password-xyz");
+      assertThat(log).singleElement().asString().doesNotContain("not-the-password-xyz");
+    }
+  }
+
+  @Test
+  void secrets_never_appear_in_to_string() {
+    PreSharedKey psk = new PreSharedKey(PSK_IDENTITY, PSK);
+    TlsSettings settings =
+        TlsSettings.trusting(new KeyStoreFile(Path.of("t.p12"), "PKCS12", Secret.of("pw-123456")))
+            .withPreSharedKey(psk);
+    assertThat(settings.toString())
+        .contains(PSK_IDENTITY, "t.p12")
+        .doesNotContain("pw-123456", HexFormat.of().formatHex(PSK));
   }
 }
