@@ -10,10 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo as the README runs it: the default image starts the agent with the embedded reference
  * server, the agent calls it at start, the server's default script reads DevInfo and DevDetail,
  * replaces a value and runs the self-test, and the agent prints one line saying how it went. Both
- * keep running afterwards.
+ * keep running afterwards. All of it over TLS with certificates the server made at first start.
  */
 class DemoIT {
   private static final Pattern SUMMARY =
@@ -41,7 +45,21 @@ class DemoIT {
     try (var in = Files.newBufferedReader(home.resolve("config/io.dmagent.server.cfg"))) {
       p.load(in);
     }
-    return URI.create("http://127.0.0.1:" + p.getProperty("port") + p.getProperty("path"));
+    return URI.create("https://127.0.0.1:" + p.getProperty("port") + p.getProperty("path"));
+  }
+
+  /** A client trusting only the demo CA the server made at first start. */
+  private static HttpClient trustingTheDemoCa(Path home) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(home.resolve("data/tls/demo-ca.p12"))) {
+      trust.load(in, "dmagent-demo".toCharArray());
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(tls).build();
   }
 
   @Test
@@ -59,9 +77,18 @@ class DemoIT {
           .anyMatch(l -> l.contains("device authenticated (syncml:auth-md5)"))
           .anyMatch(l -> l.contains("server dmagent-demo authenticated (syncml:auth-md5)"))
           .noneMatch(l -> l.contains("demo-client-secret") || l.contains("demo-server-secret"));
-      // The server still answers (a GET is no DM message: 405), and the agent is still up.
+      // Over TLS: the server listens on https, nothing went in plaintext, and its key is
+      // owner-only.
+      assertThat(agent.lines())
+          .anyMatch(l -> l.contains("reference DM server listening at " + serverAddress(home)))
+          .noneMatch(l -> l.contains("plain HTTP"));
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(home.resolve("data/tls/server.p12"))))
+          .isEqualTo("rw-------");
+      // The server still answers over HTTPS (a GET is no DM message: 405), and the agent is up.
       HttpResponse<String> probe =
-          HttpClient.newHttpClient()
+          trustingTheDemoCa(home)
               .send(
                   HttpRequest.newBuilder(serverAddress(home)).GET().build(),
                   HttpResponse.BodyHandlers.ofString());

@@ -60,6 +60,7 @@ public final class SessionEngine {
   private final Function<String, Optional<DmTransport>> transports;
   private final ExecutorService exchanges;
   private final Clock clock;
+  private final Function<Account, ChannelSecurity> channelSecurity;
   private final SessionIds ids = new SessionIds();
 
   private SessionEngine(Builder b) {
@@ -71,6 +72,7 @@ public final class SessionEngine {
     this.transports = b.transports;
     this.exchanges = b.exchanges;
     this.clock = b.clock;
+    this.channelSecurity = b.channelSecurity;
   }
 
   private static MessageCodec requireCodec(MessageCodec codec) {
@@ -117,7 +119,7 @@ public final class SessionEngine {
           true); // retried: the binding may not have started yet
     }
     try (TransportSession channel =
-        transport.get().open(account.address(), security(account.address().getScheme()))) {
+        transport.get().open(account.address(), channelSecurity.apply(account))) {
       SyncMessage out = session.begin();
       while (true) {
         TransportResponse answer = exchange(channel, session, out);
@@ -210,8 +212,24 @@ public final class SessionEngine {
     }
   }
 
-  private static ChannelSecurity security(String scheme) {
-    return "https".equalsIgnoreCase(scheme) ? ChannelSecurity.tls() : ChannelSecurity.plaintext();
+  /**
+   * What an account demands of its channel: TLS for an https address, with a client certificate
+   * when its client credentials are of AAuthType X509 or TRANSPORT (TLS client authentication);
+   * plaintext for an http address, the account's explicit choice (the binding logs it).
+   */
+  static ChannelSecurity demandOf(Account account) {
+    if (!"https".equalsIgnoreCase(account.address().getScheme())) {
+      return ChannelSecurity.plaintext();
+    }
+    boolean clientCertificate =
+        account
+            .credentials()
+            .map(c -> c.authType().trim().toUpperCase(Locale.ROOT))
+            .filter(t -> t.equals("X509") || t.equals("TRANSPORT"))
+            .isPresent();
+    return clientCertificate
+        ? new ChannelSecurity(ChannelSecurity.Mode.MUTUAL_TLS, Optional.empty(), Optional.empty())
+        : ChannelSecurity.tls();
   }
 
   private SessionResult result(
@@ -247,8 +265,18 @@ public final class SessionEngine {
     private Consumer<String> log = line -> {};
     private ExecutorService exchanges;
     private Clock clock = Clock.systemUTC();
+    private Function<Account, ChannelSecurity> channelSecurity = SessionEngine::demandOf;
 
     private Builder() {}
+
+    /**
+     * What each account demands of its channel, when it is more than its address and credentials
+     * tell (e.g. TLS-PSK for a gateway provisioned with a pre-shared key).
+     */
+    public Builder channelSecurity(Function<Account, ChannelSecurity> value) {
+      channelSecurity = Objects.requireNonNull(value);
+      return this;
+    }
 
     public Builder tree(DmTree value) {
       tree = value;

@@ -10,6 +10,7 @@ import io.dmagent.api.transport.DmMediaType;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
 import io.dmagent.server.http.HttpEndpoint;
+import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;
 import io.dmagent.server.script.ScriptLibrary;
@@ -75,6 +76,7 @@ public final class DmServer implements AutoCloseable {
 
   private final SecureRandom random = new SecureRandom();
   private final HttpEndpoint endpoint;
+  private final String scheme;
 
   private DmServer(Builder b) throws IOException {
     this.codec = b.codec;
@@ -86,12 +88,14 @@ public final class DmServer implements AutoCloseable {
     this.basePath = b.path;
     this.defaultAuth = b.defaultAuth;
     this.deviceAuth = Map.copyOf(b.deviceAuth);
+    this.scheme = b.channels.scheme();
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
             b.maxMsgSize,
             (int) b.idleTimeout.toMillis(),
             b.maxConnections,
+            b.channels,
             this::handle,
             log::warn);
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
@@ -104,7 +108,7 @@ public final class DmServer implements AutoCloseable {
 
   /** Where devices send package 1: the address of their DM account. */
   public URI uri() {
-    return URI.create("http://" + boundAuthority + basePath);
+    return URI.create(scheme + "://" + boundAuthority + basePath);
   }
 
   public int port() {
@@ -330,6 +334,7 @@ public final class DmServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Optional<DeviceAuth> defaultAuth = Optional.empty();
     private final Map<String, DeviceAuth> deviceAuth = new java.util.HashMap<>();
+    private ServerChannels channels = ServerChannels.plain();
 
     private Builder(MessageCodec codec) {
       this.codec = Objects.requireNonNull(codec);
@@ -415,6 +420,16 @@ public final class DmServer implements AutoCloseable {
     /** The credentials of the device {@code devId}. */
     public Builder auth(String devId, DeviceAuth value) {
       this.deviceAuth.put(Objects.requireNonNull(devId), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /**
+     * What devices connect with: plain HTTP by default, HTTPS or TLS-PSK from {@link
+     * io.dmagent.server.tls.ServerTls}. {@link DmServer#uri()} follows (https for both secure
+     * kinds).
+     */
+    public Builder channels(ServerChannels value) {
+      this.channels = Objects.requireNonNull(value);
       return this;
     }
 

@@ -9,6 +9,7 @@ import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
@@ -60,6 +61,15 @@ public final class ReferenceServer {
     deviceAuth(config, log).ifPresent(b::auth);
     if (!config.scriptFolder().isBlank()) {
       b.scriptFolder(Path.of(config.scriptFolder()));
+    }
+    try {
+      b.channels(ChannelSetup.channels(config, log::info, log::warn));
+    } catch (GeneralSecurityException | IOException e) {
+      log.error(
+          "reference DM server not started: its {} channel cannot be set up: {}",
+          config.security(),
+          e.getMessage());
+      throw new IOException("channel setup failed", e);
     }
     try {
       this.server = b.start();

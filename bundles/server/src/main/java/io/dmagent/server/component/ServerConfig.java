@@ -3,6 +3,7 @@ package io.dmagent.server.component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Where the reference server listens and which scripts it runs. */
 @ObjectClassDefinition(
@@ -76,4 +77,73 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       type = AttributeType.PASSWORD,
       required = false)
   String serverSecret() default "";
+      name = "Channel security",
+      description =
+          "TLS (HTTPS), MUTUAL_TLS (HTTPS requiring client certificates), TLS_PSK (pre-shared key),"
+              + " or PLAINTEXT (plain HTTP: logged as a warning).",
+      options = {
+        @Option(value = "TLS", label = "TLS"),
+        @Option(value = "MUTUAL_TLS", label = "TLS with client certificates"),
+        @Option(value = "TLS_PSK", label = "TLS-PSK"),
+        @Option(value = "PLAINTEXT", label = "Plain HTTP")
+      })
+  String security() default "TLS";
+
+  @AttributeDefinition(
+      name = "Key store",
+      description = "The server's certificate and key (PKCS12 or JKS), for TLS and MUTUAL_TLS.",
+      required = false)
+  String keyStore() default "";
+
+  @AttributeDefinition(name = "Key store type")
+  String keyStoreType() default "PKCS12";
+
+  @AttributeDefinition(
+      name = "Key store password",
+      description = "Also the key's password. Never logged.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String keyStorePassword() default "";
+
+  @AttributeDefinition(
+      name = "Make demo certificates",
+      description =
+          "When the key store does not exist: make a demo CA and a certificate for localhost and"
+              + " 127.0.0.1 signed by it (key store written owner-read-only), and the CA's"
+              + " certificate into the demo CA store for the agent to trust.")
+  boolean demoCertificates() default false;
+
+  @AttributeDefinition(
+      name = "Demo CA store",
+      description = "Where the demo CA's certificate is written (a PKCS12 trust store).",
+      required = false)
+  String demoCaStore() default "";
+
+  @AttributeDefinition(
+      name = "Client trust store",
+      description = "CA certificates client certificates must chain to (MUTUAL_TLS).",
+      required = false)
+  String clientTrustStore() default "";
+
+  @AttributeDefinition(name = "Client trust store type")
+  String clientTrustStoreType() default "PKCS12";
+
+  @AttributeDefinition(
+      name = "Client trust store password",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String clientTrustStorePassword() default "";
+
+  @AttributeDefinition(
+      name = "PSK identity",
+      description = "The identity devices present with TLS_PSK.",
+      required = false)
+  String pskIdentity() default "";
+
+  @AttributeDefinition(
+      name = "PSK key (hex)",
+      description = "The pre-shared key of that identity, hexadecimal. Never logged.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String pskKey() default "";
 }

@@ -37,6 +37,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private final ServerSocket listener;
   private final Function<HttpCall, HttpAnswer> handler;
+  private final ServerChannels channels;
   private final Consumer<String> warn;
   private final int maxBody;
   private final int idleMillis;
@@ -60,7 +61,21 @@ public final class HttpEndpoint implements AutoCloseable {
       Function<HttpCall, HttpAnswer> handler,
       Consumer<String> warn)
       throws IOException {
+    this(bind, maxBody, idleMillis, maxConnections, ServerChannels.plain(), handler, warn);
+  }
+
+  /** Binds and starts accepting connections that speak {@code channels} (TLS, TLS-PSK). */
+  public HttpEndpoint(
+      InetSocketAddress bind,
+      int maxBody,
+      int idleMillis,
+      int maxConnections,
+      ServerChannels channels,
+      Function<HttpCall, HttpAnswer> handler,
+      Consumer<String> warn)
+      throws IOException {
     this.handler = handler;
+    this.channels = channels;
     this.warn = warn;
     this.maxBody = maxBody;
     this.idleMillis = idleMillis;
@@ -127,8 +142,22 @@ public final class HttpEndpoint implements AutoCloseable {
   private void serve(Socket socket) {
     try (socket) {
       socket.setSoTimeout(idleMillis);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+      ServerChannels.Streams streams;
+      try {
+        streams = channels.open(socket);
+      } catch (IOException e) {
+        if (!closed) {
+          warn.accept(
+              "TLS handshake with "
+                  + socket.getInetAddress().getHostAddress()
+                  + " failed: "
+                  + channels.failure(e));
+          lingerForTheAlert(socket);
+        }
+        return;
+      }
+      InputStream in = new BufferedInputStream(streams.in());
+      OutputStream out = new BufferedOutputStream(streams.out());
       while (!closed) {
         Request request;
         try {
@@ -165,6 +194,21 @@ public final class HttpEndpoint implements AutoCloseable {
       }
     } finally {
       open.remove(socket);
+    }
+  }
+
+  /**
+   * After a failed handshake the alert is on its way to the client; closing at once while the
+   * client still writes its flight would reset the connection and lose the alert, leaving the
+   * client a bare "broken pipe" instead of the reason.
+   */
+  private static void lingerForTheAlert(Socket socket) {
+    try {
+      socket.shutdownOutput();
+      socket.setSoTimeout(1_000);
+      socket.getInputStream().skip(64 * 1024);
+    } catch (IOException ignored) {
+      // The client is gone: nothing to wait for.
     }
   }
 

@@ -3,6 +3,7 @@ package io.dmagent.server.e2e;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
+import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.api.transport.DmTransport;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeFormat;
@@ -49,10 +50,6 @@ final class Agent implements AutoCloseable {
     this(dir, server, serverId, encoding, maxMsgSize, UnaryOperator.identity());
   }
 
-  /**
-   * An agent whose HTTP binding is seen through {@code wrap} (a recording or tampering proxy). The
-   * tree file in {@code dir} is reopened if it exists: a restarted agent.
-   */
   Agent(
       Path dir,
       URI server,
@@ -60,6 +57,32 @@ final class Agent implements AutoCloseable {
       Encoding encoding,
       int maxMsgSize,
       UnaryOperator<DmTransport> wrap)
+      throws Exception {
+    this(
+        dir,
+        server,
+        serverId,
+        encoding,
+        maxMsgSize,
+        wrap.apply(
+            new HttpTransport(
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e")),
+        Optional.empty());
+  }
+
+  /**
+   * An agent with this binding (a recording or tampering proxy, or one with TLS key material) and,
+   * if given, what the account demands of the channel. The tree file in {@code dir} is reopened if
+   * it exists: a restarted agent.
+   */
+  Agent(
+      Path dir,
+      URI server,
+      String serverId,
+      Encoding encoding,
+      int maxMsgSize,
+      DmTransport transport,
+      Optional<ChannelSecurity> demand)
       throws Exception {
     DdfTndsCodec ddf = new DdfTndsCodec();
     tree = AgentTree.open(dir.resolve("tree.mv.db"), ddf, log::add);
@@ -79,23 +102,21 @@ final class Agent implements AutoCloseable {
             NodeProperty.ACL,
             "Get=*&Add=" + serverId + "&Replace=" + serverId + "&Delete=" + serverId);
     outbox = new AlertOutbox(dir.resolve("outbox"), 100, log::add);
-    engine =
+    SessionEngine.Builder builder =
         SessionEngine.builder()
             .tree(tree)
             .descriptionCodec(ddf)
             .messageCodec(new SyncMlCodec())
-            .transport(
-                wrap.apply(
-                    new HttpTransport(
-                        Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e")))
+            .transport(transport)
             .outbox(outbox)
             .settings(
                 SessionSettings.defaults()
                     .withEncoding(encoding)
                     .withMaxMsgSize(maxMsgSize)
                     .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)))
-            .log(log::add)
-            .build();
+            .log(log::add);
+    demand.ifPresent(d -> builder.channelSecurity(a -> d));
+    engine = builder.build();
     account = Account.of(serverId, server);
   }
 

@@ -1,0 +1,209 @@
+package io.dmagent.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dmagent.api.description.Encoding;
+import io.dmagent.api.session.SessionOutcome;
+import io.dmagent.api.session.SessionReport;
+import io.dmagent.api.transport.ChannelSecurity;
+import io.dmagent.api.transport.ChannelSecurity.Mode;
+import io.dmagent.codec.message.SyncMlCodec;
+import io.dmagent.server.DmServer;
+import io.dmagent.server.ServerLog;
+import io.dmagent.server.SessionRecord;
+import io.dmagent.server.script.Script;
+import io.dmagent.server.tls.DemoCertificates;
+import io.dmagent.server.tls.ServerTls;
+import io.dmagent.transport.http.HttpTransport;
+import io.dmagent.transport.http.KeyStoreFile;
+import io.dmagent.transport.http.PreSharedKey;
+import io.dmagent.transport.http.Secret;
+import io.dmagent.transport.http.TlsSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The real agent against the reference server over HTTPS (certificates made the way the demo makes
+ * them at first start) and over TLS-PSK, in XML and WBXML; and the refusals: a server certificate
+ * the agent does not trust, a wrong pre-shared key.
+ */
+class AgentServerTlsTest {
+  private static final String SERVER_ID = "ref-server";
+  private static final String PASSWORD = "demo-store-pw";
+  private static final String PSK_IDENTITY = "gw-0042";
+  private static final byte[] PSK = HexFormat.of().parseHex("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+  private static final String SCRIPT =
+      """
+      get ./DevInfo/DevId
+      get ./DevDetail/DevTyp
+      add ./Vendor/ACME/Mode chr secure
+      get ./Vendor/ACME/Mode
+      """;
+
+  @TempDir static Path pki;
+  @TempDir Path dir;
+  private static Path serverStore;
+  private static Path caStore;
+  private final List<String> agentLog = new CopyOnWriteArrayList<>();
+  private final List<String> serverLog = new CopyOnWriteArrayList<>();
+  private DmServer server;
+  private Agent agent;
+
+  @BeforeAll
+  static void demoCertificates() throws Exception {
+    serverStore = pki.resolve("tls/server.p12");
+    caStore = pki.resolve("tls/demo-ca.p12");
+    assertThat(DemoCertificates.ensure(serverStore, caStore, PASSWORD.toCharArray())).isTrue();
+  }
+
+  enum Channel {
+    HTTPS,
+    TLS_PSK
+  }
+
+  private DmServer start(Channel channel, byte[] serverPsk) throws Exception {
+    DmServer.Builder b =
+        DmServer.builder(new SyncMlCodec())
+            .serverId(SERVER_ID)
+            .defaultScript(Script.parse("e2e", SCRIPT))
+            .log(
+                new ServerLog() {
+                  @Override
+                  public void info(String message) {}
+
+                  @Override
+                  public void warn(String message) {
+                    serverLog.add(message);
+                  }
+                });
+    b.channels(
+        channel == Channel.HTTPS
+            ? ServerTls.https(
+                ServerTls.load(serverStore, "PKCS12", PASSWORD.toCharArray()),
+                PASSWORD.toCharArray())
+            : ServerTls.psk(Map.of(PSK_IDENTITY, serverPsk)));
+    server = b.start();
+    return server;
+  }
+
+  private Agent agent(Channel channel, Encoding encoding, TlsSettings tls) throws Exception {
+    HttpTransport transport =
+        new HttpTransport(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            4 << 20,
+            "DM Agent e2e",
+            tls,
+            agentLog::add);
+    Optional<ChannelSecurity> demand =
+        channel == Channel.TLS_PSK
+            ? Optional.of(
+                new ChannelSecurity(Mode.TLS_PSK, Optional.empty(), Optional.of(PSK_IDENTITY)))
+            : Optional.empty();
+    agent = new Agent(dir, server.uri(), SERVER_ID, encoding, 16384, transport, demand);
+    return agent;
+  }
+
+  private static TlsSettings trustingTheDemoCa() {
+    return TlsSettings.trusting(new KeyStoreFile(caStore, "PKCS12", Secret.of(PASSWORD)));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (agent != null) {
+      agent.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_session_over_https_completes(Encoding encoding) throws Exception {
+    start(Channel.HTTPS, PSK);
+    assertThat(server.uri().getScheme()).isEqualTo("https");
+    agent(Channel.HTTPS, encoding, trustingTheDemoCa());
+
+    assertCompleted(agent.session());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_session_over_tls_psk_completes(Encoding encoding) throws Exception {
+    start(Channel.TLS_PSK, PSK);
+    agent(
+        Channel.TLS_PSK,
+        encoding,
+        TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, PSK)));
+
+    assertCompleted(agent.session());
+  }
+
+  private void assertCompleted(SessionReport report) throws Exception {
+    assertThat(report.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+    SessionRecord s = server.device(Agent.DEV_ID).orElseThrow().lastSession().orElseThrow();
+    assertThat(s.result("./DevInfo/DevId").orElseThrow().data()).isEqualTo(Agent.DEV_ID);
+    assertThat(s.result("./Vendor/ACME/Mode").orElseThrow().data()).isEqualTo("secure");
+    assertThat(agent.value("./Vendor/ACME/Mode")).hasValue("secure");
+    assertThat(serverLog).isEmpty();
+  }
+
+  @Test
+  void an_agent_that_does_not_trust_the_server_certificate_sends_nothing() throws Exception {
+    start(Channel.HTTPS, PSK);
+    agent(Channel.HTTPS, Encoding.WBXML, TlsSettings.jdkDefaults());
+
+    SessionReport report = agent.session();
+
+    assertThat(report.outcome()).isEqualTo(SessionOutcome.FAILED);
+    assertThat(report.reason()).hasValueSatisfying(r -> assertThat(r).contains("not trusted"));
+    assertThat(agentLog).filteredOn(l -> l.contains("not trusted")).hasSize(1);
+    assertThat(server.device(Agent.DEV_ID)).isEmpty();
+    assertThat(agent.value("./Vendor/ACME/Mode")).isEmpty();
+  }
+
+  @Test
+  void a_wrong_pre_shared_key_fails_the_handshake_on_both_sides() throws Exception {
+    byte[] serverKey = PSK.clone();
+    serverKey[15] ^= 0x55;
+    start(Channel.TLS_PSK, serverKey);
+    agent(
+        Channel.TLS_PSK,
+        Encoding.XML,
+        TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, PSK)));
+
+    SessionReport report = agent.session();
+
+    assertThat(report.outcome()).isEqualTo(SessionOutcome.FAILED);
+    assertThat(agentLog)
+        .filteredOn(l -> l.startsWith("TLS-PSK handshake with") && l.contains(PSK_IDENTITY))
+        .hasSize(1);
+    assertThat(serverLog)
+        .singleElement()
+        .asString()
+        .contains("TLS handshake with 127.0.0.1 failed", "pre-shared key does not match")
+        .doesNotContain(HexFormat.of().formatHex(PSK), HexFormat.of().formatHex(serverKey));
+    assertThat(server.device(Agent.DEV_ID)).isEmpty();
+  }
+
+  @Test
+  void the_demo_key_store_is_owner_only_and_made_once() throws Exception {
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverStore)))
+        .isEqualTo("rw-------");
+    assertThat(DemoCertificates.ensure(serverStore, caStore, PASSWORD.toCharArray())).isFalse();
+  }
+}
