@@ -8,6 +8,8 @@
 #   2. the same with the agent's own JVM options (C1 only, SerialGC, 96 MB heap)
 #   3. the same with the tree on a file (durable commits: the Replace waits for the disk)
 #   4. sessions per second one agent JVM sustains, agent JVM options, 1, 2 and 4 threads
+#   5. the session over TLS (issue 5), WBXML, agent JVM options: plain HTTP, TLS 1.3 resumed (target: at most
+#      2x plain HTTP), TLS 1.3 with a full handshake every session, TLS-PSK (TLS 1.2, BouncyCastle)
 # About 4 minutes on 2 cores. JMH output goes to benchmarks/target/session-results/; a summary is printed at the end.
 # JMH_SETTINGS replaces the short settings (default "-f 1 -wi 3 -i 5"). --summary prints the last summary again.
 set -euo pipefail
@@ -63,6 +65,7 @@ fi
 jmh latency SessionBenchmark $short
 jmh latency-agent-opts SessionBenchmark $short "${agent_opts[@]}"
 jmh latency-file SessionBenchmark $short -p store=file -p encoding=WBXML "${agent_opts[@]}"
+jmh tls SessionBenchmark $short -p encoding=WBXML -p channel=http,tls,tls-full,psk "${agent_opts[@]}"
 for t in 1 2 4; do
   jmh "throughput-$t" SessionBenchmark $short -bm thrpt -tu s -t "$t" -p encoding=WBXML "${agent_opts[@]}"
 done
@@ -92,5 +95,18 @@ for t in 1 2 4; do
   v=$(score "$out/throughput-$t.csv" "session" "WBXML" "memory")
   [ -n "$v" ] && printf 'throughput %d thread(s), agent JVM options: %6.0f sessions/s\n' "$t" "$v"
 done
+# channel <csv> <channel> <percentile>: the score of one channel's row (params: channel, encoding, store).
+channel() {
+  awk -F, -v c="$2" -v b="$3" '{gsub(/["\r]/, "")} $1 ~ ("\\." b "$") && $(NF-2) == c {print $5; exit}' "$1"
+}
+if [ -f "$out/tls.csv" ]; then
+  plain=$(channel "$out/tls.csv" http "session:p0.50")
+  for c in http tls tls-full psk; do
+    v=$(channel "$out/tls.csv" "$c" "session:p0.50")
+    [ -n "$v" ] && printf 'tls step, %-8s WBXML, agent JVM options: median %6.2f ms = %4.2f x plain HTTP%s\n' "$c" \
+      "$(awk -v v="$v" 'BEGIN {print v / 1000}')" "$(awk -v v="$v" -v p="$plain" 'BEGIN {print v / p}')" \
+      "$([ "$c" = tls ] && echo ' (target: at most 2 x)')"
+  done
+fi
 echo "load averages:"
 cat "$out/loads.txt"

@@ -1,16 +1,23 @@
 package io.dmagent.server;
 
 import io.dmagent.codec.message.SyncMlCodec;
+import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
-import java.io.IOException;
+import io.dmagent.server.tls.DemoCertificates;
+import io.dmagent.server.tls.ServerTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The reference server in a JVM of its own, for the session benchmark: the agent's JVM then
  * measures only itself. {@code ServerMain <port> [script.dms]}; prints {@code listening <uri>} once
- * bound and runs until its standard input closes (its parent ended).
+ * bound and runs until its standard input closes (its parent ended). The channel is plain HTTP
+ * unless system property {@value #CHANNEL} says {@code tls} (HTTPS with demo certificates made in
+ * the folder of property {@value #PKI}: {@code server.p12}, {@code demo-ca.p12}) or {@code psk}
+ * (TLS-PSK with {@link #PSK_IDENTITY} and {@link #PSK_HEX}).
  */
 public final class ServerMain {
   /** A 4-package session: package 2 reads five leaves and changes one, package 4 ends it. */
@@ -25,6 +32,12 @@ public final class ServerMain {
       """;
 
   public static final String SERVER_ID = "bench-server";
+
+  static final String CHANNEL = "dmagent.bench.channel";
+  static final String PKI = "dmagent.bench.pki";
+  static final String STORE_PASSWORD = "bench-only";
+  static final String PSK_IDENTITY = "bench-gateway";
+  static final String PSK_HEX = "000102030405060708090a0b0c0d0e0f";
 
   private ServerMain() {}
 
@@ -43,13 +56,28 @@ public final class ServerMain {
     }
   }
 
-  static DmServer start(int port, Script script) throws IOException {
+  static DmServer start(int port, Script script) throws Exception {
     return DmServer.builder(new SyncMlCodec())
         .port(port)
         .serverId(SERVER_ID)
         .defaultScript(script)
         .maxConnections(256)
+        .channels(channels(System.getProperty(CHANNEL, "http")))
         .log(ServerLog.silent())
         .start();
+  }
+
+  private static ServerChannels channels(String channel) throws Exception {
+    switch (channel) {
+      case "tls":
+        Path dir = Path.of(System.getProperty(PKI));
+        char[] pw = STORE_PASSWORD.toCharArray();
+        DemoCertificates.ensure(dir.resolve("server.p12"), dir.resolve("demo-ca.p12"), pw);
+        return ServerTls.https(ServerTls.load(dir.resolve("server.p12"), "PKCS12", pw), pw);
+      case "psk":
+        return ServerTls.psk(Map.of(PSK_IDENTITY, HexFormat.of().parseHex(PSK_HEX)));
+      default:
+        return ServerChannels.plain();
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
+import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.protocol.SessionEngine;
@@ -11,6 +12,10 @@ import io.dmagent.protocol.SessionSettings;
 import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.transport.http.HttpTransport;
+import io.dmagent.transport.http.KeyStoreFile;
+import io.dmagent.transport.http.PreSharedKey;
+import io.dmagent.transport.http.Secret;
+import io.dmagent.transport.http.TlsSettings;
 import io.dmagent.tree.SessionTree;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,6 +61,15 @@ public class SessionBenchmark {
   @Param({"WBXML", "XML"})
   public Encoding encoding;
 
+  /**
+   * The channel: {@code http}; {@code tls} (HTTPS, TLS 1.3, every session after the first resumes
+   * the TLS session the binding's context keeps); {@code tls-full} (HTTPS with a fresh binding per
+   * session, so a full TLS 1.3 handshake each time, trust store read included); {@code psk}
+   * (TLS-PSK, TLS 1.2, BouncyCastle, a full PSK handshake each session).
+   */
+  @Param({"http"})
+  public String channel;
+
   /** Where the agent's tree lives: {@code memory}, or {@code file} (durable commits, fsync). */
   @Param({"memory"})
   public String store;
@@ -64,14 +79,20 @@ public class SessionBenchmark {
   private SessionTree tree;
   private SessionEngine engine;
   private Account account;
+  private Path pki;
+  private AlertOutbox outbox;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
+    dir = Files.createTempDirectory("dmagent-session-bench");
+    pki = dir.resolve("pki");
     server =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
+                "-D" + ServerMain.CHANNEL + "=" + channel.replace("-full", ""),
+                "-D" + ServerMain.PKI + "=" + pki,
                 "-cp",
                 System.getProperty("java.class.path"),
                 ServerMain.class.getName(),
@@ -85,26 +106,51 @@ public class SessionBenchmark {
       throw new IllegalStateException("reference server did not start: " + line);
     }
     URI address = URI.create(line.substring("listening ".length()));
-    dir = Files.createTempDirectory("dmagent-session-bench");
     tree =
         SessionTree.open(
             store.equals("file") ? dir.resolve("tree.mv.db") : null, DEV_ID, ServerMain.SERVER_ID);
-    engine =
-        SessionEngine.builder()
-            .tree(tree.tree())
-            .descriptionCodec(new DdfTndsCodec())
-            .messageCodec(new SyncMlCodec())
-            .transport(
-                new HttpTransport(
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), 4 << 20, "DM Agent bench"))
-            .outbox(new AlertOutbox(dir.resolve("outbox"), 10, line2 -> {}))
-            .settings(SessionSettings.defaults().withEncoding(encoding))
-            .build();
     account = Account.of(ServerMain.SERVER_ID, address);
+    outbox = new AlertOutbox(dir.resolve("outbox"), 10, line2 -> {});
+    engine = engine(transport());
     SessionReport first = session();
     if (first.commands() != 6 || first.serverPackages() != 2) {
       throw new IllegalStateException("not the 4-package session meant: " + first.summary());
     }
+  }
+
+  private SessionEngine engine(HttpTransport transport) {
+    SessionEngine.Builder b =
+        SessionEngine.builder()
+            .tree(tree.tree())
+            .descriptionCodec(new DdfTndsCodec())
+            .messageCodec(new SyncMlCodec())
+            .transport(transport)
+            .outbox(outbox)
+            .settings(SessionSettings.defaults().withEncoding(encoding));
+    if (channel.equals("psk")) {
+      ChannelSecurity psk =
+          new ChannelSecurity(
+              ChannelSecurity.Mode.TLS_PSK, Optional.empty(), Optional.of(ServerMain.PSK_IDENTITY));
+      b.channelSecurity(a -> psk);
+    }
+    return b.build();
+  }
+
+  private HttpTransport transport() {
+    TlsSettings tls =
+        switch (channel) {
+          case "tls", "tls-full" ->
+              TlsSettings.trusting(
+                  new KeyStoreFile(
+                      pki.resolve("demo-ca.p12"), "PKCS12", Secret.of(ServerMain.STORE_PASSWORD)));
+          case "psk" ->
+              TlsSettings.jdkDefaults()
+                  .withPreSharedKey(
+                      PreSharedKey.fromHex(ServerMain.PSK_IDENTITY, Secret.of(ServerMain.PSK_HEX)));
+          default -> TlsSettings.jdkDefaults();
+        };
+    return new HttpTransport(
+        Duration.ofSeconds(5), Duration.ofSeconds(30), 4 << 20, "DM Agent bench", tls, l -> {});
   }
 
   @TearDown(Level.Trial)
@@ -122,8 +168,9 @@ public class SessionBenchmark {
 
   @Benchmark
   public SessionReport session() {
-    SessionReport report =
-        engine.run(account, SessionRequest.clientInitiated(ServerMain.SERVER_ID));
+    // tls-full: a new binding, hence a new TLS context with an empty session cache, every session.
+    SessionEngine e = channel.equals("tls-full") ? engine(transport()) : engine;
+    SessionReport report = e.run(account, SessionRequest.clientInitiated(ServerMain.SERVER_ID));
     if (report.outcome() != SessionOutcome.COMPLETED) {
       throw new IllegalStateException(report.summary());
     }

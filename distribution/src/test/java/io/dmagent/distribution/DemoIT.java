@@ -79,8 +79,9 @@ class DemoIT {
           .noneMatch(l -> l.contains("demo-client-secret") || l.contains("demo-server-secret"));
       // Over TLS: the server listens on https, nothing went in plaintext, and its key is
       // owner-only.
+      String listening = "reference DM server listening at " + serverAddress(home);
       assertThat(agent.lines())
-          .anyMatch(l -> l.contains("reference DM server listening at " + serverAddress(home)))
+          .anyMatch(l -> l.contains(listening))
           .noneMatch(l -> l.contains("plain HTTP"));
       assertThat(
               PosixFilePermissions.toString(
