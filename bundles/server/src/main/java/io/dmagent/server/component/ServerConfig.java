@@ -77,6 +77,8 @@ import org.osgi.service.metatype.annotations.Option;
       type = AttributeType.PASSWORD,
       required = false)
   String serverSecret() default "";
+
+  @AttributeDefinition(
       name = "Channel security",
       description =
           "TLS (HTTPS), MUTUAL_TLS (HTTPS requiring client certificates), TLS_PSK (pre-shared key),"
