@@ -7,6 +7,10 @@ import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.transport.DmMediaType;
+import io.dmagent.server.delegation.DelegationCourier;
+import io.dmagent.server.delegation.DelegationDesk;
+import io.dmagent.server.delegation.DelegationGrant;
+import io.dmagent.server.delegation.GrantSeal;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
 import io.dmagent.server.http.HttpEndpoint;
@@ -47,6 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DmServer implements AutoCloseable {
   private static final String SESSION_PATH = "/s/";
   private static final int ENDED_KEPT = 1024;
+  private static final String DELEGATION_PATH = "/delegation";
+  private static final String DELEGATE_NODE = "./Vendor/DMAgent/Authority/Delegate";
+  private static final String REVOKE_NODE = "./Vendor/DMAgent/Authority/Revoke";
 
   private final MessageCodec codec;
   private final ServerSettings settings;
@@ -75,6 +82,9 @@ public final class DmServer implements AutoCloseable {
 
   private final SecureRandom random = new SecureRandom();
   private final HttpEndpoint endpoint;
+  private final Map<String, GrantSeal> peers;
+  private final DelegationDesk desk;
+  private final DelegationCourier courier = new DelegationCourier();
 
   private DmServer(Builder b) throws IOException {
     this.codec = b.codec;
@@ -86,6 +96,8 @@ public final class DmServer implements AutoCloseable {
     this.basePath = b.path;
     this.defaultAuth = b.defaultAuth;
     this.deviceAuth = Map.copyOf(b.deviceAuth);
+    this.peers = Map.copyOf(b.peers);
+    this.desk = new DelegationDesk(b.serverId, peers, b.clock, b.log);
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
@@ -142,8 +154,62 @@ public final class DmServer implements AutoCloseable {
     return create ? devices.computeIfAbsent(devId, DeviceState::new) : devices.get(devId);
   }
 
+  /** Where peer servers POST delegation grants for this server (server-to-server exchange). */
+  public URI delegationUri() {
+    return URI.create(uri() + DELEGATION_PATH);
+  }
+
+  /**
+   * Delegates this server's authority on {@code grant.devId()} to the peer {@code
+   * grant.delegate()}: hands the peer the grant, sealed with the key shared with it, at its {@code
+   * desk} ({@link #delegationUri()}), then queues for the device the Exec that applies it (with the
+   * address the peer answered) for its next session with this server.
+   *
+   * @throws IOException when the peer is unreachable or refuses; nothing is queued then
+   */
+  public void delegate(DelegationGrant grant, URI desk) throws IOException {
+    String address = courier.send(desk, seal(grant).seal(grant));
+    queue(
+        grant.devId(),
+        deviceExec(
+            "delegation " + grant.id(), DELEGATE_NODE, grant.deviceDocument(URI.create(address))));
+    log.info(
+        "delegation " + grant.id() + " to " + grant.delegate() + " queued for " + grant.devId());
+  }
+
+  /** Ends {@code grant}: tells the peer, and queues the device's Revoke for the next session. */
+  public void revoke(DelegationGrant grant, URI desk) throws IOException {
+    courier.send(desk, seal(grant).seal(grant.revocation()));
+    queue(grant.devId(), deviceExec("revocation " + grant.id(), REVOKE_NODE, grant.id()));
+  }
+
+  /** The delegations peers granted this server for {@code devId}, in force now. */
+  public List<DelegationGrant> delegationsFor(String devId) {
+    return desk.inForce(devId);
+  }
+
+  private GrantSeal seal(DelegationGrant grant) {
+    GrantSeal seal = peers.get(grant.delegate());
+    if (seal == null) {
+      throw new IllegalArgumentException(grant.delegate() + " is not a known peer");
+    }
+    return seal;
+  }
+
+  private static Script deviceExec(String name, String node, String data) {
+    String escaped = data.replace("\\", "\\\\").replace("\n", "\\n").replace(" ", "\\s");
+    try {
+      return Script.parse(name, "exec " + node + " " + escaped);
+    } catch (ScriptException e) {
+      throw new IllegalArgumentException("delegation data the script cannot carry", e);
+    }
+  }
+
   /** One HTTP request: a DM message in, the server's message out. */
   HttpAnswer handle(HttpCall call) {
+    if (call.path().equals(basePath + DELEGATION_PATH)) {
+      return desk.handle(call, uri());
+    }
     if (!call.method().equals("POST")) {
       return HttpAnswer.text(405, "DM messages are POSTed");
     }
@@ -330,9 +396,19 @@ public final class DmServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Optional<DeviceAuth> defaultAuth = Optional.empty();
     private final Map<String, DeviceAuth> deviceAuth = new java.util.HashMap<>();
+    private final Map<String, GrantSeal> peers = new java.util.HashMap<>();
 
     private Builder(MessageCodec codec) {
       this.codec = Objects.requireNonNull(codec);
+    }
+
+    /**
+     * A peer server this one exchanges delegations with, and the key both hold (at least 16 bytes):
+     * grants to it are sealed with it, grants from it must be.
+     */
+    public Builder peer(String peerServerId, byte[] key) {
+      peers.put(Objects.requireNonNull(peerServerId), new GrantSeal(key));
+      return this;
     }
 
     /** The address to bind, 127.0.0.1 unless said otherwise. */
