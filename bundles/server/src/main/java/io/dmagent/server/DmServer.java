@@ -7,6 +7,10 @@ import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.transport.DmMediaType;
+import io.dmagent.server.delegation.DelegationCourier;
+import io.dmagent.server.delegation.DelegationDesk;
+import io.dmagent.server.delegation.DelegationGrant;
+import io.dmagent.server.delegation.GrantSeal;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
 import io.dmagent.server.http.HttpEndpoint;
@@ -48,6 +52,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DmServer implements AutoCloseable {
   private static final String SESSION_PATH = "/s/";
   private static final int ENDED_KEPT = 1024;
+  private static final String DELEGATION_PATH = "/delegation";
+  private static final String DELEGATE_NODE = "./Vendor/DMAgent/Authority/Delegate";
+  private static final String REVOKE_NODE = "./Vendor/DMAgent/Authority/Revoke";
 
   private final MessageCodec codec;
   private final ServerSettings settings;
@@ -77,6 +84,9 @@ public final class DmServer implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final HttpEndpoint endpoint;
   private final String scheme;
+  private final Map<String, GrantSeal> peers;
+  private final DelegationDesk desk;
+  private final DelegationCourier courier = new DelegationCourier();
 
   private DmServer(Builder b) throws IOException {
     this.codec = b.codec;
@@ -89,6 +99,8 @@ public final class DmServer implements AutoCloseable {
     this.defaultAuth = b.defaultAuth;
     this.deviceAuth = Map.copyOf(b.deviceAuth);
     this.scheme = b.channels.scheme();
+    this.peers = Map.copyOf(b.peers);
+    this.desk = new DelegationDesk(b.serverId, peers, b.clock, b.log);
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
@@ -146,8 +158,62 @@ public final class DmServer implements AutoCloseable {
     return create ? devices.computeIfAbsent(devId, DeviceState::new) : devices.get(devId);
   }
 
+  /** Where peer servers POST delegation grants for this server (server-to-server exchange). */
+  public URI delegationUri() {
+    return URI.create(uri() + DELEGATION_PATH);
+  }
+
+  /**
+   * Delegates this server's authority on {@code grant.devId()} to the peer {@code
+   * grant.delegate()}: hands the peer the grant, sealed with the key shared with it, at its {@code
+   * desk} ({@link #delegationUri()}), then queues for the device the Exec that applies it (with the
+   * address the peer answered) for its next session with this server.
+   *
+   * @throws IOException when the peer is unreachable or refuses; nothing is queued then
+   */
+  public void delegate(DelegationGrant grant, URI desk) throws IOException {
+    String address = courier.send(desk, seal(grant).seal(grant));
+    queue(
+        grant.devId(),
+        deviceExec(
+            "delegation " + grant.id(), DELEGATE_NODE, grant.deviceDocument(URI.create(address))));
+    log.info(
+        "delegation " + grant.id() + " to " + grant.delegate() + " queued for " + grant.devId());
+  }
+
+  /** Ends {@code grant}: tells the peer, and queues the device's Revoke for the next session. */
+  public void revoke(DelegationGrant grant, URI desk) throws IOException {
+    courier.send(desk, seal(grant).seal(grant.revocation()));
+    queue(grant.devId(), deviceExec("revocation " + grant.id(), REVOKE_NODE, grant.id()));
+  }
+
+  /** The delegations peers granted this server for {@code devId}, in force now. */
+  public List<DelegationGrant> delegationsFor(String devId) {
+    return desk.inForce(devId);
+  }
+
+  private GrantSeal seal(DelegationGrant grant) {
+    GrantSeal seal = peers.get(grant.delegate());
+    if (seal == null) {
+      throw new IllegalArgumentException(grant.delegate() + " is not a known peer");
+    }
+    return seal;
+  }
+
+  private static Script deviceExec(String name, String node, String data) {
+    String escaped = data.replace("\\", "\\\\").replace("\n", "\\n").replace(" ", "\\s");
+    try {
+      return Script.parse(name, "exec " + node + " " + escaped);
+    } catch (ScriptException e) {
+      throw new IllegalArgumentException("delegation data the script cannot carry", e);
+    }
+  }
+
   /** One HTTP request: a DM message in, the server's message out. */
   HttpAnswer handle(HttpCall call) {
+    if (call.path().equals(basePath + DELEGATION_PATH)) {
+      return desk.handle(call, uri());
+    }
     if (!call.method().equals("POST")) {
       return HttpAnswer.text(405, "DM messages are POSTed");
     }
@@ -242,7 +308,7 @@ public final class DmServer implements AutoCloseable {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    String respUri = "http://" + authority(call) + basePath + SESSION_PATH + token;
+    String respUri = scheme + "://" + authority(call) + basePath + SESSION_PATH + token;
     SessionLog sessionLog =
         new SessionLog(in.header().sessionId(), devId, script.name(), clock.instant());
     device.sessionStarted(sessionLog);
@@ -335,9 +401,19 @@ public final class DmServer implements AutoCloseable {
     private Optional<DeviceAuth> defaultAuth = Optional.empty();
     private final Map<String, DeviceAuth> deviceAuth = new java.util.HashMap<>();
     private ServerChannels channels = ServerChannels.plain();
+    private final Map<String, GrantSeal> peers = new java.util.HashMap<>();
 
     private Builder(MessageCodec codec) {
       this.codec = Objects.requireNonNull(codec);
+    }
+
+    /**
+     * A peer server this one exchanges delegations with, and the key both hold (at least 16 bytes):
+     * grants to it are sealed with it, grants from it must be.
+     */
+    public Builder peer(String peerServerId, byte[] key) {
+      peers.put(Objects.requireNonNull(peerServerId), new GrantSeal(key));
+      return this;
     }
 
     /** The address to bind, 127.0.0.1 unless said otherwise. */

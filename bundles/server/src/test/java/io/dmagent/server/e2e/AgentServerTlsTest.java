@@ -155,6 +155,8 @@ class AgentServerTlsTest {
 
   private void assertCompleted(SessionReport report) throws Exception {
     assertThat(report.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+    // The session continued at a RespURI on the same secure channel, never on plain http.
+    assertThat(agentLog).noneMatch(l -> l.contains("plain HTTP"));
     SessionRecord s = server.device(Agent.DEV_ID).orElseThrow().lastSession().orElseThrow();
     assertThat(s.result("./DevInfo/DevId").orElseThrow().data()).isEqualTo(Agent.DEV_ID);
     assertThat(s.result("./Vendor/ACME/Mode").orElseThrow().data()).isEqualTo("secure");

@@ -1,6 +1,7 @@
 package io.dmagent.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionOutcome;
@@ -12,10 +13,15 @@ import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.SessionRecord;
+import io.dmagent.server.delegation.DelegationGrant;
+import io.dmagent.server.delegation.GrantSeal;
 import io.dmagent.server.script.Script;
 import io.dmagent.tree.AgentTree;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SeveralAuthoritiesTest {
   private static final String ACME_ACL = "Add=srvA&Delete=srvA&Get=srvA&Replace=srvA";
 
+  private static final byte[] PEER_KEY =
+      "a key srvA and srvB share".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
   @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(T0);
   private DmServer a;
   private DmServer b;
   private Agent agent;
@@ -41,7 +52,7 @@ class SeveralAuthoritiesTest {
     a = server("srvA");
     b = server("srvB");
     agent = new Agent(dir, a.uri(), "srvA", Encoding.XML, 16384);
-    authority = new AuthorityObject(agent.tree, Clock.systemUTC(), agent.log::add);
+    authority = new AuthorityObject(agent.tree, clock, agent.log::add);
     AgentTree.graft(agent.tree, authority);
     agent
         .tree
@@ -53,9 +64,11 @@ class SeveralAuthoritiesTest {
         .replaceProperty(NodeUri.of("./Vendor/ACME"), NodeProperty.ACL, ACME_ACL);
   }
 
-  private static DmServer server(String serverId) throws Exception {
+  private DmServer server(String serverId) throws Exception {
     return DmServer.builder(new SyncMlCodec())
         .serverId(serverId)
+        .clock(clock)
+        .peer(serverId.equals("srvA") ? "srvB" : "srvA", PEER_KEY)
         .log(ServerLog.silent())
         .defaultScript(Script.parse("none", ""))
         .start();
@@ -69,8 +82,11 @@ class SeveralAuthoritiesTest {
     b.close();
   }
 
+  /** A session with {@code server}: {@code script} queued, or what the server queued (null). */
   private SessionRecord run(DmServer server, String script) throws Exception {
-    server.queue(Agent.DEV_ID, Script.parse("t", script));
+    if (script != null) {
+      server.queue(Agent.DEV_ID, Script.parse("t", script));
+    }
     assertThat(agent.session(server.serverId(), server.uri()).outcome())
         .isEqualTo(SessionOutcome.COMPLETED);
     return server.device(Agent.DEV_ID).orElseThrow().lastSession().orElseThrow();
@@ -158,5 +174,106 @@ class SeveralAuthoritiesTest {
     assertThat(status(refused, "Replace", "./Vendor/ACME/Interval")).isEqualTo(425);
     assertThat(agent.value("./Vendor/ACME/Interval")).contains("30");
     assertThat(acmeAcl()).isEqualTo(ACME_ACL);
+  }
+
+  // ---- the server-to-server exchange: srvA hands srvB a sealed grant, then tells the device
+
+  private DelegationGrant acmeGrant(Optional<Instant> expires) {
+    return DelegationGrant.partial(
+        "x1", "srvA", "srvB", Agent.DEV_ID, List.of("./Vendor/ACME"), expires);
+  }
+
+  @Test
+  void after_the_exchange_server_b_manages_the_subtree_until_server_a_revokes() throws Exception {
+    DelegationGrant grant = acmeGrant(Optional.empty());
+
+    a.delegate(grant, b.delegationUri());
+    assertThat(b.delegationsFor(Agent.DEV_ID)).containsExactly(grant);
+    SessionRecord applied = run(a, null);
+    assertThat(status(applied, "Exec", "./Vendor/DMAgent/Authority/Delegate")).isEqualTo(200);
+
+    SessionRecord managed = run(b, "replace ./Vendor/ACME/Interval int 30");
+    assertThat(status(managed, "Replace", "./Vendor/ACME/Interval")).isEqualTo(200);
+    assertThat(agent.value("./DMAcc/srvB/AppAddr/1/Addr")).contains(b.uri().toString());
+
+    a.revoke(grant, b.delegationUri());
+    assertThat(b.delegationsFor(Agent.DEV_ID)).isEmpty();
+    SessionRecord revoked = run(a, null);
+    assertThat(status(revoked, "Exec", "./Vendor/DMAgent/Authority/Revoke")).isEqualTo(200);
+
+    SessionRecord refused = run(b, "replace ./Vendor/ACME/Interval int 45");
+    assertThat(status(refused, "Replace", "./Vendor/ACME/Interval")).isEqualTo(425);
+    assertThat(acmeAcl()).isEqualTo(ACME_ACL);
+  }
+
+  @Test
+  void after_a_temporary_delegation_expires_server_b_cannot_manage_the_subtree() throws Exception {
+    a.delegate(acmeGrant(Optional.of(T0.plus(Duration.ofHours(1)))), b.delegationUri());
+    run(a, null);
+    assertThat(
+            status(
+                run(b, "replace ./Vendor/ACME/Interval int 30"),
+                "Replace",
+                "./Vendor/ACME/Interval"))
+        .isEqualTo(200);
+
+    clock.advance(Duration.ofHours(2));
+    authority.delegations().expireDue(); // the component's scheduler's tick
+
+    assertThat(b.delegationsFor(Agent.DEV_ID)).isEmpty();
+    assertThat(
+            status(
+                run(b, "replace ./Vendor/ACME/Interval int 45"),
+                "Replace",
+                "./Vendor/ACME/Interval"))
+        .isEqualTo(425);
+    assertThat(acmeAcl()).isEqualTo(ACME_ACL);
+  }
+
+  @Test
+  void a_grant_with_a_bad_seal_or_from_a_stranger_is_refused_by_the_peer() throws Exception {
+    DelegationGrant grant = acmeGrant(Optional.empty());
+    String forged = new GrantSeal("not the key srvA and srvB share".getBytes()).seal(grant);
+    String tampered =
+        new GrantSeal(PEER_KEY).seal(grant).replace("./Vendor/ACME", "./Vendor/Other");
+    String stranger =
+        new GrantSeal(PEER_KEY)
+            .seal(DelegationGrant.full("x2", "srvC", "srvB", Agent.DEV_ID, Optional.empty()));
+    String elsewhere =
+        new GrantSeal(PEER_KEY)
+            .seal(DelegationGrant.full("x3", "srvA", "srvC", Agent.DEV_ID, Optional.empty()));
+
+    assertThat(post(forged)).isEqualTo(403);
+    assertThat(post(tampered)).isEqualTo(403);
+    assertThat(post(stranger)).isEqualTo(403);
+    assertThat(post(elsewhere)).isEqualTo(403);
+    assertThat(post("garbage")).isEqualTo(403);
+    assertThat(b.delegationsFor(Agent.DEV_ID)).isEmpty();
+  }
+
+  @Test
+  void a_peer_that_refuses_leaves_nothing_queued_for_the_device() throws Exception {
+    DelegationGrant toStranger =
+        DelegationGrant.full("x4", "srvA", "srvB", Agent.DEV_ID, Optional.empty());
+    try (DmServer c = server("srvC")) { // srvC is not the delegate the grant names
+      assertThatThrownBy(() -> a.delegate(toStranger, c.delegationUri()))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("403");
+    }
+
+    SessionRecord s = run(a, null);
+    assertThat(s.commands()).isEmpty();
+    assertThat(authority.delegations().records()).isEmpty();
+  }
+
+  private int post(String body) throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(b.delegationUri())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.statusCode();
   }
 }
