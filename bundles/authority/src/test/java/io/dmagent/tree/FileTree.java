@@ -20,6 +20,16 @@ public final class FileTree {
     tree.addManagementObject(mo);
   }
 
+  public static void guard(DmTreeService tree, io.dmagent.api.tree.WriteGuard guard) {
+    tree.addWriteGuard(guard);
+  }
+
+  public static void listen(
+      DmTreeService tree, io.dmagent.api.tree.TreeChangeListener listener, String subtree) {
+    tree.addListener(
+        listener, java.util.Map.of(io.dmagent.api.tree.TreeChangeListener.SUBTREE, subtree));
+  }
+
   public static void close(DmTreeService tree) throws InterruptedException {
     tree.close();
   }

@@ -30,6 +30,10 @@ public final class AgentTree {
     tree.addListener(listener, Map.of(TreeChangeListener.SUBTREE, subtree));
   }
 
+  public static void guard(DmTreeService tree, io.dmagent.api.tree.WriteGuard guard) {
+    tree.addWriteGuard(guard);
+  }
+
   public static void close(DmTreeService tree) throws InterruptedException {
     tree.close();
   }

@@ -121,6 +121,16 @@ public final class DmTreeService implements DmTree {
     listeners.remove(listener);
   }
 
+  /** Write guards (e.g. priorities between management authorities), asked before server writes. */
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addWriteGuard(io.dmagent.api.tree.WriteGuard guard) {
+    engine.guards.add(guard);
+  }
+
+  void removeWriteGuard(io.dmagent.api.tree.WriteGuard guard) {
+    engine.guards.remove(guard);
+  }
+
   /** MO whiteboard: every registered management object is grafted at its root. */
   @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,

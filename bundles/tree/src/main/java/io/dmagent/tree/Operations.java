@@ -479,8 +479,21 @@ final class Operations implements TreeTransaction {
     changed(c, TreeChange.Kind.ADDED, uri, null);
   }
 
-  /** Lets the MO that owns the node veto the write; its status becomes the command's. */
+  /**
+   * Lets the MO that owns the node, then the write guards (server writes only), veto the write; the
+   * veto's status becomes the command's.
+   */
   private void beforeWrite(NodeUri uri, NodeValue value) throws DmException {
+    if (!principal.isDevice()) {
+      for (io.dmagent.api.tree.WriteGuard guard : engine.guards) {
+        try {
+          guard.beforeWrite(uri, principal);
+        } catch (RuntimeException e) {
+          throw new DmException(
+              StatusCode.COMMAND_FAILED, "write guard failed: " + e.getClass().getName(), e);
+        }
+      }
+    }
     Optional<MoGraft> owner = engine.mos.owner(uri);
     if (owner.isPresent()) {
       engine.callMo(

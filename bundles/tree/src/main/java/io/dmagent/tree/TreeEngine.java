@@ -37,6 +37,11 @@ final class TreeEngine {
 
   final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
   final MoRegistry mos = new MoRegistry();
+
+  /** Whiteboard write guards (e.g. priorities between authorities), asked before server writes. */
+  final List<io.dmagent.api.tree.WriteGuard> guards =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final AclCache acls = new AclCache();
   private final WorkingTree.Hiding hiding =
       new WorkingTree.Hiding() {

@@ -176,6 +176,30 @@ class SeveralAuthoritiesTest {
     assertThat(acmeAcl()).isEqualTo(ACME_ACL);
   }
 
+  @Test
+  void a_lower_priority_server_is_refused_where_a_higher_priority_one_wrote_last()
+      throws Exception {
+    AgentTree.guard(
+        agent.tree,
+        new io.dmagent.authority.PriorityGuard(
+            agent.tree, new String[] {"srvA=10", "srvB=5"}, agent.log::add));
+    agent
+        .tree
+        .operations(Principal.device())
+        .replaceProperty(
+            NodeUri.of("./Vendor/ACME"),
+            NodeProperty.ACL,
+            "Add=srvA+srvB&Delete=srvA+srvB&Get=*&Replace=srvA+srvB");
+    run(a, "replace ./Vendor/ACME/Interval int 10");
+
+    SessionRecord s =
+        run(b, "replace ./Vendor/ACME/Interval int 99\nadd ./Vendor/ACME/Own chr mine");
+
+    assertThat(status(s, "Replace", "./Vendor/ACME/Interval")).isEqualTo(403);
+    assertThat(status(s, "Add", "./Vendor/ACME/Own")).isEqualTo(200);
+    assertThat(agent.value("./Vendor/ACME/Interval")).contains("10");
+  }
+
   // ---- the server-to-server exchange: srvA hands srvB a sealed grant, then tells the device
 
   private DelegationGrant acmeGrant(Optional<Instant> expires) {
