@@ -123,13 +123,12 @@ final class MemoryTree {
       root.record = record;
       return old;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Node parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
     Node[] kids = parent.children;
-    String name = path.get(depth);
+    String name = path.get(path.size() - 1);
     int at = search(kids, parent.count, name);
     if (at >= 0) {
       NodeRecord old = kids[at].record;
@@ -151,13 +150,12 @@ final class MemoryTree {
       root = null;
       return old;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Node parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
     Node[] kids = parent.children;
-    int at = search(kids, parent.count, path.get(depth));
+    int at = search(kids, parent.count, path.get(path.size() - 1));
     if (at < 0) {
       return null;
     }
@@ -174,21 +172,21 @@ final class MemoryTree {
     if (path.isEmpty()) {
       return root == null ? null : root.record;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Node parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
-    int at = search(parent.children, parent.count, path.get(depth));
+    int at = search(parent.children, parent.count, path.get(path.size() - 1));
     return at < 0 ? null : parent.children[at].record;
   }
 
   /**
-   * The node at the first {@code depth} segments of {@code path}, if the children of it and of
-   * every node above it are in memory; else null. Never reads the source. Without a source every
-   * node is in memory, so a missing one is a caller's error.
+   * The parent of the node at {@code path} (not the root), if the children of it and of every node
+   * above it are in memory; else null. Never reads the source. Without a source every node is in
+   * memory, so a missing parent is a caller's error.
    */
-  private Node withChildrenInMemory(List<String> path, int depth) {
+  private Node parentInMemory(List<String> path) {
+    int depth = path.size() - 1;
     Node n = root;
     for (int d = 0; n != null; d++) {
       Node[] kids = n.children;
