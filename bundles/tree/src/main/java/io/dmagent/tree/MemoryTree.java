@@ -30,28 +30,50 @@ final class MemoryTree {
     void child(String name, NodeRecord record);
   }
 
+  /** A record and the nearest ACL at or above its node, found in one walk down the path. */
+  record Found(NodeRecord record, String acl) {}
+
   private static final Node[] NONE = new Node[0];
 
   /** Marks a node whose children have not been read from the source yet. */
   private static final Node[] UNLOADED = new Node[0];
 
-  private static final class Node {
+  /** From this many children on, a node finds a child by a hash of its name. */
+  private static final int INDEXED = 8;
+
+  /** A leaf (nine nodes in ten in a typical tree): its name and record, nothing else. */
+  private static class Node {
     final String name;
     NodeRecord record;
+
+    Node(String name, NodeRecord record) {
+      this.name = name;
+      this.record = record;
+    }
+  }
+
+  private static final class Interior extends Node {
     // Sorted by name; slots from count on are null. UNLOADED until read from the source.
     volatile Node[] children;
     int count;
+    // With INDEXED children or more: open addressing by name hash, position + 1 (0 = free).
+    // Finding one child among 1,000 by binary search reads ten names, each a cache miss or two.
+    int[] index;
 
-    Node(String name, NodeRecord record, Node[] children) {
-      this.name = name;
-      this.record = record;
+    Interior(String name, NodeRecord record, Node[] children) {
+      super(name, record);
       this.children = children;
     }
   }
 
+  /** A node for {@code record}; an interior one's children are {@code children}. */
+  private static Node node(String name, NodeRecord record, Node[] children) {
+    return record.isInterior() ? new Interior(name, record, children) : new Node(name, record);
+  }
+
   private final Source source;
   private final TextPool names = new TextPool();
-  private Node root;
+  private Interior root;
 
   /** An empty tree that has everything in memory. */
   MemoryTree() {
@@ -61,7 +83,7 @@ final class MemoryTree {
   /** A stored tree whose root is {@code rootRecord} (null: none yet), children read on demand. */
   MemoryTree(NodeRecord rootRecord, Source source) {
     this.source = source;
-    this.root = rootRecord == null ? null : new Node("", rootRecord, UNLOADED);
+    this.root = rootRecord == null ? null : new Interior("", rootRecord, UNLOADED);
   }
 
   NodeRecord get(List<String> path) {
@@ -74,25 +96,37 @@ final class MemoryTree {
    * path that exists; null if none has.
    */
   String nearestAcl(List<String> path) {
+    return lookup(path).acl();
+  }
+
+  /**
+   * The record at {@code path} (null if there is no such node) and the ACL text of the nearest node
+   * at or above it that has one (null if none has), in one walk: a server's Get needs both.
+   */
+  Found lookup(List<String> path) {
     Node n = root;
     String acl = null;
     for (int d = 0; n != null; d++) {
-      if (!n.record.acl().isEmpty()) {
-        acl = n.record.acl();
+      String own = n.record.acl();
+      if (!own.isEmpty()) {
+        acl = own;
       }
       if (d == path.size()) {
-        break;
+        return new Found(n.record, acl);
       }
       n = child(n, path, d);
     }
-    return acl;
+    return new Found(null, acl);
   }
 
   /** The children of the node at {@code path}, or null if there is no such node. */
   Children children(List<String> path) {
-    Node n = find(path, path.size());
-    if (n == null) {
+    Node found = find(path, path.size());
+    if (found == null) {
       return null;
+    }
+    if (!(found instanceof Interior n)) {
+      return Children.NONE;
     }
     Node[] kids = loaded(n, path, path.size());
     int count = n.count;
@@ -116,28 +150,33 @@ final class MemoryTree {
   NodeRecord put(List<String> path, NodeRecord record) {
     if (path.isEmpty()) {
       if (root == null) {
-        root = new Node("", record, source == null ? NONE : UNLOADED);
+        root = new Interior("", record, source == null ? NONE : UNLOADED);
         return null;
       }
       NodeRecord old = root.record;
       root.record = record;
       return old;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Interior parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
     Node[] kids = parent.children;
-    String name = path.get(depth);
+    String name = path.get(path.size() - 1);
     int at = search(kids, parent.count, name);
     if (at >= 0) {
-      NodeRecord old = kids[at].record;
-      kids[at].record = record;
-      return old;
+      Node old = kids[at];
+      if (old instanceof Interior == record.isInterior()) {
+        old.record = record;
+      } else {
+        // A leaf became interior or the other way round (removed and added again): a new node.
+        // Its children, if it gets any, are all changes to come, like those of any new node.
+        kids[at] = node(old.name, record, NONE);
+      }
+      return old.record;
     }
     // New since the source last saw it: its children, if it gets any, are all changes to come.
-    insert(parent, kids, -at - 1, new Node(names.pooled(name), record, NONE));
+    insert(parent, kids, -at - 1, node(names.pooled(name), record, NONE));
     return null;
   }
 
@@ -151,13 +190,12 @@ final class MemoryTree {
       root = null;
       return old;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Interior parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
     Node[] kids = parent.children;
-    int at = search(kids, parent.count, path.get(depth));
+    int at = search(kids, parent.count, path.get(path.size() - 1));
     if (at < 0) {
       return null;
     }
@@ -166,6 +204,7 @@ final class MemoryTree {
     System.arraycopy(kids, at + 1, kids, at, count - at - 1);
     kids[count - 1] = null;
     parent.count = count - 1;
+    index(parent, kids);
     return old;
   }
 
@@ -174,22 +213,22 @@ final class MemoryTree {
     if (path.isEmpty()) {
       return root == null ? null : root.record;
     }
-    int depth = path.size() - 1;
-    Node parent = withChildrenInMemory(path, depth);
+    Interior parent = parentInMemory(path);
     if (parent == null) {
       return null;
     }
-    int at = search(parent.children, parent.count, path.get(depth));
+    int at = search(parent.children, parent.count, path.get(path.size() - 1));
     return at < 0 ? null : parent.children[at].record;
   }
 
   /**
-   * The node at the first {@code depth} segments of {@code path}, if the children of it and of
-   * every node above it are in memory; else null. Never reads the source. Without a source every
-   * node is in memory, so a missing one is a caller's error.
+   * The parent of the node at {@code path} (not the root), if the children of it and of every node
+   * above it are in memory; else null. Never reads the source. Without a source every node is in
+   * memory, so a missing parent is a caller's error.
    */
-  private Node withChildrenInMemory(List<String> path, int depth) {
-    Node n = root;
+  private Interior parentInMemory(List<String> path) {
+    int depth = path.size() - 1;
+    Interior n = root;
     for (int d = 0; n != null; d++) {
       Node[] kids = n.children;
       if (kids == UNLOADED) {
@@ -199,7 +238,7 @@ final class MemoryTree {
         return n;
       }
       int at = search(kids, n.count, path.get(d));
-      n = at < 0 ? null : kids[at];
+      n = at >= 0 && kids[at] instanceof Interior i ? i : null;
     }
     if (source == null) {
       throw new IllegalStateException("no parent in the tree for " + path);
@@ -212,7 +251,10 @@ final class MemoryTree {
     return root == null ? 0 : size(root, new ArrayList<>());
   }
 
-  private int size(Node n, List<String> path) {
+  private int size(Node node, List<String> path) {
+    if (!(node instanceof Interior n)) {
+      return 1;
+    }
     Node[] kids = loaded(n, path, path.size());
     int total = 1;
     for (int i = 0; i < n.count; i++) {
@@ -232,34 +274,71 @@ final class MemoryTree {
     return n;
   }
 
-  /** The child of {@code n} (the node at depth {@code d} of {@code path}) named path[d]. */
-  private Node child(Node n, List<String> path, int d) {
-    if (!n.record.isInterior()) {
+  /** The child of {@code node} (the node at depth {@code d} of {@code path}) named path[d]. */
+  private Node child(Node node, List<String> path, int d) {
+    if (!(node instanceof Interior n)) {
       return null;
     }
     Node[] kids = loaded(n, path, d);
-    int at = search(kids, n.count, path.get(d));
-    return at < 0 ? null : kids[at];
+    String name = path.get(d);
+    int[] index = n.index;
+    if (index == null) {
+      int at = search(kids, n.count, name);
+      return at < 0 ? null : kids[at];
+    }
+    int mask = index.length - 1;
+    for (int slot = spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+      int at = index[slot];
+      if (at == 0) {
+        return null;
+      }
+      Node c = kids[at - 1];
+      if (c.name.equals(name)) {
+        return c;
+      }
+    }
   }
 
-  private Node[] loaded(Node n, List<String> path, int depth) {
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  /** Rebuilds the name index of {@code n}, whose children are now {@code kids}. */
+  private static void index(Interior n, Node[] kids) {
+    int count = n.count;
+    if (count < INDEXED) {
+      n.index = null;
+      return;
+    }
+    int[] index = new int[Integer.highestOneBit(count * 2 - 1) << 1];
+    int mask = index.length - 1;
+    for (int i = 0; i < count; i++) {
+      int slot = spread(kids[i].name.hashCode()) & mask;
+      while (index[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      index[slot] = i + 1;
+    }
+    n.index = index;
+  }
+
+  private Node[] loaded(Interior n, List<String> path, int depth) {
     Node[] kids = n.children;
     return kids != UNLOADED ? kids : load(n, path.subList(0, depth));
   }
 
-  private Node[] load(Node n, List<String> path) {
+  private Node[] load(Interior n, List<String> path) {
     synchronized (n) {
       Node[] kids = n.children;
       if (kids != UNLOADED) {
         return kids;
       }
       List<Node> read = new ArrayList<>();
-      source.children(
-          path,
-          (name, r) -> read.add(new Node(names.pooled(name), r, r.isInterior() ? UNLOADED : NONE)));
+      source.children(path, (name, r) -> read.add(node(names.pooled(name), r, UNLOADED)));
       kids = read.toArray(NONE);
       n.count = kids.length;
-      n.children = kids;
+      index(n, kids);
+      n.children = kids; // last: publishes count and index with it
       return kids;
     }
   }
@@ -281,7 +360,7 @@ final class MemoryTree {
     return -(lo + 1);
   }
 
-  private static void insert(Node parent, Node[] kids, int at, Node child) {
+  private static void insert(Interior parent, Node[] kids, int at, Node child) {
     int count = parent.count;
     if (count == kids.length) {
       kids = Arrays.copyOf(kids, Math.max(4, count + (count >> 1)));
@@ -289,6 +368,33 @@ final class MemoryTree {
     System.arraycopy(kids, at, kids, at + 1, count - at);
     kids[at] = child;
     parent.count = count + 1;
+    indexInserted(parent, kids, at);
     parent.children = kids;
+  }
+
+  /**
+   * Updates the name index after a child was inserted at {@code at}: the positions after it move up
+   * by one. A pass over an int array, so that building a node of many children one by one stays
+   * about as cheap as moving its array; rebuilt when it fills up.
+   */
+  private static void indexInserted(Interior n, Node[] kids, int at) {
+    int[] index = n.index;
+    if (index == null || n.count * 2 > index.length) {
+      index(n, kids);
+      return;
+    }
+    if (at < n.count - 1) {
+      for (int slot = 0; slot < index.length; slot++) {
+        if (index[slot] > at) {
+          index[slot]++;
+        }
+      }
+    }
+    int mask = index.length - 1;
+    int slot = spread(kids[at].name.hashCode()) & mask;
+    while (index[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    index[slot] = at + 1;
   }
 }

@@ -161,11 +161,17 @@ final class Operations implements TreeTransaction {
 
   /** An existing node the principal may Get: ACL, DDF AccessType and the Inbox rule. */
   private NodeRecord readable(WorkingTree w, NodeUri uri) throws DmException {
-    NodeRecord r = existing(w, uri);
+    engine.checkLimits(uri);
+    // The record and the ACL that governs it in one walk down the tree.
+    MemoryTree.Found found = w.lookup(uri);
+    NodeRecord r = found.record();
+    if (r == null) {
+      throw notFound(uri);
+    }
     if (engine.inbox.governs(uri)) {
       throw Inbox.notReadable(uri);
     }
-    engine.require(w, principal, uri, AclRight.GET);
+    engine.require(principal, uri, found.acl(), AclRight.GET);
     engine.rules.requireAccess(principal, uri, engine.mos.describe(uri), AccessType.GET);
     return r;
   }
@@ -793,8 +799,15 @@ final class Operations implements TreeTransaction {
 
   private NodeRecord existing(WorkingTree w, NodeUri uri) throws DmException {
     engine.checkLimits(uri);
-    return w.get(uri)
-        .orElseThrow(() -> new DmException(StatusCode.NOT_FOUND, uri + " does not exist"));
+    NodeRecord r = w.record(uri);
+    if (r == null) {
+      throw notFound(uri);
+    }
+    return r;
+  }
+
+  private static DmException notFound(NodeUri uri) {
+    return new DmException(StatusCode.NOT_FOUND, uri + " does not exist");
   }
 
   // ---- transaction

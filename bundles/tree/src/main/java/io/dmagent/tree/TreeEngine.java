@@ -149,7 +149,8 @@ final class TreeEngine {
       throw new DmException(
           StatusCode.URI_TOO_LONG, "URI longer than MaxTotLen " + limits.maxTotLen());
     }
-    if (limits.maxSegLen() > 0) {
+    // A URI no longer than MaxSegLen has no longer segment: typical URIs skip the loop.
+    if (limits.maxSegLen() > 0 && uri.toString().length() > limits.maxSegLen()) {
       List<String> segments = uri.segments();
       for (int i = 0; i < segments.size(); i++) {
         if (segments.get(i).length() > limits.maxSegLen()) {
@@ -179,7 +180,14 @@ final class TreeEngine {
   }
 
   void require(WorkingTree work, Principal p, NodeUri uri, AclRight right) throws DmException {
-    if (!allowed(work, p, uri, right)) {
+    require(p, uri, p.isDevice() ? null : work.nearestAcl(uri), right);
+  }
+
+  /** Like {@link #require(WorkingTree, Principal, NodeUri, AclRight)}, the ACL text known. */
+  void require(Principal p, NodeUri uri, String nearestAcl, AclRight right) throws DmException {
+    if (!p.isDevice()
+        && !acls.get(nearestAcl == null ? DEFAULT_ROOT_ACL : nearestAcl)
+            .allows(right, p.serverId())) {
       throw new DmException(
           StatusCode.PERMISSION_DENIED, p + " has no " + right.wireName() + " right on " + uri);
     }

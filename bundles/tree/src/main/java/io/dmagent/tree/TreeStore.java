@@ -248,6 +248,11 @@ final class TreeStore implements AutoCloseable {
     return c == null ? List.of() : c.names();
   }
 
+  /** The node's record (or null) and the nearest ACL text at or above it (or null), in one walk. */
+  MemoryTree.Found lookup(NodeUri uri) {
+    return memory.lookup(uri.segments());
+  }
+
   /** The ACL text of the nearest node at or above {@code uri} that has one, or null. */
   String nearestAcl(NodeUri uri) {
     return memory.nearestAcl(uri.segments());

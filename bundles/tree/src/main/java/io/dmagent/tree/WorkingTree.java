@@ -156,6 +156,17 @@ final class WorkingTree {
     }
   }
 
+  /**
+   * The node's record (null if it does not exist) and the ACL text that governs it (null: the
+   * root's default), in one walk down the tree when nothing is pending.
+   */
+  MemoryTree.Found lookup(NodeUri uri) {
+    if (pending == null && !hiding.hides(uri)) {
+      return store.lookup(uri);
+    }
+    return new MemoryTree.Found(record(uri), nearestAcl(uri));
+  }
+
   void put(NodeUri uri, NodeRecord record) {
     if (readOnly) {
       throw new IllegalStateException("a read changed the tree at " + uri);
