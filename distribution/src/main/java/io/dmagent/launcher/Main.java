@@ -60,6 +60,7 @@ public final class Main {
   }
 
   Framework boot(String[] args) throws IOException, BundleException {
+    ownerOnly(home.data());
     Map<String, String> props = frameworkProperties(List.of(args).contains("--console"));
     Framework framework =
         ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
@@ -74,6 +75,19 @@ public final class Main {
       }
     }
     return framework;
+  }
+
+  /**
+   * The data folder holds the tree (DM account secrets), the outbox and ConfigAdmin's store: 700,
+   * also when the agent is started without bin/dmagent (whose umask makes the files in it 600).
+   */
+  static void ownerOnly(Path data) throws IOException {
+    Files.createDirectories(data);
+    if (Files.getFileStore(data)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(
+          data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   Map<String, String> frameworkProperties(boolean console) throws IOException {

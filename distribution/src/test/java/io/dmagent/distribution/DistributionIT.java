@@ -31,6 +31,31 @@ class DistributionIT {
   }
 
   @Test
+  void nothing_the_agent_writes_is_readable_by_other_users() throws Exception {
+    Path home = RunningAgent.install(dir);
+    try (RunningAgent agent = RunningAgent.start(home)) {
+      agent.awaitLine(l -> READY.matcher(l).find());
+      Path data = home.resolve("data");
+      assertThat(data.resolve("tree").resolve("tree.mv.db")).exists();
+
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(data)))
+          .isEqualTo("rwx------");
+      try (var all = Files.walk(data)) {
+        assertThat(all.toList())
+            .hasSizeGreaterThan(3)
+            .allSatisfy(
+                p ->
+                    assertThat(Files.getPosixFilePermissions(p))
+                        .as(p.toString())
+                        .noneMatch(
+                            x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS")));
+      }
+    }
+  }
+
+  @Test
   void a_jar_dropped_into_deploy_is_started_replacing_it_updates_it_deleting_it_uninstalls_it()
       throws Exception {
     try (RunningAgent agent = RunningAgent.start(RunningAgent.install(dir))) {

@@ -82,9 +82,14 @@ final class TreeStore implements AutoCloseable {
    * existing one keeps its size).
    */
   static TreeStore open(Path file, Consumer<String> warn, int logBytes) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path folder = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      OwnerOnly.restrict(folder); // a folder of our own: nobody else may even list it
+    }
+    TreeStore store;
     try {
-      return openFiles(file, logBytes, warn);
+      store = openFiles(file, logBytes, warn);
     } catch (RuntimeException e) {
       Path aside = keepAside(file);
       keepAside(logFile(file));
@@ -96,8 +101,12 @@ final class TreeStore implements AutoCloseable {
               + "); kept aside as "
               + aside
               + ", starting from an empty tree");
-      return openFiles(file, logBytes, warn);
+      store = openFiles(file, logBytes, warn);
     }
+    // DM account secrets live in these files: owner-read-only, whatever the umask was.
+    OwnerOnly.restrict(file);
+    OwnerOnly.restrict(logFile(file));
+    return store;
   }
 
   /**

@@ -37,11 +37,24 @@ public final class AlertOutbox {
    * @param warnings receives one line per problem found (corrupt files set aside)
    */
   public AlertOutbox(Path folder, int capacity, Consumer<String> warnings) throws IOException {
+    boolean created = !Files.isDirectory(folder);
     this.folder = Files.createDirectories(folder);
+    if (created) {
+      ownerOnly(folder, "rwx------"); // a folder of our own: nobody else may even list it
+    }
     this.capacity = capacity;
     this.warnings = warnings;
     this.sequence = highestSequence();
     removeTemporaryFiles();
+  }
+
+  /** Alerts may carry what a server must not share: owner-only, on POSIX file systems. */
+  private static void ownerOnly(Path path, String permissions) throws IOException {
+    if (Files.getFileStore(path)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(
+          path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+    }
   }
 
   /** Stores a Generic Alert (1226) durably and returns its identifier. */
@@ -65,6 +78,7 @@ public final class AlertOutbox {
       Path tmp = folder.resolve(id + ".tmp");
       try (FileChannel ch =
           FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ownerOnly(tmp, "rw-------"); // before any byte of the alert is in it
         ch.write(ByteBuffer.wrap(AlertRecord.encode(queued)));
         ch.force(true);
       }

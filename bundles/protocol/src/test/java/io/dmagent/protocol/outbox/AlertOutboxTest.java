@@ -37,6 +37,27 @@ class AlertOutboxTest {
   }
 
   @Test
+  void the_outbox_folder_and_its_alerts_are_readable_by_the_agents_user_only() throws Exception {
+    Path folder = dir.resolve("outbox");
+    new AlertOutbox(folder, 100, warnings::add).queue(alert("200"), Optional.of("srv1"));
+
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwx------");
+    try (var files = Files.list(folder)) {
+      assertThat(files.toList())
+          .isNotEmpty()
+          .allSatisfy(
+              f ->
+                  assertThat(
+                          java.nio.file.attribute.PosixFilePermissions.toString(
+                              Files.getPosixFilePermissions(f)))
+                      .isEqualTo("rw-------"));
+    }
+  }
+
+  @Test
   void a_queued_alert_survives_a_restart_intact() throws Exception {
     String id = outbox().queue(alert("200"), Optional.of("srv1"));
 
