@@ -59,6 +59,8 @@ public final class ReferenceServer {
             .defaultScriptName(config.defaultScript())
             .log(adapt(log));
     deviceAuth(config, log).ifPresent(b::auth);
+    io.dmagent.server.delegation.PeerKeys.parse(config.delegationPeers(), log::warn)
+        .forEach(b::peer);
     if (!config.scriptFolder().isBlank()) {
       b.scriptFolder(Path.of(config.scriptFolder()));
     }

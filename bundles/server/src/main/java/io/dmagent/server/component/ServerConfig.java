@@ -148,4 +148,13 @@ import org.osgi.service.metatype.annotations.Option;
       type = AttributeType.PASSWORD,
       required = false)
   String pskKey() default "";
+
+  @AttributeDefinition(
+      name = "Delegation peers",
+      description =
+          "ServerID=<base64 key>, comma-separated: the servers this one exchanges delegation grants"
+              + " with, and the key (16 bytes or more) each pair shares (never logged).",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String[] delegationPeers() default {};
 }
