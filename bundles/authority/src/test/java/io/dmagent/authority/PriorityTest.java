@@ -157,6 +157,32 @@ class PriorityTest {
   }
 
   @Test
+  void who_holds_an_instance_survives_a_restart() throws Exception {
+    Path holders = dir.resolve("authority").resolve("holders.properties");
+    start("srvA=10", "srvB=5");
+    PriorityGuard before =
+        new PriorityGuard(
+            tree, new String[] {"srvA=10", "srvB=5"}, java.util.Optional.of(holders), log::add);
+    FileTree.guard(tree, before);
+    assertThat(write("srvA", "./Vendor/ACME/Sensors/s1/Rate", "10")).isEqualTo(200);
+    before.close();
+    FileTree.close(tree);
+
+    tree = FileTree.open(dir.resolve("tree.mv.db"), AclMode.TND, log::add);
+    FileTree.graft(tree, new SensorsMo());
+    FileTree.guard(
+        tree,
+        new PriorityGuard(
+            tree, new String[] {"srvA=10", "srvB=5"}, java.util.Optional.of(holders), log::add));
+
+    assertThat(write("srvB", "./Vendor/ACME/Sensors/s1/Rate", "99")).isEqualTo(403);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(holders)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void a_priority_entry_that_does_not_parse_is_logged_and_ignored() throws Exception {
     start("srvA=high", "srvB=5", "=3");
 
