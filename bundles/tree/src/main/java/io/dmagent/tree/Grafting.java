@@ -46,8 +46,11 @@ final class Grafting {
         if (engine.mos.isGrafted(root)) {
           throw new DmException(StatusCode.ALREADY_EXISTS, "another bundle provides " + root);
         }
-        materialize(root, description);
+        List<TreeChange> changes = materialize(root, description);
         engine.mos.graft(new MoGraft(mo, root, description));
+        // Only now, as other commits do under the lock: a listener that reacts to the new nodes
+        // must find the MO grafted and its subtree visible.
+        engine.publish(changes);
       } finally {
         engine.lock.writeLock().unlock();
       }
@@ -99,7 +102,9 @@ final class Grafting {
     }
   }
 
-  private void materialize(NodeUri root, NodeDescription description) throws DmException {
+  /** Creates the MO's missing nodes durably and returns the changes, not yet published. */
+  private List<TreeChange> materialize(NodeUri root, NodeDescription description)
+      throws DmException {
     // The MO's own subtree is visible to its grafting, even while it is still marked hidden.
     WorkingTree w =
         new WorkingTree(
@@ -131,7 +136,8 @@ final class Grafting {
     }
     node(w, changes, root, description);
     boolean newRoot = !engine.store.moRoots().contains(root);
-    engine.commit(w, changes, newRoot ? List.of(root) : List.of());
+    engine.store(w, newRoot ? List.of(root) : List.of());
+    return changes;
   }
 
   /** Creates a described node if missing, then its permanent named children. */

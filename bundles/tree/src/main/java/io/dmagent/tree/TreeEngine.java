@@ -128,10 +128,20 @@ final class TreeEngine {
 
   /** Like {@link #commit(WorkingTree, List)}, also remembering newly grafted MO roots. */
   void commit(WorkingTree work, List<TreeChange> changes, List<NodeUri> newMoRoots) {
+    store(work, newMoRoots);
+    publish(changes);
+  }
+
+  /** Makes the working tree's changes durable without telling anyone yet. */
+  void store(WorkingTree work, List<NodeUri> newMoRoots) {
     if (work.hasChanges() || !newMoRoots.isEmpty()) {
       store.commit(work.changes(), newMoRoots);
       work.clear();
     }
+  }
+
+  /** Tells the change listeners of committed changes. */
+  void publish(List<TreeChange> changes) {
     if (!changes.isEmpty()) {
       committed.accept(List.copyOf(changes));
     }
