@@ -14,6 +14,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,13 +31,30 @@ final class HttpSession implements TransportSession {
   private final HttpWire wire;
   private final HttpLimits limits;
   private final Consumer<String> warn;
+  private final IdleConnections idle;
+  private final String demand;
   private Connection connection;
   private int connectionsOpened;
 
   HttpSession(Connector connector, HttpLimits limits, Consumer<String> warn) {
+    this(connector, limits, warn, new IdleConnections(Duration.ZERO, Clock.systemUTC()), "");
+  }
+
+  /**
+   * A session that starts on a connection a former session left in {@code idle} for the same {@code
+   * demand} (server and channel security), and leaves its own there when it ends.
+   */
+  HttpSession(
+      Connector connector,
+      HttpLimits limits,
+      Consumer<String> warn,
+      IdleConnections idle,
+      String demand) {
     this.connector = connector;
     this.limits = limits;
     this.warn = warn;
+    this.idle = idle;
+    this.demand = demand;
     this.wire = new HttpWire(limits);
   }
 
@@ -44,6 +63,9 @@ final class HttpSession implements TransportSession {
     String authority = authority(request.target());
     if (connection != null && !connection.authority.equals(authority)) {
       closeConnection();
+    }
+    if (connection == null) {
+      connection = idle.take(demand + "|" + authority);
     }
     boolean reused = connection != null;
     try {
@@ -171,10 +193,13 @@ final class HttpSession implements TransportSession {
 
   @Override
   public void close() {
-    closeConnection();
+    if (connection != null) {
+      idle.keep(demand + "|" + connection.authority, connection);
+      connection = null;
+    }
   }
 
-  private static final class Connection {
+  static final class Connection {
     final String authority;
     final Channel channel;
     final InputStream in;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -39,6 +41,7 @@ public final class HttpTransport implements DmTransport {
   private final Consumer<String> warn;
   private final SecureRandom random = new SecureRandom();
   private final Set<String> plaintextWarned = ConcurrentHashMap.newKeySet();
+  private final IdleConnections idle;
 
   @Activate
   public HttpTransport(
@@ -88,6 +91,18 @@ public final class HttpTransport implements DmTransport {
     this.tls = tls;
     this.contexts = new TlsContexts(tls);
     this.warn = warn;
+    this.idle = new IdleConnections(limits.keepIdle(), Clock.systemUTC());
+  }
+
+  /** Closes the connections kept between sessions. */
+  @Deactivate
+  public void close() {
+    idle.close();
+  }
+
+  /** How many connections are kept for later sessions now. */
+  int idleConnections() {
+    return idle.size();
   }
 
   @Override
@@ -97,7 +112,7 @@ public final class HttpTransport implements DmTransport {
 
   @Override
   public TransportSession open(URI server, ChannelSecurity security) throws TransportException {
-    return new HttpSession(connectorFor(server, security), limits, warn);
+    return new HttpSession(connectorFor(server, security), limits, warn, idle, security.toString());
   }
 
   private Connector connectorFor(URI server, ChannelSecurity security) throws TransportException {

@@ -30,6 +30,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
   String userAgent() default "DM Agent";
 
   @AttributeDefinition(
+      name = "Keep idle connection (s)",
+      description =
+          "How long a session's connection is kept open for the next session with the same server"
+              + " (spares a TLS handshake per session); 0 closes it when the session ends.",
+      min = "0")
+  int keepIdleSeconds() default 30;
+
+  @AttributeDefinition(
       name = "Trust store",
       description =
           "File of the CA certificates that server certificates must chain to. Empty: the JDK's CA"

@@ -92,6 +92,81 @@ class HttpTransportTest {
   }
 
   @Test
+  void the_next_session_with_the_same_server_starts_on_the_connection_the_last_one_left()
+      throws Exception {
+    try (RawHttpServer server =
+        new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "pkg" + i))) {
+      for (int s = 0; s < 3; s++) {
+        try (TransportSession session =
+            transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+          session.exchange(post(server.uri("/"), "s" + s));
+        }
+      }
+
+      assertThat(server.connections()).isEqualTo(1);
+      assertThat(server.requestHeads()).hasSize(3);
+      assertThat(transport.idleConnections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_kept_connection_the_server_closed_between_sessions_is_replaced_transparently()
+      throws Exception {
+    // The server answers the first request and drops the connection at the second, unannounced.
+    try (RawHttpServer server =
+        new RawHttpServer(
+            (i, head, body) -> i == 1 ? null : ok("application/vnd.syncml.dm+xml", "r" + i))) {
+      try (TransportSession first = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+        first.exchange(post(server.uri("/"), "1"));
+      }
+      try (HttpSession second =
+          (HttpSession) transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+        TransportResponse answer = second.exchange(post(server.uri("/"), "2"));
+
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("r2");
+        assertThat(second.connectionsOpened()).isEqualTo(1);
+        assertThat(server.connections()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void with_keep_idle_zero_every_session_opens_its_own_connection() throws Exception {
+    HttpTransport closing =
+        new HttpTransport(
+            new HttpLimits(
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 64 * 1024, "t", Duration.ZERO));
+    try (RawHttpServer server =
+        new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "pkg" + i))) {
+      for (int s = 0; s < 2; s++) {
+        try (TransportSession session =
+            closing.open(server.uri("/"), ChannelSecurity.plaintext())) {
+          session.exchange(post(server.uri("/"), "s" + s));
+        }
+      }
+
+      assertThat(server.connections()).isEqualTo(2);
+      assertThat(closing.idleConnections()).isZero();
+    }
+  }
+
+  @Test
+  void closing_the_binding_closes_the_kept_connections() throws Exception {
+    HttpTransport binding = new HttpTransport(LIMITS);
+    try (RawHttpServer server =
+        new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "pkg" + i))) {
+      try (TransportSession session = binding.open(server.uri("/"), ChannelSecurity.plaintext())) {
+        session.exchange(post(server.uri("/"), "s"));
+      }
+      assertThat(binding.idleConnections()).isEqualTo(1);
+
+      binding.close();
+
+      assertThat(binding.idleConnections()).isZero();
+    }
+  }
+
+  @Test
   void a_resp_uri_on_another_server_gets_its_own_connection() throws Exception {
     try (RawHttpServer first =
             new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "first"));
@@ -386,6 +461,11 @@ class HttpTransportTest {
       @Override
       public String userAgent() {
         return agent;
+      }
+
+      @Override
+      public int keepIdleSeconds() {
+        return 30;
       }
 
       @Override

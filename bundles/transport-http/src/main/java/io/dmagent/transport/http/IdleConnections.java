@@ -1,0 +1,81 @@
+package io.dmagent.transport.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kept-alive connections between sessions, one per server and channel demand. A gateway that talks
+ * to its server every few minutes would otherwise pay a TLS handshake per session, which costs
+ * several times the session itself; a connection the server has closed meanwhile is noticed on its
+ * first use and replaced once, transparently (see {@link HttpSession}).
+ */
+final class IdleConnections implements AutoCloseable {
+  private final Duration keep;
+  private final Clock clock;
+  private final Map<String, Idle> idle = new HashMap<>();
+  private boolean closed;
+
+  IdleConnections(Duration keep, Clock clock) {
+    this.keep = keep;
+    this.clock = clock;
+  }
+
+  /** The connection left for {@code key}, unless none is left or it has been idle too long. */
+  synchronized HttpSession.Connection take(String key) {
+    Idle left = idle.remove(key);
+    if (left == null) {
+      return null;
+    }
+    if (left.since.plus(keep).isBefore(clock.instant())) {
+      close(left.connection);
+      return null;
+    }
+    return left.connection;
+  }
+
+  /**
+   * Keeps {@code connection} for the next session of {@code key}; the one kept before is closed.
+   */
+  synchronized void keep(String key, HttpSession.Connection connection) {
+    if (closed || keep.isZero()) {
+      close(connection);
+      return;
+    }
+    Idle before = idle.put(key, new Idle(connection, clock.instant()));
+    if (before != null) {
+      close(before.connection);
+    }
+  }
+
+  /** How many connections are kept now. */
+  synchronized int size() {
+    return idle.size();
+  }
+
+  @Override
+  public void close() {
+    List<Idle> left;
+    synchronized (this) {
+      closed = true;
+      left = new ArrayList<>(idle.values());
+      idle.clear();
+    }
+    left.forEach(i -> close(i.connection));
+  }
+
+  private static void close(HttpSession.Connection connection) {
+    try {
+      connection.channel.close();
+    } catch (IOException ignored) {
+      // A dead socket may fail to close; nothing is left to release.
+    }
+  }
+
+  private record Idle(HttpSession.Connection connection, Instant since) {}
+}
