@@ -39,7 +39,7 @@ final class MemoryTree {
   private static final Node[] UNLOADED = new Node[0];
 
   /** From this many children on, a node finds a child by a hash of its name. */
-  private static final int INDEXED = 8;
+  private static final int INDEXED = 16;
 
   /** A leaf (nine nodes in ten in a typical tree): its name and record, nothing else. */
   private static class Node {

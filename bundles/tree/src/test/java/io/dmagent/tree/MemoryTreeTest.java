@@ -28,7 +28,7 @@ class MemoryTreeTest {
     tree.put(path("P"), FOLDER);
     TreeMap<String, String> model = new TreeMap<>();
     Random random = new Random(7);
-    // Sizes from 0 to a few hundred: binary search below 8 children, the name index above, with
+    // Sizes from 0 to a few hundred: binary search below 16 children, the name index above, with
     // inserts at the front, in the middle and at the end, and removals anywhere.
     for (int step = 0; step < 20_000; step++) {
       String name = "n" + random.nextInt(step < 10_000 ? 400 : 12);
