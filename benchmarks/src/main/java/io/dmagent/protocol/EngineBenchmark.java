@@ -174,7 +174,7 @@ public class EngineBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void close() throws IOException {
+  public void close() throws IOException, InterruptedException {
     tree.close();
     try (var files = Files.list(outboxDir)) {
       for (Path p : files.toList()) {

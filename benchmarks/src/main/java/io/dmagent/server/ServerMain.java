@@ -1,5 +1,6 @@
 package io.dmagent.server;
 
+import io.dmagent.api.security.AuthScheme;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
@@ -38,6 +39,10 @@ public final class ServerMain {
   static final String STORE_PASSWORD = "bench-only";
   static final String PSK_IDENTITY = "bench-gateway";
   static final String PSK_HEX = "000102030405060708090a0b0c0d0e0f";
+  static final String AUTH = "dmagent.bench.auth";
+  static final String CLIENT_NAME = "bench-gateway";
+  static final String CLIENT_SECRET = "bench-client-secret";
+  static final String SERVER_SECRET = "bench-server-secret";
 
   private ServerMain() {}
 
@@ -57,8 +62,11 @@ public final class ServerMain {
   }
 
   static DmServer start(int port, Script script) throws Exception {
-    return DmServer.builder(new SyncMlCodec())
-        .port(port)
+    DmServer.Builder b = DmServer.builder(new SyncMlCodec());
+    if (System.getProperty(AUTH, "none").equals("hmac")) {
+      b.auth(DeviceAuth.mutual(AuthScheme.HMAC_MD5, CLIENT_NAME, CLIENT_SECRET, SERVER_SECRET));
+    }
+    return b.port(port)
         .serverId(SERVER_ID)
         .defaultScript(script)
         .maxConnections(256)

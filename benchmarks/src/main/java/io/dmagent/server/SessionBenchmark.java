@@ -70,6 +70,13 @@ public class SessionBenchmark {
   @Param({"http"})
   public String channel;
 
+  /**
+   * Application-level authentication: {@code none}, or {@code hmac} (HMAC-MD5 both ways in the
+   * {@code x-syncml-hmac} header, nonces rotated by every message and kept in the agent's DMAcc).
+   */
+  @Param({"none"})
+  public String auth;
+
   /** Where the agent's tree lives: {@code memory}, or {@code file} (durable commits, fsync). */
   @Param({"memory"})
   public String store;
@@ -93,6 +100,7 @@ public class SessionBenchmark {
                 "-XX:+UseSerialGC",
                 "-D" + ServerMain.CHANNEL + "=" + channel.replace("-full", ""),
                 "-D" + ServerMain.PKI + "=" + pki,
+                "-D" + ServerMain.AUTH + "=" + auth,
                 "-cp",
                 System.getProperty("java.class.path"),
                 ServerMain.class.getName(),
@@ -109,6 +117,10 @@ public class SessionBenchmark {
     tree =
         SessionTree.open(
             store.equals("file") ? dir.resolve("tree.mv.db") : null, DEV_ID, ServerMain.SERVER_ID);
+    if (auth.equals("hmac")) {
+      tree.hmacCredentials(
+          ServerMain.CLIENT_NAME, ServerMain.CLIENT_SECRET, ServerMain.SERVER_SECRET);
+    }
     account = Account.of(ServerMain.SERVER_ID, address);
     outbox = new AlertOutbox(dir.resolve("outbox"), 10, line2 -> {});
     engine = engine(transport());

@@ -16,11 +16,11 @@ import java.nio.file.Path;
  * seeded as the device. In memory, or on a file with the tree's durable commits.
  */
 public final class SessionTree {
-  private final TreeStore store;
   private final DmTreeService tree;
+  private final String serverId;
 
-  private SessionTree(TreeStore store) {
-    this.store = store;
+  private SessionTree(TreeStore store, String serverId) {
+    this.serverId = serverId;
     this.tree = new DmTreeService(store, UriLimits.DEFAULT, AclMode.TND, line -> {});
   }
 
@@ -28,7 +28,8 @@ public final class SessionTree {
   public static SessionTree open(Path file, String devId, String serverId)
       throws IOException, DmException {
     SessionTree t =
-        new SessionTree(file == null ? TreeStore.inMemory() : TreeStore.open(file, line -> {}));
+        new SessionTree(
+            file == null ? TreeStore.inMemory() : TreeStore.open(file, line -> {}), serverId);
     TreeOperations ops = t.tree.operations(Principal.device());
     leaf(ops, "./DevInfo/DevId", devId);
     leaf(ops, "./DevInfo/Man", "ACME");
@@ -45,6 +46,27 @@ public final class SessionTree {
     return t;
   }
 
+  /**
+   * HMAC-MD5 both ways, written as a bootstrap would: {@code ./DMAcc/<serverId>/AppAuth/CLCRED}
+   * (what the agent presents) and {@code SRVCRED} (what the server must present, its ServerID as
+   * name).
+   */
+  public void hmacCredentials(String clientName, String clientSecret, String serverSecret)
+      throws DmException {
+    TreeOperations ops = tree.operations(Principal.device());
+    String account = "./DMAcc/" + serverId;
+    appAuth(ops, account + "/AppAuth/CLCRED", clientName, clientSecret);
+    appAuth(ops, account + "/AppAuth/SRVCRED", serverId, serverSecret);
+  }
+
+  private static void appAuth(TreeOperations ops, String entry, String name, String secret)
+      throws DmException {
+    leaf(ops, entry + "/AAuthLevel", entry.substring(entry.lastIndexOf('/') + 1));
+    leaf(ops, entry + "/AAuthType", "HMAC");
+    leaf(ops, entry + "/AAuthName", name);
+    leaf(ops, entry + "/AAuthSecret", secret);
+  }
+
   private static void leaf(TreeOperations ops, String uri, String value) throws DmException {
     ops.addLeaf(NodeUri.of(uri), NodeValue.text(value));
   }
@@ -53,7 +75,8 @@ public final class SessionTree {
     return tree;
   }
 
-  public void close() {
-    store.close();
+  /** Stops the tree's event thread and closes its store. */
+  public void close() throws InterruptedException {
+    tree.close();
   }
 }
