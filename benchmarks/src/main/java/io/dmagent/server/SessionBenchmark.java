@@ -62,10 +62,12 @@ public class SessionBenchmark {
   public Encoding encoding;
 
   /**
-   * The channel: {@code http}; {@code tls} (HTTPS, TLS 1.3, every session after the first resumes
-   * the TLS session the binding's context keeps); {@code tls-full} (HTTPS with a fresh binding per
-   * session, so a full TLS 1.3 handshake each time, trust store read included); {@code psk}
-   * (TLS-PSK, TLS 1.2, BouncyCastle, a full PSK handshake each session).
+   * The channel: {@code http}; {@code tls} (HTTPS, TLS 1.3, the binding keeps the connection
+   * between sessions, as it does by default); {@code tls-resumed} (HTTPS, no connection kept, so
+   * every session after the first opens one and resumes the TLS session the binding's context
+   * keeps); {@code tls-full} (HTTPS with a fresh binding per session, so a full TLS 1.3 handshake
+   * each time, trust store read included); {@code psk} (TLS-PSK, TLS 1.2, BouncyCastle, the
+   * connection kept between sessions).
    */
   @Param({"http"})
   public String channel;
@@ -98,7 +100,7 @@ public class SessionBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
-                "-D" + ServerMain.CHANNEL + "=" + channel.replace("-full", ""),
+                "-D" + ServerMain.CHANNEL + "=" + channel.replaceAll("-.*", ""),
                 "-D" + ServerMain.PKI + "=" + pki,
                 "-D" + ServerMain.AUTH + "=" + auth,
                 "-cp",
@@ -151,7 +153,7 @@ public class SessionBenchmark {
   private HttpTransport transport() {
     TlsSettings tls =
         switch (channel) {
-          case "tls", "tls-full" ->
+          case "tls", "tls-resumed", "tls-full" ->
               TlsSettings.trusting(
                   new KeyStoreFile(
                       pki.resolve("demo-ca.p12"), "PKCS12", Secret.of(ServerMain.STORE_PASSWORD)));
@@ -161,8 +163,17 @@ public class SessionBenchmark {
                       PreSharedKey.fromHex(ServerMain.PSK_IDENTITY, Secret.of(ServerMain.PSK_HEX)));
           default -> TlsSettings.jdkDefaults();
         };
+    // tls-resumed: no connection kept between sessions, so each opens one and resumes TLS;
+    // tls-full: a binding per session, whose connection must not outlive it.
+    Duration keepIdle = channel.startsWith("tls-") ? Duration.ZERO : Duration.ofSeconds(30);
     return new HttpTransport(
-        Duration.ofSeconds(5), Duration.ofSeconds(30), 4 << 20, "DM Agent bench", tls, l -> {});
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        4 << 20,
+        "DM Agent bench",
+        keepIdle,
+        tls,
+        l -> {});
   }
 
   @TearDown(Level.Trial)

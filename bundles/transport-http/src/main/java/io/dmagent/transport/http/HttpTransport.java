@@ -82,6 +82,24 @@ public final class HttpTransport implements DmTransport {
     this(new HttpLimits(connectTimeout, readTimeout, maxResponseBytes, userAgent), tls, warn);
   }
 
+  /**
+   * As above, keeping a session's connection for {@code keepIdle} for the next session with the
+   * same server and channel demand; {@link Duration#ZERO} closes it when the session ends.
+   */
+  public HttpTransport(
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxResponseBytes,
+      String userAgent,
+      Duration keepIdle,
+      TlsSettings tls,
+      Consumer<String> warn) {
+    this(
+        new HttpLimits(connectTimeout, readTimeout, maxResponseBytes, userAgent, keepIdle),
+        tls,
+        warn);
+  }
+
   HttpTransport(HttpLimits limits) {
     this(limits, TlsSettings.jdkDefaults(), line -> {});
   }

@@ -134,8 +134,13 @@ class HttpTransportTest {
   void with_keep_idle_zero_every_session_opens_its_own_connection() throws Exception {
     HttpTransport closing =
         new HttpTransport(
-            new HttpLimits(
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 64 * 1024, "t", Duration.ZERO));
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            64 * 1024,
+            "t",
+            Duration.ZERO,
+            TlsSettings.jdkDefaults(),
+            line -> {});
     try (RawHttpServer server =
         new RawHttpServer((i, head, body) -> ok("application/vnd.syncml.dm+xml", "pkg" + i))) {
       for (int s = 0; s < 2; s++) {
