@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,7 +180,20 @@ public final class HttpTransport implements DmTransport {
     }
   }
 
+  /**
+   * The key the account's demand carries (its own, from its DMAcc), else the key configured for the
+   * identity it names. A demand's own key is never swapped for the configured one: a wrong key
+   * fails the handshake rather than trying another.
+   */
   private PreSharedKey preSharedKey(ChannelSecurity security) throws GeneralSecurityException {
+    if (security.pskKey().isPresent()) {
+      byte[] key = security.pskKey().get().bytes();
+      try {
+        return new PreSharedKey(security.pskIdentity().orElseThrow(), key);
+      } finally {
+        Arrays.fill(key, (byte) 0);
+      }
+    }
     PreSharedKey psk =
         tls.preSharedKey()
             .orElseThrow(

@@ -74,7 +74,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
   @AttributeDefinition(
       name = "PSK identity",
-      description = "Identity of the pre-shared key for TLS-PSK accounts. Empty: no TLS-PSK.",
+      description =
+          "Identity of a pre-shared key for TLS-PSK accounts that name it without a key of their"
+              + " own (DMAcc AppAuth of AAuthType PSK with an empty AAuthSecret). Empty: none.",
       required = false)
   String pskIdentity() default "";
 

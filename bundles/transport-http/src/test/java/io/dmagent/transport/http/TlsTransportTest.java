@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.api.transport.ChannelSecurity.Mode;
 import io.dmagent.api.transport.DmMediaType;
+import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.transport.TransportException;
 import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
@@ -240,6 +241,36 @@ class TlsTransportTest {
               + " failed");
       assertThat(server.requests()).isZero();
       assertThat(log.get(0)).doesNotContain(HexFormat.of().formatHex(wrong));
+    }
+  }
+
+  @Test
+  void a_tls_psk_demand_carrying_its_own_key_needs_no_configured_key() throws Exception {
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      ChannelSecurity own = ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.of(PSK));
+      assertThat(exchange(trustingTheCa(), server.uri("localhost"), own)).isEqualTo("secure");
+      assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_wrong_key_of_the_demand_fails_the_handshake_and_the_configured_key_is_not_tried()
+      throws Exception {
+    byte[] wrong = PSK.clone();
+    wrong[3] ^= 0x10;
+    HttpTransport transport =
+        transport(TlsSettings.jdkDefaults().withPreSharedKey(new PreSharedKey(PSK_IDENTITY, PSK)));
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      assertRefused(
+          transport,
+          server.uri("localhost"),
+          ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.of(wrong)),
+          "as identity " + PSK_IDENTITY + " failed");
+      assertThat(server.requests()).isZero();
+      assertThat(log)
+          .singleElement()
+          .asString()
+          .doesNotContain(HexFormat.of().formatHex(wrong), HexFormat.of().formatHex(PSK));
     }
   }
 
