@@ -20,6 +20,7 @@ import io.dmagent.api.transport.TransportSession;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.protocol.account.Account;
+import io.dmagent.protocol.account.PskCredentials;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,11 +214,19 @@ public final class SessionEngine {
   }
 
   /**
-   * What an account demands of its channel: TLS for an https address, with a client certificate
-   * when its client credentials are of AAuthType X509 or TRANSPORT (TLS client authentication);
-   * plaintext for an http address, the account's explicit choice (the binding logs it).
+   * What an account demands of its channel: TLS-PSK when it holds a pre-shared key (with the key,
+   * if the DMAcc has it), TLS for an https address, with a client certificate when its client
+   * credentials are of AAuthType X509 or TRANSPORT (TLS client authentication); plaintext for an
+   * http address, the account's explicit choice (the binding logs it).
    */
   static ChannelSecurity demandOf(Account account) {
+    if (account.psk().isPresent()) {
+      // Whatever the address: on an http one the binding refuses rather than send in plaintext.
+      PskCredentials psk = account.psk().get();
+      return psk.key()
+          .map(key -> ChannelSecurity.tlsPsk(psk.identity(), key))
+          .orElseGet(() -> ChannelSecurity.tlsPsk(psk.identity()));
+    }
     if (!"https".equalsIgnoreCase(account.address().getScheme())) {
       return ChannelSecurity.plaintext();
     }
@@ -227,9 +236,7 @@ public final class SessionEngine {
             .map(c -> c.authType().trim().toUpperCase(Locale.ROOT))
             .filter(t -> t.equals("X509") || t.equals("TRANSPORT"))
             .isPresent();
-    return clientCertificate
-        ? new ChannelSecurity(ChannelSecurity.Mode.MUTUAL_TLS, Optional.empty(), Optional.empty())
-        : ChannelSecurity.tls();
+    return clientCertificate ? ChannelSecurity.mutualTls() : ChannelSecurity.tls();
   }
 
   private SessionResult result(
@@ -270,8 +277,8 @@ public final class SessionEngine {
     private Builder() {}
 
     /**
-     * What each account demands of its channel, when it is more than its address and credentials
-     * tell (e.g. TLS-PSK for a gateway provisioned with a pre-shared key).
+     * What each account demands of its channel, when it is more than its address, credentials and
+     * pre-shared key tell (by default: {@code demandOf}, read from the account's DMAcc).
      */
     public Builder channelSecurity(Function<Account, ChannelSecurity> value) {
       channelSecurity = Objects.requireNonNull(value);

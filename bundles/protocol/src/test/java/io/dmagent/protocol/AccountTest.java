@@ -1,18 +1,25 @@
 package io.dmagent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.message.Credential;
 import io.dmagent.api.message.Status;
+import io.dmagent.api.transport.ChannelSecurity;
+import io.dmagent.api.transport.PskKey;
+import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.account.AccountDirectory;
 import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.protocol.account.AccountWriter.AccountSpec;
+import io.dmagent.protocol.account.AppAuth;
+import io.dmagent.protocol.account.AppAuthStore;
 import io.dmagent.protocol.account.ClientCredentials;
 import io.dmagent.stdobj.DmAccObject;
 import io.dmagent.tree.ProtocolTestTrees;
@@ -28,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class AccountTest {
   static final String SECRET = "s3cr3t-Never-Logged";
+  static final String PSK_IDENTITY = "gw-0042";
+  static final String PSK_HEX = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
   final List<String> log = new CopyOnWriteArrayList<>();
   final DmTree tree = ProtocolTestTrees.inMemory(log::add, new DmAccObject());
   final AccountDirectory directory = new AccountDirectory(tree, log::add);
@@ -169,5 +178,126 @@ class AccountTest {
                 .open(Account.of("srv", URI.create("http://x/")))
                 .credential())
         .isEmpty();
+  }
+
+  // ---- TLS-PSK from the DMAcc (AppAuth of AAuthLevel TLS, AAuthType PSK)
+
+  /** A PSK entry as a bootstrap or a server would add it, values in any case. */
+  private void pskEntry(String account, String entry, String level, String type, String key)
+      throws DmException {
+    TreeOperations device = tree.operations(Principal.device());
+    String at = "./DMAcc/" + account + "/AppAuth/" + entry + "/";
+    device.addLeaf(NodeUri.of(at + "AAuthLevel"), NodeValue.text(level));
+    device.addLeaf(NodeUri.of(at + "AAuthType"), NodeValue.text(type));
+    device.addLeaf(NodeUri.of(at + "AAuthName"), NodeValue.text(PSK_IDENTITY));
+    device.addLeaf(NodeUri.of(at + "AAuthSecret"), NodeValue.text(key));
+  }
+
+  @Test
+  void an_account_with_a_psk_credential_demands_tls_psk() throws Exception {
+    new AccountWriter(tree)
+        .write(
+            spec("https://dm.example.com/dm", Optional.of("DIGEST"))
+                .withPsk(PSK_IDENTITY, PSK_HEX));
+
+    Account a = directory.find("dmagent-demo").orElseThrow();
+
+    assertThat(SessionEngine.demandOf(a))
+        .isEqualTo(ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.fromHex(PSK_HEX)));
+    assertThat(a.credentials().orElseThrow().authType())
+        .as("the PSK entry is no application-level credential")
+        .isEqualTo("DIGEST");
+    assertThat(String.valueOf(a)).contains(PSK_IDENTITY).doesNotContainIgnoringCase(PSK_HEX);
+    assertThat(String.valueOf(SessionEngine.demandOf(a))).doesNotContainIgnoringCase(PSK_HEX);
+    assertThat(log).noneMatch(l -> l.toLowerCase().contains(PSK_HEX));
+  }
+
+  @Test
+  void a_psk_entry_added_to_the_tree_is_read_whatever_its_name_and_case() throws Exception {
+    new AccountWriter(tree).write(spec("https://dm.example.com/dm", Optional.empty()));
+    pskEntry("demo", "bootstrap-7", "tls", "psk", PSK_HEX.toUpperCase());
+
+    assertThat(SessionEngine.demandOf(directory.find("dmagent-demo").orElseThrow()))
+        .isEqualTo(ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.fromHex(PSK_HEX)));
+  }
+
+  @Test
+  void a_psk_entry_without_a_key_leaves_the_key_to_the_bindings_configuration() throws Exception {
+    new AccountWriter(tree)
+        .write(spec("https://dm.example.com/dm", Optional.empty()).withPsk(PSK_IDENTITY, ""));
+
+    ChannelSecurity demand = SessionEngine.demandOf(directory.find("dmagent-demo").orElseThrow());
+
+    assertThat(demand).isEqualTo(ChannelSecurity.tlsPsk(PSK_IDENTITY));
+    assertThat(demand.pskKey()).isEmpty();
+  }
+
+  @Test
+  void a_psk_account_on_an_http_address_still_demands_tls_psk_which_the_binding_refuses()
+      throws Exception {
+    new AccountWriter(tree)
+        .write(spec("http://127.0.0.1:8980/dm", Optional.empty()).withPsk(PSK_IDENTITY, PSK_HEX));
+
+    assertThat(SessionEngine.demandOf(directory.find("dmagent-demo").orElseThrow()).mode())
+        .isEqualTo(ChannelSecurity.Mode.TLS_PSK);
+  }
+
+  @Test
+  void an_entry_of_type_psk_at_another_level_demands_nothing() throws Exception {
+    new AccountWriter(tree).write(spec("https://dm.example.com/dm", Optional.empty()));
+    pskEntry("demo", "x", "OBEX", "PSK", PSK_HEX);
+
+    Account a = directory.find("dmagent-demo").orElseThrow();
+
+    assertThat(a.psk()).isEmpty();
+    assertThat(SessionEngine.demandOf(a)).isEqualTo(ChannelSecurity.tls());
+  }
+
+  @Test
+  void a_psk_entry_with_a_malformed_key_makes_the_account_unreadable_without_repeating_it()
+      throws Exception {
+    new AccountWriter(tree).write(spec("https://dm.example.com/dm", Optional.empty()));
+    pskEntry("demo", "TLS", "TLS", "PSK", "zz-secret-zz");
+
+    assertThat(directory.find("dmagent-demo")).isEmpty();
+    assertThat(log)
+        .filteredOn(l -> l.startsWith("DM account ./DMAcc/demo skipped"))
+        .singleElement()
+        .asString()
+        .contains("AppAuth/TLS", "not hexadecimal")
+        .doesNotContain("zz-secret-zz");
+  }
+
+  @Test
+  void the_psk_entry_is_never_taken_for_application_credentials() throws Exception {
+    new AccountWriter(tree)
+        .write(spec("https://dm.example.com/dm", Optional.empty()).withPsk(PSK_IDENTITY, PSK_HEX));
+    Account a = directory.find("dmagent-demo").orElseThrow();
+
+    assertThat(a.psk()).isPresent();
+    assertThat(a.credentials()).isEmpty();
+    AppAuthStore store = new AppAuthStore(tree);
+    assertThat(store.read(a.node(), AppAuth.CLCRED)).isEmpty();
+    assertThat(store.read(a.node(), AppAuth.SRVCRED)).isEmpty();
+    Authenticator.Exchange auth = new TreeAuthenticator(tree, 3, log::add).open(a);
+    assertThat(auth.credential()).isEmpty();
+    assertThat(auth.userName()).isEmpty();
+    assertThat(auth.headers(new byte[] {1})).isEmpty();
+  }
+
+  @Test
+  void a_server_cannot_get_the_pre_shared_key() throws Exception {
+    new AccountWriter(tree)
+        .write(spec("https://dm.example.com/dm", Optional.empty()).withPsk(PSK_IDENTITY, PSK_HEX));
+    TreeOperations server = tree.operations(Principal.server("dmagent-demo"));
+
+    assertThat(server.get(NodeUri.of("./DMAcc/demo/AppAuth/TLS/AAuthName")).value())
+        .hasValueSatisfying(v -> assertThat(v.text()).isEqualTo(PSK_IDENTITY));
+    assertThatThrownBy(() -> server.get(NodeUri.of("./DMAcc/demo/AppAuth/TLS/AAuthSecret")))
+        .isInstanceOfSatisfying(
+            DmException.class,
+            e -> assertThat(e.status()).isEqualTo(StatusCode.COMMAND_NOT_ALLOWED))
+        .message()
+        .doesNotContainIgnoringCase(PSK_HEX);
   }
 }

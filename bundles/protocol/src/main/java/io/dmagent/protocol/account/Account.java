@@ -7,14 +7,16 @@ import java.util.Optional;
 
 /**
  * One DM account as a session needs it: the server's ServerID (also the ACL principal), the DMAcc
- * node it lives under, the server's address, its displayable name and the client's credentials.
+ * node it lives under, the server's address, its displayable name, the client's credentials and, if
+ * its channel is secured with one, its pre-shared key.
  */
 public record Account(
     String serverId,
     NodeUri node,
     URI address,
     Optional<String> name,
-    Optional<ClientCredentials> credentials) {
+    Optional<ClientCredentials> credentials,
+    Optional<PskCredentials> psk) {
   public Account {
     if (serverId == null || serverId.isEmpty()) {
       throw new IllegalArgumentException("an account needs a ServerID");
@@ -23,6 +25,17 @@ public record Account(
     Objects.requireNonNull(address);
     Objects.requireNonNull(name);
     Objects.requireNonNull(credentials);
+    Objects.requireNonNull(psk);
+  }
+
+  /** An account without a pre-shared key. */
+  public Account(
+      String serverId,
+      NodeUri node,
+      URI address,
+      Optional<String> name,
+      Optional<ClientCredentials> credentials) {
+    this(serverId, node, address, name, credentials, Optional.empty());
   }
 
   /** An account without credentials, for a server that asks for none. */

@@ -53,6 +53,21 @@ public @interface AccountConfig {
       required = false)
   String serverAuthSecret() default "";
 
+  @AttributeDefinition(
+      description =
+          "TLS-PSK: the identity of the pre-shared key this account's https channel is secured"
+              + " with (written as AppAuth of AAuthLevel TLS, AAuthType PSK). Empty: no TLS-PSK.",
+      required = false)
+  String pskIdentity() default "";
+
+  @AttributeDefinition(
+      description =
+          "TLS-PSK: the pre-shared key in hexadecimal (never logged, never readable by a server)."
+              + " Empty: the key io.dmagent.transport.http is configured with for pskIdentity.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String pskKey() default "";
+
   @AttributeDefinition(description = "Open a client-initiated session when the agent starts.")
   boolean connectAtStart() default false;
 

@@ -1,5 +1,6 @@
 package io.dmagent.protocol.account;
 
+import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
  * The DM accounts under {@code ./DMAcc}, read from the tree as the device: each account's ServerID,
  * the server's address (the first {@code AppAddr/<x>/Addr} in name order, with its first port when
  * the address has no scheme), its Name and the client credentials (the {@code AppAuth/<x>} whose
- * AAuthLevel is CLCRED). An account that cannot be read is skipped with one log line that never
- * holds a secret.
+ * AAuthLevel is CLCRED) and its pre-shared key (the {@code AppAuth/<x>} of AAuthLevel TLS and
+ * AAuthType PSK, see {@link PskCredentials}). An account that cannot be read is skipped with one
+ * log line that never holds a secret.
  */
 public final class AccountDirectory {
   static final NodeUri DMACC = NodeUri.of("./DMAcc");
@@ -63,7 +65,8 @@ public final class AccountDirectory {
         node,
         address(ops, node),
         text(ops, node, "Name").filter(s -> !s.isEmpty()),
-        credentials(ops, node));
+        credentials(ops, node),
+        psk(ops, node));
   }
 
   private URI address(TreeOperations ops, NodeUri node) throws DmException {
@@ -119,6 +122,40 @@ public final class AccountDirectory {
               bytes(ops, at, "AAuthData")));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first {@code AppAuth/<x>} by name of AAuthLevel TLS and AAuthType PSK. One that names no
+   * identity or holds a key that is not hexadecimal makes the account unreadable: its sessions are
+   * refused rather than run without the channel it demands.
+   */
+  private Optional<PskCredentials> psk(TreeOperations ops, NodeUri node) throws DmException {
+    NodeUri appAuth = child(node, "AppAuth");
+    for (String name : children(ops, appAuth)) {
+      NodeUri at = child(appAuth, name);
+      if (!is(ops, at, "AAuthLevel", PskCredentials.LEVEL)
+          || !is(ops, at, "AAuthType", PskCredentials.TYPE)) {
+        continue;
+      }
+      String identity = text(ops, at, "AAuthName").orElse("").trim();
+      String hex = text(ops, at, "AAuthSecret").orElse("").trim();
+      try {
+        return Optional.of(
+            new PskCredentials(
+                identity, hex.isEmpty() ? Optional.empty() : Optional.of(PskKey.fromHex(hex))));
+      } catch (IllegalArgumentException e) {
+        // The messages name what is wrong, never the key.
+        throw new DmException(StatusCode.BAD_REQUEST, "AppAuth/" + name + ": " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean is(TreeOperations ops, NodeUri entry, String leaf, String expected) {
+    return text(ops, entry, leaf)
+        .map(v -> v.trim().toUpperCase(Locale.ROOT))
+        .filter(expected::equals)
+        .isPresent();
   }
 
   /**

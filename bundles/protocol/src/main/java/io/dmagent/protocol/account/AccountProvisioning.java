@@ -1,6 +1,7 @@
 package io.dmagent.protocol.account;
 
 import io.dmagent.api.session.ManagementSessions;
+import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -47,7 +49,7 @@ public final class AccountProvisioning {
                   return t;
                 }),
             log::warn);
-    Optional<AccountWriter.AccountSpec> spec = spec(config, log);
+    Optional<AccountWriter.AccountSpec> spec = spec(config, log::error);
     if (spec.isEmpty()) {
       return;
     }
@@ -78,10 +80,10 @@ public final class AccountProvisioning {
     return value == null ? "" : value;
   }
 
-  static Optional<AccountWriter.AccountSpec> spec(AccountConfig c, Logger log) {
+  static Optional<AccountWriter.AccountSpec> spec(AccountConfig c, Consumer<String> error) {
     String serverId = c.serverId() == null ? "" : c.serverId().trim();
     if (serverId.isEmpty()) {
-      log.error("DM account configuration without serverId ignored");
+      error.accept("DM account configuration without serverId ignored");
       return Optional.empty();
     }
     URI address;
@@ -91,15 +93,44 @@ public final class AccountProvisioning {
         throw new URISyntaxException(c.address(), "no scheme");
       }
     } catch (URISyntaxException | NullPointerException e) {
-      log.error("DM account for server " + serverId + " ignored: address is not an absolute URI");
+      error.accept(
+          "DM account for server " + serverId + " ignored: address is not an absolute URI");
       return Optional.empty();
     }
     String node = c.accountNode().isBlank() ? nodeName(serverId) : c.accountNode().trim();
-    Optional<String> authType =
-        Optional.ofNullable(c.authType()).map(String::trim).filter(s -> !s.isEmpty());
-    return Optional.of(
+    Optional<String> authType = trimmed(c.authType());
+    AccountWriter.AccountSpec spec =
         new AccountWriter.AccountSpec(
-            node, serverId, c.name(), address, authType, c.authName(), c.authSecret()));
+            node, serverId, c.name(), address, authType, c.authName(), c.authSecret());
+    return withPsk(spec, c, error);
+  }
+
+  /** The PSK settings checked before anything is written: a bad key is named, never repeated. */
+  private static Optional<AccountWriter.AccountSpec> withPsk(
+      AccountWriter.AccountSpec spec, AccountConfig c, Consumer<String> error) {
+    Optional<String> identity = trimmed(c.pskIdentity());
+    String key = c.pskKey() == null ? "" : c.pskKey().trim();
+    if (identity.isEmpty()) {
+      if (!key.isEmpty()) {
+        error.accept(
+            "DM account for server " + spec.serverId() + " ignored: pskKey without pskIdentity");
+        return Optional.empty();
+      }
+      return Optional.of(spec);
+    }
+    if (!key.isEmpty()) {
+      try {
+        PskKey.fromHex(key);
+      } catch (IllegalArgumentException e) {
+        error.accept("DM account for server " + spec.serverId() + " ignored: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(spec.withPsk(identity.get(), key));
+  }
+
+  private static Optional<String> trimmed(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   /** A node name from a ServerID: what a URI segment cannot hold becomes '_'. */

@@ -7,16 +7,21 @@ import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Creates or updates one DM account in {@code ./DMAcc} from configuration, as the device and all at
  * once: AppID w7, ServerID, Name, {@code AppAddr/1/{Addr, AddrType URI}} and, when the
- * configuration names a scheme, {@code AAuthPref} and {@code AppAuth/1} with AAuthLevel CLCRED.
- * Nodes the configuration does not speak of (other addresses, server credentials, Ext) are left as
- * they are.
+ * configuration names a scheme, {@code AAuthPref} and {@code AppAuth/1} with AAuthLevel CLCRED;
+ * when it names a PSK identity, {@code AppAuth/TLS} with AAuthLevel TLS and AAuthType PSK (see
+ * {@link PskCredentials}). Nodes the configuration does not speak of (other addresses, server
+ * credentials, Ext) are left as they are.
  */
 public final class AccountWriter {
+  /** A name of its own, so that the entry never takes the place of CLCRED's or SRVCRED's. */
+  static final String PSK_NODE = "TLS";
+
   private final DmTree tree;
 
   public AccountWriter(DmTree tree) {
@@ -64,8 +69,23 @@ public final class AccountWriter {
           put(tx, srv, "AAuthSecret", serverSecret);
         }
       }
+      if (spec.pskIdentity().isPresent()) {
+        writePsk(tx, acc, spec);
+      }
       tx.commit();
     }
+  }
+
+  /** AAuthSecret empty: the key is the HTTP binding's, configured for the identity. */
+  private static void writePsk(TreeOperations tx, NodeUri acc, AccountSpec spec)
+      throws DmException {
+    NodeUri psk = AccountDirectory.child(AccountDirectory.child(acc, "AppAuth"), PSK_NODE);
+    interior(tx, psk.parent());
+    interior(tx, psk);
+    put(tx, psk, "AAuthLevel", PskCredentials.LEVEL);
+    put(tx, psk, "AAuthType", PskCredentials.TYPE);
+    put(tx, psk, "AAuthName", spec.pskIdentity().get());
+    put(tx, psk, "AAuthSecret", spec.pskKey());
   }
 
   private static void interior(TreeOperations ops, NodeUri uri) throws DmException {
@@ -96,7 +116,10 @@ public final class AccountWriter {
     return exists(ops, uri.parent()) && ops.get(uri.parent()).children().contains(uri.name());
   }
 
-  /** What the configuration says of one account. */
+  /**
+   * What the configuration says of one account; {@code pskKey} is hexadecimal, empty for the
+   * binding's configured key.
+   */
   public record AccountSpec(
       String node,
       String serverId,
@@ -104,10 +127,52 @@ public final class AccountWriter {
       java.net.URI address,
       Optional<String> authType,
       String authName,
-      String authSecret) {
+      String authSecret,
+      Optional<String> pskIdentity,
+      String pskKey) {
+    public AccountSpec {
+      Objects.requireNonNull(pskIdentity);
+      pskKey = pskKey == null ? "" : pskKey;
+    }
+
+    /** An account without a pre-shared key. */
+    public AccountSpec(
+        String node,
+        String serverId,
+        String name,
+        java.net.URI address,
+        Optional<String> authType,
+        String authName,
+        String authSecret) {
+      this(node, serverId, name, address, authType, authName, authSecret, Optional.empty(), "");
+    }
+
+    /** The same account with this pre-shared key (hexadecimal; empty: the binding's). */
+    public AccountSpec withPsk(String identity, String hexKey) {
+      return new AccountSpec(
+          node,
+          serverId,
+          name,
+          address,
+          authType,
+          authName,
+          authSecret,
+          Optional.of(identity),
+          hexKey);
+    }
+
     @Override
     public String toString() {
-      return "AccountSpec[" + node + ", " + serverId + ", " + address + ", " + authType + "]";
+      return "AccountSpec["
+          + node
+          + ", "
+          + serverId
+          + ", "
+          + address
+          + ", "
+          + authType
+          + pskIdentity.map(i -> ", PSK " + i + " ***").orElse("")
+          + "]";
     }
   }
 }

@@ -26,7 +26,8 @@ public final class AppAuthStore {
 
   /**
    * The entry of {@code level} (CLCRED or SRVCRED) under {@code account}, if it names a scheme this
-   * agent speaks (BASIC, DIGEST, DIGEST-SHA256, HMAC, HMAC-SHA256).
+   * agent speaks (BASIC, DIGEST, DIGEST-SHA256, HMAC, HMAC-SHA256). Entries of other levels, such
+   * as a pre-shared key for the channel (AAuthLevel TLS), are never application-level credentials.
    */
   public Optional<AppAuth> read(NodeUri account, String level) {
     TreeOperations ops = tree.operations(Principal.device());
