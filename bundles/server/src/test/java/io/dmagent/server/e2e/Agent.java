@@ -18,6 +18,8 @@ import io.dmagent.diagnostics.DiagnosticsObject;
 import io.dmagent.protocol.SessionEngine;
 import io.dmagent.protocol.SessionSettings;
 import io.dmagent.protocol.account.Account;
+import io.dmagent.protocol.account.AccountDirectory;
+import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.stdobj.StandardObjects;
 import io.dmagent.transport.http.HttpTransport;
@@ -45,6 +47,7 @@ final class Agent implements AutoCloseable {
   private final SessionEngine engine;
   private final Account account;
   private final String serverId;
+  private boolean provisioned;
 
   Agent(Path dir, URI server, String serverId, Encoding encoding, int maxMsgSize) throws Exception {
     this(dir, server, serverId, encoding, maxMsgSize, UnaryOperator.identity());
@@ -121,7 +124,24 @@ final class Agent implements AutoCloseable {
   }
 
   SessionReport session() {
-    return engine.run(account, SessionRequest.clientInitiated(account.serverId()));
+    Account current = provisioned ? fromDmAcc() : account;
+    return engine.run(current, SessionRequest.clientInitiated(current.serverId()));
+  }
+
+  /**
+   * Writes the account into {@code ./DMAcc} as its configuration file does in the distribution;
+   * from then on each session reads it from there, as the agent's session manager does, so that
+   * what the DMAcc holds (client credentials, a pre-shared key) decides the channel.
+   */
+  void provision(AccountWriter.AccountSpec spec) throws DmException {
+    new AccountWriter(tree).write(spec);
+    provisioned = true;
+  }
+
+  private Account fromDmAcc() {
+    return new AccountDirectory(tree, log::add)
+        .find(serverId)
+        .orElseThrow(() -> new IllegalStateException("no readable account: " + log));
   }
 
   /** A session with another management authority, by its own account. */
