@@ -47,8 +47,11 @@ final class JsseChannels implements ServerChannels {
         || lower.contains("null cert chain")) {
       return "the device offered no client certificate (" + message + ")";
     }
+    // No path to a trust anchor, or one that fails (a certificate from a CA of the same name but
+    // another key fails its signature check): either way the server does not trust it.
     if (lower.contains("unable to find valid certification path")
-        || lower.contains("path building failed")) {
+        || lower.contains("path building failed")
+        || lower.contains("path validation failed")) {
       return "the device's client certificate is not trusted (" + message + ")";
     }
     if (lower.contains("certificate_unknown") || lower.contains("bad_certificate")) {
