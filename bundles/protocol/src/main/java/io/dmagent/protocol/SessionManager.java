@@ -24,11 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * Runs the sessions other bundles ask for on a pool it owns: one at a time per server (a request
- * while one is queued or running joins it), each attempt that failed on the transport tried again
- * after an exponential back-off, up to the configured number of attempts. Every ended session is
- * logged in one line ({@link SessionReport#summary()}) and told to the listeners. When a completed
- * session left alerts in the outbox that it never saw (queued after its last package), another
- * session follows to deliver them.
+ * while one is queued or running joins it), each attempt that failed on the transport or ended
+ * because authentication gave up (the server kept refusing our credentials) tried again, as a new
+ * session, after an exponential back-off, up to the configured number of attempts. Every ended
+ * session is logged in one line ({@link SessionReport#summary()}) and told to the listeners. When a
+ * completed session left alerts in the outbox that it never saw (queued after its last package),
+ * another session follows to deliver them.
  */
 public final class SessionManager implements ManagementSessions, AutoCloseable {
   private final Function<String, Optional<Account>> accounts;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * A session's report, whether trying again later makes sense (the transport failed in a way that
- * may pass), and which outbox alerts it sent.
+ * may pass, or authentication gave up), and which outbox alerts it sent.
  */
 record SessionResult(SessionReport report, boolean retryable, Set<String> offeredAlerts) {
   SessionResult {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.message.Challenge;
 import io.dmagent.api.message.MessageFormatException;
+import io.dmagent.api.message.Meta;
+import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.session.AlertMark;
 import io.dmagent.api.session.GenericAlert;
@@ -22,10 +25,14 @@ import io.dmagent.protocol.account.AccountWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +82,11 @@ class SessionManagerTest {
   }
 
   private SessionManager manager(ReplayTransport transport, int attempts) {
+    return manager(transport, attempts, Duration.ofMillis(10), Duration.ofMillis(40));
+  }
+
+  private SessionManager manager(
+      ReplayTransport transport, int attempts, Duration firstBackoff, Duration maxBackoff) {
     SessionEngine engine =
         SessionEngine.builder()
             .tree(f.tree)
@@ -85,7 +97,7 @@ class SessionManagerTest {
             .settings(
                 SessionSettings.defaults()
                     .withEncoding(Encoding.XML)
-                    .withRetries(attempts, Duration.ofMillis(10), Duration.ofMillis(40)))
+                    .withRetries(attempts, firstBackoff, maxBackoff))
             .log(f.log::add)
             .build();
     AccountDirectory accounts = new AccountDirectory(f.tree, f.log::add);
@@ -169,6 +181,95 @@ class SessionManagerTest {
     assertThat(f.log)
         .filteredOn(l -> l.startsWith("session with srv1 failed (connection refused); attempt"))
         .hasSize(2);
+    assertThat(heard).hasSize(1);
+  }
+
+  /** A server that refuses every credential: 401 with a challenge for Basic, every message. */
+  private ReplayTransport refusingServer(List<Long> receivedAt) {
+    Map<String, Fixture.Server> sessions = new ConcurrentHashMap<>();
+    return new ReplayTransport(
+        (request, i) -> {
+          receivedAt.add(System.nanoTime());
+          try {
+            SyncMessage m = codec.decode(request.body(), Encoding.XML, 1 << 20);
+            Status refused =
+                new Status(
+                    "1",
+                    m.header().msgId(),
+                    "0",
+                    Status.SYNC_HDR,
+                    List.of(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.of(new Challenge(Meta.of("b64", "syncml:auth-basic"))),
+                    401,
+                    List.of());
+            Fixture.Server server =
+                sessions.computeIfAbsent(m.header().sessionId(), Fixture.Server::new);
+            return ReplayTransport.ok(
+                DmMediaType.DM_XML.mimeType(),
+                codec.encode(server.message(true, refused), Encoding.XML));
+          } catch (MessageFormatException e) {
+            throw new TransportException(TransportException.Kind.PROTOCOL, e.toString());
+          }
+        });
+  }
+
+  @Test
+  void refused_credentials_abort_each_session_which_is_retried_with_back_off_up_to_the_attempts()
+      throws Exception {
+    new AccountWriter(f.tree)
+        .write(
+            new AccountWriter.AccountSpec(
+                "srv1",
+                "srv1",
+                "",
+                URI.create("replay://dm.example/dm"),
+                Optional.of("BASIC"),
+                "gw42",
+                "a-wrong-secret"));
+    List<Long> receivedAt = new CopyOnWriteArrayList<>();
+    ReplayTransport refusing = refusingServer(receivedAt);
+    Duration first = Duration.ofMillis(150);
+    Duration max = Duration.ofMillis(300);
+    ManagementSessions sessions = manager(refusing, 3, first, max);
+
+    SessionReport report =
+        sessions
+            .start(SessionRequest.clientInitiated("srv1"))
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+
+    assertThat(report.outcome()).isEqualTo(SessionOutcome.ABORTED_BY_CLIENT);
+    assertThat(report.reason()).contains("server refused our credentials (401)");
+    Map<String, List<SyncMessage>> bySession = new LinkedHashMap<>();
+    for (var request : refusing.sent) {
+      SyncMessage m = codec.decode(request.body(), Encoding.XML, 1 << 20);
+      bySession.computeIfAbsent(m.header().sessionId(), id -> new ArrayList<>()).add(m);
+    }
+    assertThat(bySession).as("one session per attempt, each with its own SessionID").hasSize(3);
+    for (List<SyncMessage> session : bySession.values()) {
+      // authAttempts (3) packages 1 with credentials, then Alert 1223 ends the session.
+      assertThat(session).hasSize(4);
+      assertThat(session.subList(0, 3))
+          .allSatisfy(m -> assertThat(m.header().cred()).isPresent())
+          .allSatisfy(m -> assertThat(Fixture.alerts(m)).extracting(a -> a.code()).contains(1201));
+      assertThat(Fixture.alerts(session.get(3))).extracting(a -> a.code()).containsExactly(1223);
+    }
+    // The manager waits at least the back-off between sessions (a lower bound, not a timing).
+    assertThat(receivedAt.get(4) - receivedAt.get(3)).isGreaterThanOrEqualTo(first.toNanos());
+    assertThat(receivedAt.get(8) - receivedAt.get(7)).isGreaterThanOrEqualTo(max.toNanos());
+    assertThat(f.log)
+        .filteredOn(l -> l.startsWith("session with srv1 failed (server refused our credentials"))
+        .hasSize(2)
+        .anyMatch(l -> l.contains("attempt 2 of 3"))
+        .anyMatch(l -> l.contains("attempt 3 of 3"));
+    assertThat(heard).containsExactly(report);
+    assertThat(f.log).filteredOn(report.summary()::equals).hasSize(1);
+    assertThat(f.log).noneMatch(l -> l.contains("a-wrong-secret"));
+    // Nothing follows the last attempt: no endless loop of sessions.
+    Thread.sleep(3 * max.toMillis());
+    assertThat(refusing.sent).hasSize(12);
     assertThat(heard).hasSize(1);
   }
 
