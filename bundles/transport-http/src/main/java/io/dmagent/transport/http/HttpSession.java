@@ -1,5 +1,6 @@
 package io.dmagent.transport.http;
 
+import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.api.transport.TransportException;
 import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
@@ -32,12 +33,17 @@ final class HttpSession implements TransportSession {
   private final HttpLimits limits;
   private final Consumer<String> warn;
   private final IdleConnections idle;
-  private final String demand;
+  private final ChannelSecurity demand;
   private Connection connection;
   private int connectionsOpened;
 
   HttpSession(Connector connector, HttpLimits limits, Consumer<String> warn) {
-    this(connector, limits, warn, new IdleConnections(Duration.ZERO, Clock.systemUTC()), "");
+    this(
+        connector,
+        limits,
+        warn,
+        new IdleConnections(Duration.ZERO, Clock.systemUTC()),
+        ChannelSecurity.plaintext());
   }
 
   /**
@@ -49,7 +55,7 @@ final class HttpSession implements TransportSession {
       HttpLimits limits,
       Consumer<String> warn,
       IdleConnections idle,
-      String demand) {
+      ChannelSecurity demand) {
     this.connector = connector;
     this.limits = limits;
     this.warn = warn;
@@ -65,7 +71,7 @@ final class HttpSession implements TransportSession {
       closeConnection();
     }
     if (connection == null) {
-      connection = idle.take(demand + "|" + authority);
+      connection = idle.take(new IdleConnections.Key(demand, authority));
     }
     boolean reused = connection != null;
     try {
@@ -194,7 +200,7 @@ final class HttpSession implements TransportSession {
   @Override
   public void close() {
     if (connection != null) {
-      idle.keep(demand + "|" + connection.authority, connection);
+      idle.keep(new IdleConnections.Key(demand, connection.authority), connection);
       connection = null;
     }
   }

@@ -131,7 +131,7 @@ public final class HttpTransport implements DmTransport {
 
   @Override
   public TransportSession open(URI server, ChannelSecurity security) throws TransportException {
-    return new HttpSession(connectorFor(server, security), limits, warn, idle, security.toString());
+    return new HttpSession(connectorFor(server, security), limits, warn, idle, security);
   }
 
   private Connector connectorFor(URI server, ChannelSecurity security) throws TransportException {

@@ -1,5 +1,6 @@
 package io.dmagent.transport.http;
 
+import io.dmagent.api.transport.ChannelSecurity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Map;
 final class IdleConnections implements AutoCloseable {
   private final Duration keep;
   private final Clock clock;
-  private final Map<String, Idle> idle = new HashMap<>();
+  private final Map<Key, Idle> idle = new HashMap<>();
   private boolean closed;
 
   IdleConnections(Duration keep, Clock clock) {
@@ -27,7 +28,7 @@ final class IdleConnections implements AutoCloseable {
   }
 
   /** The connection left for {@code key}, unless none is left or it has been idle too long. */
-  synchronized HttpSession.Connection take(String key) {
+  synchronized HttpSession.Connection take(Key key) {
     Idle left = idle.remove(key);
     if (left == null) {
       return null;
@@ -42,7 +43,7 @@ final class IdleConnections implements AutoCloseable {
   /**
    * Keeps {@code connection} for the next session of {@code key}; the one kept before is closed.
    */
-  synchronized void keep(String key, HttpSession.Connection connection) {
+  synchronized void keep(Key key, HttpSession.Connection connection) {
     if (closed || keep.isZero()) {
       close(connection);
       return;
@@ -76,6 +77,13 @@ final class IdleConnections implements AutoCloseable {
       // A dead socket may fail to close; nothing is left to release.
     }
   }
+
+  /**
+   * A server and the whole demand its connection was made for. The demand itself, not its text: a
+   * TLS-PSK demand prints its key as {@code ***}, so two keys would print alike, and a connection
+   * made with one key must never carry a session that demands another.
+   */
+  record Key(ChannelSecurity demand, String authority) {}
 
   private record Idle(HttpSession.Connection connection, Instant since) {}
 }

@@ -275,6 +275,27 @@ class TlsTransportTest {
   }
 
   @Test
+  void a_kept_connection_never_carries_a_session_that_demands_another_key() throws Exception {
+    byte[] other = PSK.clone();
+    other[7] ^= 0x40;
+    HttpTransport transport = trustingTheCa();
+    try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
+      URI uri = server.uri("localhost");
+      assertThat(exchange(transport, uri, ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.of(PSK))))
+          .isEqualTo("secure");
+
+      // The DMAcc's key changed: the connection kept from the last session was made with the
+      // old one, so the new key gets a handshake of its own, which fails.
+      assertRefused(
+          transport,
+          uri,
+          ChannelSecurity.tlsPsk(PSK_IDENTITY, PskKey.of(other)),
+          "as identity " + PSK_IDENTITY + " failed");
+      assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_tls_psk_demand_without_a_configured_key_is_refused() throws Exception {
     try (TlsTestServer server = TlsTestServer.psk(PSK_IDENTITY, PSK)) {
       assertThatThrownBy(() -> trustingTheCa().open(server.uri("localhost"), demand(Mode.TLS_PSK)))
