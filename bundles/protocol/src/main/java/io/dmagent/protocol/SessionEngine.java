@@ -227,16 +227,19 @@ public final class SessionEngine {
           .map(key -> ChannelSecurity.tlsPsk(psk.identity(), key))
           .orElseGet(() -> ChannelSecurity.tlsPsk(psk.identity()));
     }
-    if (!"https".equalsIgnoreCase(account.address().getScheme())) {
-      return ChannelSecurity.plaintext();
-    }
     boolean clientCertificate =
         account
             .credentials()
             .map(c -> c.authType().trim().toUpperCase(Locale.ROOT))
             .filter(t -> t.equals("X509") || t.equals("TRANSPORT"))
             .isPresent();
-    return clientCertificate ? ChannelSecurity.mutualTls() : ChannelSecurity.tls();
+    if (clientCertificate) {
+      // Likewise: credentials only TLS can carry are never traded for plaintext.
+      return ChannelSecurity.mutualTls();
+    }
+    return "https".equalsIgnoreCase(account.address().getScheme())
+        ? ChannelSecurity.tls()
+        : ChannelSecurity.plaintext();
   }
 
   private SessionResult result(

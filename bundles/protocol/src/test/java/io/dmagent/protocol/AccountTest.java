@@ -243,6 +243,15 @@ class AccountTest {
   }
 
   @Test
+  void an_x509_account_on_an_http_address_still_demands_mutual_tls_which_the_binding_refuses()
+      throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.of("X509")));
+
+    assertThat(SessionEngine.demandOf(directory.find("dmagent-demo").orElseThrow()))
+        .isEqualTo(ChannelSecurity.mutualTls());
+  }
+
+  @Test
   void an_entry_of_type_psk_at_another_level_demands_nothing() throws Exception {
     new AccountWriter(tree).write(spec("https://dm.example.com/dm", Optional.empty()));
     pskEntry("demo", "x", "OBEX", "PSK", PSK_HEX);
