@@ -12,6 +12,8 @@
 #      the session before (the binding's default), TLS 1.3 resumed on a new connection, TLS 1.3 with a full
 #      handshake every session, TLS-PSK (TLS 1.2, BouncyCastle); each without authentication and with HMAC-MD5
 #      both ways (target: TLS 1.3 with HMAC at most 2x plain HTTP without authentication)
+#   6. the floor under step 5: io.dmagent.server.TlsHandshakeBenchmark, a loopback connection, a resumed JSSE
+#      handshake (TLS 1.2, TLS 1.3) or none (TCP), one byte each way, the agent's code not involved
 # About 4 minutes on 2 cores. JMH output goes to benchmarks/target/session-results/; a summary is printed at the end.
 # JMH_SETTINGS replaces the short settings (default "-f 1 -wi 3 -i 5"). --summary prints the last summary again.
 set -euo pipefail
@@ -69,6 +71,7 @@ jmh latency-agent-opts SessionBenchmark $short "${agent_opts[@]}"
 jmh latency-file SessionBenchmark $short -p store=file -p encoding=WBXML "${agent_opts[@]}"
 jmh tls SessionBenchmark $short -p encoding=WBXML -p channel=http,tls,tls-resumed,tls-full,psk -p auth=none,hmac \
   "${agent_opts[@]}"
+jmh tls-floor TlsHandshakeBenchmark $short
 for t in 1 2 4; do
   jmh "throughput-$t" SessionBenchmark $short -bm thrpt -tu s -t "$t" -p encoding=WBXML "${agent_opts[@]}"
 done
@@ -112,6 +115,13 @@ if [ -f "$out/tls.csv" ]; then
         "$c" "$a" "$(awk -v v="$v" 'BEGIN {print v / 1000}')" "$(awk -v v="$v" -v p="$plain" 'BEGIN {print v / p}')" \
         "$(case "$c$a" in tlshmac | tls-resumedhmac) echo ' (target: at most 2 x)' ;; esac)"
     done
+  done
+fi
+if [ -f "$out/tls-floor.csv" ]; then
+  for p in TCP TLSv1.2 TLSv1.3; do
+    v=$(awk -F, -v p="$p" '{gsub(/["\r]/, "")} $1 ~ /:p0.50$/ && $NF == p {print $5; exit}' "$out/tls-floor.csv")
+    [ -n "$v" ] && printf 'tls floor, JSSE alone: connection + resumed handshake (%s) + one byte each way: median %6.2f ms\n' \
+      "$p" "$(awk -v v="$v" 'BEGIN {print v / 1000}')"
   done
 fi
 echo "load averages:"
