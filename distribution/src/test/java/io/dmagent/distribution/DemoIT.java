@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoIT {
   private static final Pattern SUMMARY =
-      Pattern.compile("^session (\\S+) with dmagent-demo ended: completed, (\\d+) commands, ");
+      Pattern.compile(
+          "INFO  io\\.dmagent\\.protocol: session (\\S+) with dmagent-demo ended: completed, (\\d+)"
+              + " commands, ");
 
   @TempDir Path dir;
 
