@@ -34,7 +34,11 @@ final class HttpSession implements TransportSession {
   private final Consumer<String> warn;
   private final IdleConnections idle;
   private final ChannelSecurity demand;
-  private Connection connection;
+  // Volatile, with the two flags below: the session engine may close a session from its own thread
+  // while an exchange that timed out still waits for its answer on another.
+  private volatile Connection connection;
+  private volatile boolean exchanging;
+  private volatile boolean closed;
   private int connectionsOpened;
 
   HttpSession(Connector connector, HttpLimits limits, Consumer<String> warn) {
@@ -66,12 +70,25 @@ final class HttpSession implements TransportSession {
 
   @Override
   public TransportResponse exchange(TransportRequest request) throws TransportException {
+    exchanging = true;
+    try {
+      return exchangeOrRetry(request);
+    } catch (RuntimeException e) {
+      // Whatever state the connection is in, it carries nothing more.
+      closeConnection();
+      throw e;
+    } finally {
+      exchanging = false;
+    }
+  }
+
+  private TransportResponse exchangeOrRetry(TransportRequest request) throws TransportException {
     String authority = authority(request.target());
     if (connection != null && !connection.authority.equals(authority)) {
       closeConnection();
     }
     if (connection == null) {
-      connection = idle.take(new IdleConnections.Key(demand, authority));
+      adopt(idle.take(new IdleConnections.Key(demand, authority)));
     }
     boolean reused = connection != null;
     try {
@@ -106,14 +123,19 @@ final class HttpSession implements TransportSession {
 
   private TransportResponse exchangeOnce(TransportRequest request, String authority)
       throws IOException {
-    if (connection == null) {
-      connection =
+    Connection current = connection;
+    if (current == null) {
+      if (closed) {
+        throw sessionClosed();
+      }
+      current =
           new Connection(authority, connector.connect(request.target(), limits.connectTimeout()));
+      adopt(current);
       connectionsOpened++;
     }
-    connection.channel.readTimeout(limits.readTimeout());
-    wire.writeRequest(connection.out, request);
-    HttpWire.ReadResponse read = wire.readResponse(connection.in);
+    current.channel.readTimeout(limits.readTimeout());
+    wire.writeRequest(current.out, request);
+    HttpWire.ReadResponse read = wire.readResponse(current.in);
     if (!read.keepAlive()) {
       closeConnection();
     }
@@ -186,22 +208,52 @@ final class HttpSession implements TransportSession {
         + target.getPort();
   }
 
+  /**
+   * Makes {@code fresh} this session's connection, unless the session was closed meanwhile: then it
+   * is closed and nothing more is sent.
+   */
+  private void adopt(Connection fresh) throws TransportException {
+    connection = fresh;
+    if (closed) {
+      closeConnection();
+      throw sessionClosed();
+    }
+  }
+
+  private static TransportException sessionClosed() {
+    return new TransportException(Kind.PROTOCOL, "the session was closed");
+  }
+
   private void closeConnection() {
-    if (connection != null) {
-      try {
-        connection.channel.close();
-      } catch (IOException ignored) {
-        // Closing a dead socket can fail; there is nothing left to release.
-      }
+    Connection left = connection;
+    if (left != null) {
       connection = null;
+      closeQuietly(left);
+    }
+  }
+
+  private static void closeQuietly(Connection left) {
+    try {
+      left.channel.close();
+    } catch (IOException ignored) {
+      // Closing a dead socket can fail; there is nothing left to release.
     }
   }
 
   @Override
   public void close() {
-    if (connection != null) {
-      idle.keep(new IdleConnections.Key(demand, connection.authority), connection);
-      connection = null;
+    closed = true;
+    Connection left = connection;
+    connection = null;
+    if (left == null) {
+      return;
+    }
+    if (exchanging) {
+      // An exchange still waits for its answer on it (from another thread): closing the socket
+      // ends that wait; kept, the late answer would reach the next session.
+      closeQuietly(left);
+    } else {
+      idle.keep(new IdleConnections.Key(demand, left.authority), left);
     }
   }
 

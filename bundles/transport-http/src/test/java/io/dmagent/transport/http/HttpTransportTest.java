@@ -10,6 +10,8 @@ import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
 import io.dmagent.api.transport.TransportResponse;
 import io.dmagent.api.transport.TransportSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,6 +20,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -168,6 +173,98 @@ class HttpTransportTest {
       binding.close();
 
       assertThat(binding.idleConnections()).isZero();
+    }
+  }
+
+  @Test
+  void a_session_closed_while_its_answer_is_awaited_closes_the_connection_instead_of_keeping_it()
+      throws Exception {
+    // The session engine closes a session whose exchange timed out while a thread still waits
+    // for the answer: that connection is mid-exchange and must never carry the next session.
+    CountDownLatch release = new CountDownLatch(1);
+    try (RawHttpServer server =
+        new RawHttpServer(
+            (i, head, body) -> {
+              if (i == 0) {
+                awaitQuietly(release);
+                return ok("application/vnd.syncml.dm+xml", "late");
+              }
+              return ok("application/vnd.syncml.dm+xml", "r" + i);
+            })) {
+      TransportSession abandoned = transport.open(server.uri("/"), ChannelSecurity.plaintext());
+      CompletableFuture<TransportResponse> waiting =
+          CompletableFuture.supplyAsync(() -> exchangeUnchecked(abandoned, server.uri("/"), "a"));
+      awaitRequests(server, 1);
+
+      abandoned.close();
+      release.countDown();
+
+      assertThat(transport.idleConnections()).isZero();
+      assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(UncheckedIOException.class);
+      try (TransportSession next = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+        TransportResponse answer = next.exchange(post(server.uri("/"), "b"));
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("r1");
+      }
+      assertThat(server.connections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_session_closed_while_its_answer_is_awaited_on_a_kept_connection_sends_nothing_more()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (RawHttpServer server =
+        new RawHttpServer(
+            (i, head, body) -> {
+              if (i == 1) {
+                awaitQuietly(release);
+                return null;
+              }
+              return ok("application/vnd.syncml.dm+xml", "r" + i);
+            })) {
+      try (TransportSession first = transport.open(server.uri("/"), ChannelSecurity.plaintext())) {
+        first.exchange(post(server.uri("/"), "1"));
+      }
+      TransportSession abandoned = transport.open(server.uri("/"), ChannelSecurity.plaintext());
+      CompletableFuture<TransportResponse> waiting =
+          CompletableFuture.supplyAsync(() -> exchangeUnchecked(abandoned, server.uri("/"), "2"));
+      awaitRequests(server, 2);
+
+      abandoned.close();
+      release.countDown();
+
+      assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(UncheckedIOException.class);
+      // Not sent again on a new connection once its session is closed.
+      assertThat(server.connections()).isEqualTo(1);
+      assertThat(server.requestHeads()).hasSize(2);
+      assertThat(transport.idleConnections()).isZero();
+    }
+  }
+
+  private static TransportResponse exchangeUnchecked(
+      TransportSession session, URI target, String body) {
+    try {
+      return session.exchange(post(target, body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void awaitRequests(RawHttpServer server, int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.requestHeads().size() < count) {
+      assertThat(System.nanoTime()).as("requests seen by the server").isLessThan(deadline);
+      sleepQuietly(5);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
