@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,29 +29,48 @@ final class IdleConnections implements AutoCloseable {
   }
 
   /** The connection left for {@code key}, unless none is left or it has been idle too long. */
-  synchronized HttpSession.Connection take(Key key) {
-    Idle left = idle.remove(key);
-    if (left == null) {
-      return null;
+  HttpSession.Connection take(Key key) {
+    List<HttpSession.Connection> stale = new ArrayList<>(0);
+    Idle left;
+    synchronized (this) {
+      reap(stale);
+      left = idle.remove(key);
     }
-    if (left.since.plus(keep).isBefore(clock.instant())) {
-      close(left.connection);
-      return null;
-    }
-    return left.connection;
+    stale.forEach(IdleConnections::close);
+    return left == null ? null : left.connection;
   }
 
   /**
    * Keeps {@code connection} for the next session of {@code key}; the one kept before is closed.
    */
-  synchronized void keep(Key key, HttpSession.Connection connection) {
-    if (closed || keep.isZero()) {
-      close(connection);
-      return;
+  void keep(Key key, HttpSession.Connection connection) {
+    List<HttpSession.Connection> stale = new ArrayList<>(0);
+    synchronized (this) {
+      reap(stale);
+      if (closed || keep.isZero()) {
+        stale.add(connection);
+      } else {
+        Idle before = idle.put(key, new Idle(connection, clock.instant()));
+        if (before != null) {
+          stale.add(before.connection);
+        }
+      }
     }
-    Idle before = idle.put(key, new Idle(connection, clock.instant()));
-    if (before != null) {
-      close(before.connection);
+    stale.forEach(IdleConnections::close);
+  }
+
+  /**
+   * Moves the connections idle too long, whatever their key, to {@code stale}: a server no session
+   * asks for again (an account moved, a RespURI elsewhere) does not keep its socket open for good.
+   */
+  private void reap(List<HttpSession.Connection> stale) {
+    Instant oldest = clock.instant().minus(keep);
+    for (Iterator<Idle> i = idle.values().iterator(); i.hasNext(); ) {
+      Idle left = i.next();
+      if (left.since.isBefore(oldest)) {
+        stale.add(left.connection);
+        i.remove();
+      }
     }
   }
 
