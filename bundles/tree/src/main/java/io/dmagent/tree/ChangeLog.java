@@ -17,11 +17,15 @@ import java.util.zip.CRC32C;
  * appending a chunk to the store file, as MVStore does per commit, also writes inode and journal
  * blocks and a dozen KB of B-tree pages.
  *
- * <p>After a checkpoint (the store file now holds everything up to frame n) frames start again at
- * the beginning, numbered from n + 1. Replay starts at the beginning and takes frames as long as
- * each is whole (its CRC matches) and numbered one more than the last: a frame from before the
- * checkpoint has a lower number, a torn last frame fails its CRC, so replay stops exactly after the
- * last complete frame, and a change set (an Atomic) is replayed whole or not at all.
+ * <p>After a checkpoint (the store file now holds everything up to frame n) the frames written are
+ * overwritten with zeros and forced, and frames start again at the beginning, numbered from n + 1.
+ * Replay starts at the beginning and takes frames as long as each is whole (its CRC matches) and
+ * numbered one more than the last: a frame from before the checkpoint has a lower number, a torn
+ * last frame fails its CRC, so replay stops exactly after the last complete frame, and a change set
+ * (an Atomic) is replayed whole or not at all. Whatever lies after that point (a torn frame) is
+ * zeroed before the next frame is written there. So the log never holds bytes of an older frame
+ * beyond the last valid one: a frame body carries leaf values a server chose, and a frame forged
+ * inside one must never be where the next frame is looked for.
  */
 final class ChangeLog implements AutoCloseable {
   /** Frames start here; the header keeps a block of its own so that no frame write can tear it. */
@@ -35,6 +39,8 @@ final class ChangeLog implements AutoCloseable {
   private final long capacity;
   private final long storeId;
   private long position = HEADER_BYTES;
+  // Everything from here on is zeros on disk (as far as this log wrote it).
+  private long written = HEADER_BYTES;
 
   private ChangeLog(FileChannel channel, long capacity, long storeId) {
     this.channel = channel;
@@ -139,6 +145,16 @@ final class ChangeLog implements AutoCloseable {
       expected++;
     }
     position = at;
+    // A torn frame, or anything else left after the last valid one, goes before the next frame is
+    // written there. After a clean close the log is zeros already: nothing to write.
+    int end = (int) capacity;
+    while (end > at && bytes[end - 1] == 0) {
+      end--;
+    }
+    written = end;
+    if (end > at) {
+      zero(at, end);
+    }
     return expected - 1;
   }
 
@@ -165,14 +181,35 @@ final class ChangeLog implements AutoCloseable {
     ByteBuffer b = ByteBuffer.wrap(frame);
     b.putInt(0, length).putLong(4, seq);
     b.putInt(12, frameCrc(frame, 0, length));
+    written = Math.max(written, position + frame.length);
     writeFully(channel, b, position);
     channel.force(false);
     position += frame.length;
   }
 
-  /** After a checkpoint: the next frame goes to the beginning again. */
-  void restart() {
+  /**
+   * After a checkpoint (the store file holds every frame, forced): the frames are overwritten with
+   * zeros, and the next frame goes to the beginning again. If zeroing fails, the next frame still
+   * goes to the beginning (the frames there are older than the checkpoint) and the next restart
+   * zeroes again.
+   */
+  void restart() throws IOException {
     position = HEADER_BYTES;
+    zero(HEADER_BYTES, written);
+  }
+
+  /** Overwrites {@code [from, to)} with zeros and forces it; from then on it holds no frame. */
+  private void zero(long from, long to) throws IOException {
+    if (to <= from) {
+      return;
+    }
+    ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(64 * 1024, to - from));
+    for (long at = from; at < to; at += zeros.capacity()) {
+      zeros.clear().limit((int) Math.min(zeros.capacity(), to - at));
+      writeFully(channel, zeros, at);
+    }
+    channel.force(false);
+    written = from;
   }
 
   @Override

@@ -355,7 +355,11 @@ final class TreeStore implements AutoCloseable {
     dirtyByParent.clear();
     dirtyMoRoots.clear();
     typed.clear();
-    log.restart();
+    try {
+      log.restart();
+    } catch (IOException e) {
+      throw new UncheckedIOException("tree change log: " + e.getMessage(), e);
+    }
   }
 
   /**
