@@ -124,11 +124,21 @@ final class TreeStore implements AutoCloseable {
   private static TreeStore openFiles(Path file, int logBytes, Consumer<String> warn)
       throws IOException {
     Snapshot snapshot = Snapshot.open(file);
+    ChangeLog log = null;
     try {
-      TreeStore store = new TreeStore(snapshot, openLog(file, snapshot.storeId(), logBytes, warn));
+      log = openLog(file, snapshot.storeId(), logBytes, warn);
+      TreeStore store = new TreeStore(snapshot, log);
       store.replay();
       return store;
     } catch (IOException | RuntimeException e) {
+      // Both files, so that neither stays open when they are kept aside.
+      if (log != null) {
+        try {
+          log.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       snapshot.close();
       throw e;
     }

@@ -307,4 +307,49 @@ class StoreFileTest {
     assertThat(second.device().get(uri(".")).children()).isEmpty();
     second.tree.close();
   }
+
+  /** The files this JVM holds open (Linux: the links in /proc/self/fd). */
+  private static List<Path> openFiles() throws IOException {
+    List<Path> out = new java.util.ArrayList<>();
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path fd : fds.toList()) {
+        try {
+          out.add(Files.readSymbolicLink(fd));
+        } catch (IOException gone) {
+          // closed meanwhile (the listing's own descriptor)
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void a_store_whose_log_cannot_be_replayed_is_kept_aside_without_leaving_a_file_open()
+      throws Exception {
+    Trees first = open(TreeStore.DEFAULT_LOG_BYTES);
+    first.leaf("./A", "1");
+    first.store.abandon();
+    // Frame 1 replaced by a whole frame (its CRC right) whose change set cannot be read.
+    ByteBuffer frame = ByteBuffer.allocate(ChangeLog.FRAME_HEADER_BYTES + 4);
+    frame.putInt(4).putLong(1).putInt(0).putInt(1);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(frame.array(), 0, 12);
+    crc.update(frame.array(), ChangeLog.FRAME_HEADER_BYTES, 4);
+    frame.putInt(12, (int) crc.getValue()).clear();
+    Path log = TreeStore.logFile(file());
+    try (FileChannel c = FileChannel.open(log, StandardOpenOption.WRITE)) {
+      c.write(frame, ChangeLog.HEADER_BYTES);
+    }
+    List<String> warnings = new CopyOnWriteArrayList<>();
+
+    Trees second = Trees.on(TreeStore.open(file(), warnings::add));
+
+    assertThat(warnings).singleElement().asString().contains("kept aside");
+    Path folder = dir.toRealPath();
+    assertThat(openFiles())
+        .filteredOn(p -> p.startsWith(folder))
+        .extracting(p -> p.getFileName().toString())
+        .noneMatch(n -> n.contains("corrupt"));
+    second.tree.close();
+  }
 }
