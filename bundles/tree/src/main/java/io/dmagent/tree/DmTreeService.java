@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
@@ -155,6 +156,17 @@ public final class DmTreeService implements DmTree {
   }
 
   private void dispatch(List<TreeChange> changes) {
+    try {
+      tellListeners(changes);
+    } catch (RejectedExecutionException closing) {
+      // Deactivation shut the notifier down while a session still committed: the commit is made
+      // and durable, so its writer must hear success, not a store failure. Components that listen
+      // depend on the tree and are deactivated before it.
+      refusals.accept("tree closing: listeners not told of " + changes.size() + " changes");
+    }
+  }
+
+  private void tellListeners(List<TreeChange> changes) {
     notifier.execute(
         () ->
             listeners.forEach(

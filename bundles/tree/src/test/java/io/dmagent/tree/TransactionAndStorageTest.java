@@ -186,4 +186,37 @@ class TransactionAndStorageTest {
             DmException.class,
             e -> assertThat(e.status()).isEqualTo(StatusCode.DATA_STORE_FAILURE));
   }
+
+  @Test
+  void a_write_committed_while_the_tree_is_deactivating_is_acknowledged_and_kept()
+      throws Exception {
+    Path file = dir.resolve("tree.mv.db");
+    Trees trees = Trees.on(TreeStore.open(file, m -> {}));
+    trees.leaf("./Closing", "before");
+    TreeTransaction tx = trees.tree.begin(Principal.device());
+    tx.replace(uri("./Closing"), NodeValue.text("during"));
+    // Deactivation starts while the session's transaction is open: it waits for the tree's lock.
+    Thread closer =
+        new Thread(
+            () -> {
+              try {
+                trees.tree.close();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    closer.start();
+    while (closer.getState() != Thread.State.WAITING) {
+      assertThat(closer.isAlive()).isTrue();
+      Thread.sleep(1);
+    }
+
+    tx.commit(); // acknowledged: no exception
+
+    closer.join(10_000);
+    assertThat(closer.isAlive()).isFalse();
+    Trees reopened = Trees.on(TreeStore.open(file, m -> {}));
+    assertThat(reopened.value("./Closing")).isEqualTo("during");
+    reopened.tree.close();
+  }
 }
