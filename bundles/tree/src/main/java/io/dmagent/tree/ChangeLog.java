@@ -41,6 +41,7 @@ final class ChangeLog implements AutoCloseable {
   private long position = HEADER_BYTES;
   // Everything from here on is zeros on disk (as far as this log wrote it).
   private long written = HEADER_BYTES;
+  private boolean damaged;
 
   private ChangeLog(FileChannel channel, long capacity, long storeId) {
     this.channel = channel;
@@ -119,7 +120,9 @@ final class ChangeLog implements AutoCloseable {
   /**
    * Hands over, in order, the frames numbered from {@code applied + 1} on, up to the first frame
    * that is missing, torn or stale; the next {@link #append} goes right after the last one. Returns
-   * the number of the last frame handed over ({@code applied} if none).
+   * the number of the last frame handed over ({@code applied} if none). What follows the last frame
+   * handed over is left as it is until {@link #clearTail}; {@link #damaged} tells whether a whole
+   * later frame lies there.
    */
   long replay(long applied, FrameSink sink) throws IOException {
     // The whole log in one read: it is small, and a read per frame would cost a system call each.
@@ -128,34 +131,59 @@ final class ChangeLog implements AutoCloseable {
     byte[] bytes = all.array();
     long expected = applied + 1;
     int at = HEADER_BYTES;
-    while (at + FRAME_HEADER_BYTES <= capacity) {
+    while (validFrame(all, at, expected)) {
       int length = all.getInt(at);
-      long seq = all.getLong(at + 4);
-      int crc = all.getInt(at + 12);
-      if (seq != expected || length < 0 || at + FRAME_HEADER_BYTES + (long) length > capacity) {
-        break;
-      }
-      if (crc != frameCrc(bytes, at, length)) {
-        break;
-      }
       byte[] body = new byte[length];
       System.arraycopy(bytes, at + FRAME_HEADER_BYTES, body, 0, length);
-      sink.frame(seq, body);
+      sink.frame(seq(all, at), body);
       at += FRAME_HEADER_BYTES + length;
       expected++;
     }
     position = at;
-    // A torn frame, or anything else left after the last valid one, goes before the next frame is
-    // written there. After a clean close the log is zeros already: nothing to write.
     int end = (int) capacity;
     while (end > at && bytes[end - 1] == 0) {
       end--;
     }
     written = end;
-    if (end > at) {
-      zero(at, end);
+    // A torn last frame leaves no whole frame after it. One numbered after the last frame handed
+    // over means a frame in between was damaged afterwards, and acknowledged changes are lost.
+    damaged = false;
+    for (int p = at + 1; p + FRAME_HEADER_BYTES <= end && !damaged; p++) {
+      damaged = seq(all, p) > expected - 1 && validFrame(all, p, seq(all, p));
     }
     return expected - 1;
+  }
+
+  private boolean validFrame(ByteBuffer all, int at, long expectedSeq) {
+    if (at + FRAME_HEADER_BYTES > capacity) {
+      return false;
+    }
+    int length = all.getInt(at);
+    return seq(all, at) == expectedSeq
+        && length >= 0
+        && at + FRAME_HEADER_BYTES + (long) length <= capacity
+        && all.getInt(at + 12) == frameCrc(all.array(), at, length);
+  }
+
+  private static long seq(ByteBuffer all, int at) {
+    return all.getLong(at + 4);
+  }
+
+  /**
+   * Whether the last {@link #replay} stopped at a damaged frame with whole frames after it, rather
+   * than at the end of the log or a torn last frame.
+   */
+  boolean damaged() {
+    return damaged;
+  }
+
+  /**
+   * After replay: overwrites what follows the last valid frame (a torn frame, a damaged part) with
+   * zeros, so that nothing of it is ever read as a frame. After a clean close the log is zeros
+   * already: nothing to write.
+   */
+  void clearTail() throws IOException {
+    zero(position, written);
   }
 
   /** Whether a change set of {@code bodyBytes} fits after the frames written so far. */
@@ -201,6 +229,7 @@ final class ChangeLog implements AutoCloseable {
   /** Overwrites {@code [from, to)} with zeros and forces it; from then on it holds no frame. */
   private void zero(long from, long to) throws IOException {
     if (to <= from) {
+      written = Math.min(written, from);
       return;
     }
     ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(64 * 1024, to - from));

@@ -128,7 +128,7 @@ final class TreeStore implements AutoCloseable {
     try {
       log = openLog(file, snapshot.storeId(), logBytes, warn);
       TreeStore store = new TreeStore(snapshot, log);
-      store.replay();
+      store.replay(logFile(file), warn);
       return store;
     } catch (IOException | RuntimeException e) {
       // Both files, so that neither stays open when they are kept aside.
@@ -187,7 +187,7 @@ final class TreeStore implements AutoCloseable {
    * memory yet but the root, so this only remembers them, for loading nodes and for the next
    * checkpoint: opening costs what the log holds, not what its changes touch.
    */
-  private void replay() throws IOException {
+  private void replay(Path logFile, Consumer<String> warn) throws IOException {
     lastSeq =
         log.replay(
             snapshot.applied(),
@@ -205,6 +205,24 @@ final class TreeStore implements AutoCloseable {
                       });
               set.newMoRoots().forEach(r -> moRoots.add(NodeUri.of(r)));
             });
+    if (log.damaged()) {
+      // Not a torn last frame: a frame was damaged after it was written, and the whole frames
+      // after it cannot be replayed. A copy for whoever investigates, then the tree as far as it
+      // could be read.
+      Path copy =
+          logFile.resolveSibling(
+              logFile.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
+      Files.copy(logFile, copy);
+      OwnerOnly.restrict(copy); // it holds what the log holds: account secrets too
+      warn.accept(
+          "tree change log "
+              + logFile
+              + " is damaged after frame "
+              + lastSeq
+              + ": the changes after it could not be replayed; a copy kept as "
+              + copy);
+    }
+    log.clearTail();
   }
 
   static String key(NodeUri uri) {

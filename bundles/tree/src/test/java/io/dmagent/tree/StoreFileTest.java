@@ -352,4 +352,54 @@ class StoreFileTest {
         .noneMatch(n -> n.contains("corrupt"));
     second.tree.close();
   }
+
+  @Test
+  void a_damaged_frame_followed_by_whole_ones_is_reported_and_the_log_kept() throws Exception {
+    Trees first = open(TreeStore.DEFAULT_LOG_BYTES);
+    first.leaf("./A", "1");
+    first.leaf("./B", "2");
+    first.leaf("./C", "3");
+    first.store.abandon();
+    Path log = TreeStore.logFile(file());
+    byte[] before = Files.readAllBytes(log);
+    // A bit of frame 2 (./A, after the root's frame 1) flips on the medium.
+    int second =
+        ChangeLog.HEADER_BYTES
+            + ChangeLog.FRAME_HEADER_BYTES
+            + ByteBuffer.wrap(before).getInt(ChangeLog.HEADER_BYTES);
+    byte[] damaged = before.clone();
+    damaged[second + ChangeLog.FRAME_HEADER_BYTES + 2] ^= 1;
+    Files.write(log, damaged);
+    List<String> warnings = new CopyOnWriteArrayList<>();
+
+    Trees reopened = Trees.on(TreeStore.open(file(), warnings::add));
+
+    assertThat(warnings).singleElement().asString().contains("damaged").contains("kept as");
+    Path copy = Path.of(warnings.get(0).substring(warnings.get(0).lastIndexOf("kept as ") + 8));
+    assertThat(Files.readAllBytes(copy)).isEqualTo(damaged);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(copy)))
+        .isEqualTo("rw-------");
+    reopened.tree.close();
+  }
+
+  @Test
+  void a_torn_last_frame_is_dropped_without_a_warning() throws Exception {
+    Trees first = open(TreeStore.DEFAULT_LOG_BYTES);
+    first.leaf("./A", "1");
+    first.store.abandon();
+    Path log = TreeStore.logFile(file());
+    byte[] bytes = Files.readAllBytes(log);
+    int second =
+        ChangeLog.HEADER_BYTES
+            + ChangeLog.FRAME_HEADER_BYTES
+            + ByteBuffer.wrap(bytes).getInt(ChangeLog.HEADER_BYTES);
+    bytes[second + ChangeLog.FRAME_HEADER_BYTES + 2] ^= 1;
+    Files.write(log, bytes);
+
+    Trees reopened = open(TreeStore.DEFAULT_LOG_BYTES); // fails on any warning
+    assertThat(reopened.device().get(uri(".")).children()).isEmpty();
+    reopened.tree.close();
+  }
 }
