@@ -98,6 +98,32 @@ class AccountTest {
   }
 
   @Test
+  void another_server_cannot_add_an_address_or_credentials_to_a_configured_account()
+      throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.of("BASIC")));
+    TreeOperations other = tree.operations(Principal.server("srv-other"));
+
+    assertThatThrownBy(
+            () ->
+                other.addLeaf(
+                    NodeUri.of("./DMAcc/demo/AppAddr/0/Addr"), NodeValue.text("http://evil/")))
+        .isInstanceOfSatisfying(
+            DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.PERMISSION_DENIED));
+    assertThatThrownBy(
+            () ->
+                other.addLeaf(
+                    NodeUri.of("./DMAcc/demo/AppAuth/0/AAuthLevel"), NodeValue.text("CLCRED")))
+        .isInstanceOfSatisfying(
+            DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.PERMISSION_DENIED));
+    assertThat(directory.find("dmagent-demo").orElseThrow().address())
+        .hasToString("http://127.0.0.1:8980/dm");
+    // Its own server still manages it.
+    tree.operations(Principal.server("dmagent-demo"))
+        .replace(NodeUri.of("./DMAcc/demo/AppAddr/1/Addr"), NodeValue.text("http://moved/"));
+    assertThat(directory.find("dmagent-demo").orElseThrow().address()).hasToString("http://moved/");
+  }
+
+  @Test
   void an_address_without_a_scheme_is_http_to_that_host_and_port() throws Exception {
     TreeOperations device = tree.operations(Principal.device());
     device.addLeaf(NodeUri.of("./DMAcc/ip/ServerID"), NodeValue.text("srv-ip"));

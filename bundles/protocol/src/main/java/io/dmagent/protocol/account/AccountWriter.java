@@ -1,10 +1,14 @@
 package io.dmagent.protocol.account;
 
+import io.dmagent.api.tree.Acl;
+import io.dmagent.api.tree.AclRight;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import java.util.Objects;
@@ -72,8 +76,23 @@ public final class AccountWriter {
       if (spec.pskIdentity().isPresent()) {
         writePsk(tx, acc, spec);
       }
+      protect(tx, acc, spec.serverId());
       tx.commit();
     }
+  }
+
+  /**
+   * An account node without an ACL of its own would inherit the root's {@code Add=*}: any server
+   * could add an address or credentials under it that sort before the configured ones and take the
+   * account's sessions. Like a bootstrapped account (TND §1.7), it is its own server's: {@code
+   * Get=<ServerID>&Replace=<ServerID>}. An ACL it already has (set by its server) is kept.
+   */
+  private static void protect(TreeOperations tx, NodeUri acc, String serverId) throws DmException {
+    if (tx.getProperty(acc, NodeProperty.ACL).status() != StatusCode.OK_WITH_INHERITED_ACL) {
+      return;
+    }
+    Acl acl = Acl.parse(AclRight.GET.wireName() + "=" + serverId);
+    tx.replaceProperty(acc, NodeProperty.ACL, acl.grant(AclRight.REPLACE, serverId).toString());
   }
 
   /** AAuthSecret empty: the key is the HTTP binding's, configured for the identity. */
