@@ -124,6 +124,23 @@ class AccountTest {
   }
 
   @Test
+  void an_account_claiming_the_server_id_of_another_takes_no_session_as_that_server()
+      throws Exception {
+    new AccountWriter(tree).write(spec("http://127.0.0.1:8980/dm", Optional.of("BASIC")));
+    TreeOperations other = tree.operations(Principal.server("srv-other"));
+    other.addLeaf(NodeUri.of("./DMAcc/aaa/ServerID"), NodeValue.text("dmagent-demo"));
+    other.addLeaf(NodeUri.of("./DMAcc/aaa/AppAddr/1/Addr"), NodeValue.text("http://evil/"));
+
+    assertThat(directory.find("dmagent-demo")).isEmpty();
+    assertThat(directory.all()).isEmpty();
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.startsWith("DM accounts [./DMAcc/aaa, ./DMAcc/demo] skipped")
+                    && l.contains("'dmagent-demo'"));
+  }
+
+  @Test
   void an_address_without_a_scheme_is_http_to_that_host_and_port() throws Exception {
     TreeOperations device = tree.operations(Principal.device());
     device.addLeaf(NodeUri.of("./DMAcc/ip/ServerID"), NodeValue.text("srv-ip"));

@@ -11,8 +11,10 @@ import io.dmagent.api.tree.TreeOperations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,24 +37,56 @@ public final class AccountDirectory {
     this.log = log;
   }
 
-  /** Every readable account, in node name order. */
+  /**
+   * Every readable account, in node name order. A ServerID that several accounts claim is
+   * ambiguous: none of them is used (one log line naming the nodes), since the ServerID is the
+   * principal its sessions act as, and whichever account came first would lend that identity to its
+   * address and credentials.
+   */
   public List<Account> all() {
     TreeOperations ops = tree.operations(Principal.device());
-    List<Account> out = new ArrayList<>();
+    List<Account> read = new ArrayList<>();
     for (String name : children(ops, DMACC)) {
       NodeUri node = child(DMACC, name);
       try {
-        out.add(read(ops, node));
+        read.add(read(ops, node));
       } catch (DmException | IllegalArgumentException e) {
         log.accept("DM account " + node + " skipped: " + e.getMessage());
+      }
+    }
+    Map<String, List<NodeUri>> claims = new LinkedHashMap<>();
+    for (Account a : read) {
+      claims.computeIfAbsent(a.serverId(), k -> new ArrayList<>()).add(a.node());
+    }
+    List<Account> out = new ArrayList<>();
+    for (Account a : read) {
+      List<NodeUri> nodes = claims.get(a.serverId());
+      if (nodes.size() == 1) {
+        out.add(a);
+      } else if (nodes.get(0).equals(a.node())) {
+        log.accept(
+            "DM accounts "
+                + nodes
+                + " skipped: they claim the same ServerID "
+                + printable(a.serverId()));
       }
     }
     return out;
   }
 
-  /** The account of the server {@code serverId}. */
+  /** The account of the server {@code serverId}; none when several accounts claim it. */
   public Optional<Account> find(String serverId) {
     return all().stream().filter(a -> a.serverId().equals(serverId)).findFirst();
+  }
+
+  /** A ServerID for a log line: quoted, control characters replaced, at most 64 characters. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder("'");
+    for (int i = 0; i < s.length() && i < 64; i++) {
+      char c = s.charAt(i);
+      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+    }
+    return b.append(s.length() > 64 ? "...'" : "'").toString();
   }
 
   private Account read(TreeOperations ops, NodeUri node) throws DmException {
