@@ -625,9 +625,12 @@ final class Operations implements TreeTransaction {
         (w, c) -> {
           existing(w, target);
           engine.require(w, principal, target, AclRight.REPLACE);
+          // As Delete of each child, then Add of each new one (TND): each child needs Delete.
           for (String child : w.children(target)) {
             NodeUri at = NodeUris.child(target, child);
+            engine.require(w, principal, at, AclRight.DELETE);
             engine.rules.checkDelete(principal, at, engine.mos.describe(at));
+            beforeWrite(at, null);
             w.removeSubtree(at);
           }
           for (TndsNode n : tree.nodes()) {

@@ -4,11 +4,18 @@ import static io.dmagent.tree.Trees.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.description.TndsNode;
+import io.dmagent.api.description.TndsTree;
 import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.PropertyResult;
 import io.dmagent.api.tree.StatusCode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +120,30 @@ class AclTest {
         .isInstanceOfSatisfying(
             DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.PERMISSION_DENIED));
     separate.server("srv1").addLeaf(uri("./I/data"), NodeValue.text("still allowed"));
+  }
+
+  @Test
+  void a_tnds_replace_cannot_delete_a_child_the_server_has_no_delete_right_on() throws Exception {
+    trees
+        .leaf("./P/Kept", "theirs")
+        .acl("./P", "Add=srv1&Get=*&Replace=srv1")
+        .acl("./P/Kept", "Delete=srv2&Get=*");
+    TndsNode fresh =
+        new TndsNode(
+            "New",
+            Optional.empty(),
+            Optional.of(NodeFormat.CHR),
+            Map.of(),
+            Optional.of("mine".getBytes(StandardCharsets.UTF_8)),
+            List.of());
+    TndsNode top =
+        new TndsNode(
+            "P", Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), List.of(fresh));
+    TndsTree doc = new TndsTree("1.2", Optional.empty(), Optional.empty(), List.of(top));
+
+    denied(() -> trees.server("srv1").replaceTnds(uri("./P"), doc));
+    assertThat(trees.value("./P/Kept")).isEqualTo("theirs");
+    assertThat(trees.device().get(uri("./P")).children()).containsExactly("Kept");
   }
 
   @Test
