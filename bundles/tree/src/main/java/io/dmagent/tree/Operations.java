@@ -587,7 +587,13 @@ final class Operations implements TreeTransaction {
     Optional<String> acl = n.property(NodeProperty.ACL);
     if (acl.isPresent()) {
       NodeRecord r = w.get(uri).orElseThrow();
-      w.put(uri, r.withAcl(Acl.parse(acl.get()).toString(), now()));
+      Acl parsed = Acl.parse(acl.get());
+      // An ACL carried in the TNDS is a change of the new node's ACL: the same rule as Replace.
+      if (!mayChangeAcl(w, uri, r)) {
+        throw new DmException(
+            StatusCode.PERMISSION_DENIED, principal + " may not set the ACL of " + uri);
+      }
+      w.put(uri, r.withAcl(parsed.toString(), now()));
     }
     for (TndsNode child : n.children()) {
       addTndsNode(w, c, base(uri, child), child);

@@ -147,6 +147,56 @@ class AclTest {
   }
 
   @Test
+  void a_server_cannot_give_a_leaf_it_adds_by_tnds_an_acl_it_could_not_set() throws Exception {
+    trees.interior("./P").acl("./P", "Add=srv1&Get=*");
+    TndsNode leaf =
+        new TndsNode(
+            "L",
+            Optional.empty(),
+            Optional.of(NodeFormat.CHR),
+            Map.of(NodeProperty.ACL, "Get=srv1&Replace=srv1"),
+            Optional.of("v".getBytes(StandardCharsets.UTF_8)),
+            List.of());
+    TndsTree doc = new TndsTree("1.2", Optional.empty(), Optional.empty(), List.of(leaf));
+
+    denied(() -> trees.server("srv1").addTnds(uri("./P"), doc));
+    assertThat(trees.device().get(uri("./P")).children()).isEmpty();
+    // Without the ACL the same Add is allowed; the leaf inherits.
+    TndsNode plain =
+        new TndsNode(
+            "L",
+            Optional.empty(),
+            Optional.of(NodeFormat.CHR),
+            Map.of(),
+            Optional.of("v".getBytes(StandardCharsets.UTF_8)),
+            List.of());
+    trees
+        .server("srv1")
+        .addTnds(
+            uri("./P"), new TndsTree("1.2", Optional.empty(), Optional.empty(), List.of(plain)));
+    denied(() -> trees.server("srv1").replace(uri("./P/L"), NodeValue.text("w")));
+  }
+
+  @Test
+  void in_separate_mode_a_server_adding_an_interior_node_by_tnds_cannot_set_its_acl()
+      throws Exception {
+    Trees separate = Trees.inMemory(AclMode.SEPARATE);
+    separate.interior("./P").acl("./P", "Add=srv1&Get=*");
+    TndsNode node =
+        new TndsNode(
+            "I",
+            Optional.empty(),
+            Optional.of(NodeFormat.NODE),
+            Map.of(NodeProperty.ACL, "Add=srv1&Get=*&Replace=srv1+srv2"),
+            Optional.empty(),
+            List.of());
+    TndsTree doc = new TndsTree("1.2", Optional.empty(), Optional.empty(), List.of(node));
+
+    denied(() -> separate.server("srv1").addTnds(uri("./P"), doc));
+    assertThat(separate.device().get(uri("./P")).children()).isEmpty();
+  }
+
+  @Test
   void a_malformed_acl_is_refused() throws Exception {
     trees.interior("./I");
     assertThatThrownBy(
