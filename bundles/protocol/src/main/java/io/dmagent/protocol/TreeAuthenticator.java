@@ -283,15 +283,17 @@ public final class TreeAuthenticator implements Authenticator {
       Optional<AuthScheme> asked =
           chal.type().flatMap(t -> AuthScheme.fromMetaType(t, client.scheme().algorithm()));
       if (asked.isPresent() && asked.get() != client.scheme()) {
-        if (asked.get() == AuthScheme.BASIC) {
+        if (strength(asked.get()) < strength(client.scheme())) {
           log.accept(
               "DM account "
                   + account.node()
                   + ": server "
                   + account.serverId()
-                  + " asked for Basic instead of "
-                  + client.scheme().metaType()
-                  + "; refused, session aborted");
+                  + " asked for "
+                  + name(asked.get())
+                  + " instead of "
+                  + name(client.scheme())
+                  + "; refused as a downgrade, session aborted");
           return Optional.of(Verdict.GIVE_UP);
         }
         client = client.withScheme(asked.get());
@@ -310,6 +312,20 @@ public final class TreeAuthenticator implements Authenticator {
         }
       }
       return Optional.empty();
+    }
+
+    /**
+     * How much a scheme protects: Basic (the secret itself) below the digests, the digests below
+     * HMAC (which also protects every message's body), MD5 below SHA-256 within each. A challenge
+     * may ask for more, never for less: a forged 401 would otherwise switch us to a weaker scheme.
+     */
+    private static int strength(AuthScheme s) {
+      int family = s.isHmac() ? 2 : s.usesNonce() ? 1 : 0;
+      return family * 2 + (s.algorithm() == DigestAlgorithm.SHA256 ? 1 : 0);
+    }
+
+    private static String name(AuthScheme s) {
+      return s == AuthScheme.BASIC ? "Basic" : s.aauthType();
     }
 
     @Override

@@ -185,4 +185,48 @@ class AuthVectorTest {
 
     assertThat(open().accept(downgrade)).isEqualTo(Authenticator.Verdict.GIVE_UP);
   }
+
+  private static Status challenge(String metaType) {
+    return new Status(
+        "1",
+        "1",
+        "0",
+        Status.SYNC_HDR,
+        java.util.List.of(),
+        java.util.List.of(),
+        Optional.empty(),
+        Optional.of(
+            new io.dmagent.api.message.Challenge(
+                Meta.of("b64", metaType).withNextNonce(Nonces.encode(new byte[] {1, 2, 3})))),
+        401,
+        java.util.List.of());
+  }
+
+  @Test
+  void a_challenge_asking_for_a_digest_instead_of_hmac_is_refused() throws Exception {
+    appAuth("CLCRED", "HMAC", "Bruce2", "OhBehave", new byte[0]);
+
+    assertThat(open().accept(challenge("syncml:auth-md5")))
+        .isEqualTo(Authenticator.Verdict.GIVE_UP);
+    assertThat(f.log).anyMatch(l -> l.contains("refused as a downgrade"));
+  }
+
+  @Test
+  void a_challenge_asking_for_md5_instead_of_sha256_is_refused() throws Exception {
+    appAuth("CLCRED", "DIGEST-SHA256", "Bruce2", "OhBehave", new byte[0]);
+
+    assertThat(open().accept(challenge("syncml:auth-md5")))
+        .isEqualTo(Authenticator.Verdict.GIVE_UP);
+  }
+
+  @Test
+  void a_challenge_asking_for_more_than_the_account_uses_is_followed() throws Exception {
+    appAuth("CLCRED", "DIGEST", "Bruce2", "OhBehave", new byte[0]);
+    Authenticator.Exchange auth = open();
+
+    assertThat(auth.accept(challenge("syncml:auth-MAC"))).isEqualTo(Authenticator.Verdict.RESTART);
+    assertThat(auth.credential()).isEmpty();
+    assertThat(auth.headers("<SyncML/>".getBytes(StandardCharsets.UTF_8)))
+        .containsKey("x-syncml-hmac");
+  }
 }
