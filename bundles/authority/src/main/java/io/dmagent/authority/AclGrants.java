@@ -95,6 +95,62 @@ final class AclGrants {
     }
   }
 
+  /**
+   * The nodes at and below {@code roots} (never delegated ones aside) whose own ACL names {@code
+   * id}.
+   */
+  static Set<NodeUri> naming(TreeOperations ops, String id, List<NodeUri> roots)
+      throws DmException {
+    Set<NodeUri> out = new java.util.TreeSet<>();
+    for (NodeUri root : roots) {
+      for (NodeResult n : ops.listStructure(root, false)) {
+        NodeUri uri = n.uri();
+        if (NEVER_DELEGATED.stream().anyMatch(x -> x.isAncestorOrSelfOf(uri))) {
+          continue;
+        }
+        PropertyResult p = ops.getProperty(uri, NodeProperty.ACL);
+        if (p.status() != StatusCode.OK_WITH_INHERITED_ACL && names(Acl.parse(p.value()), id)) {
+          out.add(uri);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * After revocation: the delegate leaves every ACL at and below {@code roots} that names it,
+   * except those in {@code held} (it was named there before the delegation) and those below {@code
+   * stillDelegated} (another delegation to it covers them). So rights it gave itself with the
+   * delegated ones (an ACL rewritten, a node created) end with the delegation.
+   */
+  static void sweep(
+      TreeOperations ops,
+      String delegate,
+      List<NodeUri> roots,
+      Set<NodeUri> held,
+      List<NodeUri> stillDelegated)
+      throws DmException {
+    for (NodeUri uri : naming(ops, delegate, roots)) {
+      if (held.contains(uri) || stillDelegated.stream().anyMatch(x -> x.isAncestorOrSelfOf(uri))) {
+        continue;
+      }
+      Acl after = Acl.parse(ops.getProperty(uri, NodeProperty.ACL).value()).without(delegate);
+      if (uri.isRoot() && after.isEmpty()) {
+        continue; // the root keeps an ACL; a delegate alone on it cannot be taken off here
+      }
+      ops.replaceProperty(uri, NodeProperty.ACL, after.toString());
+    }
+  }
+
+  private static boolean names(Acl acl, String id) {
+    for (AclRight right : AclRight.values()) {
+      if (acl.serverIds(right).contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String without(Acl acl, String delegate, Set<AclRight> rights) throws DmException {
     StringBuilder b = new StringBuilder();
     for (AclRight right : AclRight.values()) {

@@ -47,6 +47,10 @@ final class DelegationLedger {
     leaf(ops, at, "Expires", r.expires().map(Instant::toString).orElse(""));
     leaf(ops, at, "Account", r.account());
     leaf(ops, at, "AccountCreated", Boolean.toString(r.accountCreated()));
+    leaf(ops, at, "Roots", join(r.roots()));
+    if (r.held().isPresent()) {
+      leaf(ops, at, "Held", join(r.held().get()));
+    }
     NodeUri grants = at.child("Grants");
     ops.addInterior(grants, null);
     int n = 1;
@@ -105,11 +109,29 @@ final class DelegationLedger {
           expires.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(expires)),
           text(ops, at, "Account"),
           Boolean.parseBoolean(text(ops, at, "AccountCreated")),
-          grants);
+          grants,
+          Nodes.exists(ops, at.child("Roots")) ? uris(text(ops, at, "Roots")) : List.of(),
+          Nodes.exists(ops, at.child("Held"))
+              ? Optional.of(Set.copyOf(uris(text(ops, at, "Held"))))
+              : Optional.empty());
     } catch (RuntimeException e) {
       throw new DmException(
           StatusCode.DATA_STORE_FAILURE, "the delegation record " + at + " is damaged");
     }
+  }
+
+  private static String join(java.util.Collection<NodeUri> uris) {
+    return uris.stream().map(NodeUri::toString).sorted().collect(Collectors.joining("\n"));
+  }
+
+  private static List<NodeUri> uris(String text) throws DmException {
+    List<NodeUri> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isEmpty()) {
+        out.add(NodeUri.parse(line));
+      }
+    }
+    return out;
   }
 
   private static Set<AclRight> rights(String text) {

@@ -13,6 +13,9 @@ import java.util.Set;
  *
  * @param account the DMAcc node name of the delegate's account
  * @param accountCreated whether the delegation created that account (revocation then removes it)
+ * @param roots the subtrees delegated (the root for a full delegation)
+ * @param held the nodes at and below {@code roots} whose own ACL named the delegate before the
+ *     delegation: what revocation leaves it; empty for a record written before this was kept
  */
 public record DelegationRecord(
     String id,
@@ -22,10 +25,14 @@ public record DelegationRecord(
     Optional<Instant> expires,
     String account,
     boolean accountCreated,
-    List<AclGrant> grants) {
+    List<AclGrant> grants,
+    List<NodeUri> roots,
+    Optional<Set<NodeUri>> held) {
 
   public DelegationRecord {
     grants = List.copyOf(grants);
+    roots = List.copyOf(roots);
+    held = held.map(Set::copyOf);
   }
 
   public boolean expiredAt(Instant now) {

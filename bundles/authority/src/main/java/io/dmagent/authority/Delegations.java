@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -89,6 +90,7 @@ public final class Delegations {
         throw DelegationDocument.bad("a delegation to a server without account and no address");
       }
       String account = existing.isPresent() ? existing.get() : DelegateAccount.create(tx, doc);
+      Set<NodeUri> held = AclGrants.naming(tx, doc.delegate(), roots);
       AclGrants.apply(tx, grants);
       DelegationRecord r =
           new DelegationRecord(
@@ -99,7 +101,9 @@ public final class Delegations {
               doc.expires(),
               account,
               existing.isEmpty(),
-              grants);
+              grants,
+              roots,
+              Optional.of(held));
       ledger.write(tx, r);
       tx.commit();
       return r;
@@ -175,8 +179,20 @@ public final class Delegations {
       }
       AclGrants.undo(tx, r.delegate(), r.grants());
       ledger.delete(tx, id);
-      boolean lastOne = ledger.all(tx).stream().noneMatch(o -> o.delegate().equals(r.delegate()));
+      List<DelegationRecord> others =
+          ledger.all(tx).stream().filter(o -> o.delegate().equals(r.delegate())).toList();
+      boolean lastOne = others.isEmpty();
       boolean dropAccount = r.accountCreated() && lastOne && Nodes.exists(tx, accountNode(r));
+      if (!dropAccount && r.held().isPresent()) {
+        // What the delegate gave itself with the delegated rights (ACLs it rewrote, nodes it
+        // created) goes too; what it held before stays, and so does what another delegation to
+        // it still covers.
+        List<NodeUri> stillDelegated = new java.util.ArrayList<>();
+        for (DelegationRecord o : others) {
+          stillDelegated.addAll(o.roots().isEmpty() ? List.of(NodeUri.ROOT) : o.roots());
+        }
+        AclGrants.sweep(tx, r.delegate(), r.roots(), r.held().get(), stillDelegated);
+      }
       if (dropAccount) {
         tx.delete(accountNode(r));
       }

@@ -193,6 +193,37 @@ class DelegationTest {
   }
 
   @Test
+  void a_revoked_delegate_keeps_no_right_it_gave_itself_while_it_held_the_delegation()
+      throws Exception {
+    device.node("./DMAcc/b", "Get=srvB").leaf("./DMAcc/b/ServerID", "srvB");
+    device.node("./Vendor/ACME/Before", "Get=srvB&Replace=srvA+srvB");
+    device.delegate("srvA", "id=d1\ndelegate=srvB\nmode=partial\nsubtree=./Vendor/ACME");
+    // While it holds Replace on ./Vendor/ACME, srvB names itself in ACLs below and above what
+    // the delegation gave, and adds a node of its own.
+    device
+        .as("srvB")
+        .replaceProperty(
+            NodeUri.of("./Vendor/ACME/Interval"),
+            io.dmagent.api.tree.NodeProperty.ACL,
+            "Get=*&Replace=srvB");
+    device
+        .as("srvB")
+        .replaceProperty(
+            NodeUri.of("./Vendor/ACME"),
+            io.dmagent.api.tree.NodeProperty.ACL,
+            "Add=srvA+srvB&Delete=srvA+srvB&Exec=srvB&Get=*&Replace=srvA+srvB");
+    device.as("srvB").addLeaf(NodeUri.of("./Vendor/ACME/Mine"), NodeValue.text("x"));
+
+    device.revoke("srvA", "d1");
+
+    assertThat(device.replaceStatus("srvB", "./Vendor/ACME/Interval", "1")).isEqualTo(425);
+    assertThat(device.acl("./Vendor/ACME")).doesNotContain("srvB");
+    assertThat(device.acl("./Vendor/ACME/Interval")).doesNotContain("srvB");
+    // What it held before the delegation stays.
+    assertThat(device.acl("./Vendor/ACME/Before")).isEqualTo("Get=srvB&Replace=srvA+srvB");
+  }
+
+  @Test
   void only_the_delegator_the_delegate_or_the_device_may_revoke() throws Exception {
     device.delegate("srvA", partial("d1", "./Vendor/ACME"));
 
