@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,9 @@ public final class DelegationDesk {
   private final Clock clock;
   private final ServerLog log;
   private final Map<String, DelegationGrant> grants = new ConcurrentHashMap<>();
+
+  /** Ids that were revoked: a sealed grant recorded on its way and posted again stays ended. */
+  private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
   public DelegationDesk(String serverId, Map<String, GrantSeal> peers, Clock clock, ServerLog log) {
     this.serverId = serverId;
@@ -62,14 +66,26 @@ public final class DelegationDesk {
       return refuse(403, "delegation grant " + grant.id() + " names another delegate");
     }
     String key = grant.delegator() + "/" + grant.id();
-    if (grant.action() == DelegationGrant.Action.REVOKE) {
-      grants.remove(key);
-      log.info("delegation " + grant.id() + " from " + grant.delegator() + " revoked");
-      return HttpAnswer.text(200, "revoked=" + grant.id());
-    }
-    if (grants.putIfAbsent(key, grant) != null) {
-      return refuse(
-          409, "delegation grant " + grant.id() + " from " + grant.delegator() + " exists");
+    synchronized (ended) {
+      if (grant.action() == DelegationGrant.Action.REVOKE) {
+        ended.add(key);
+        grants.remove(key);
+        log.info("delegation " + grant.id() + " from " + grant.delegator() + " revoked");
+        return HttpAnswer.text(200, "revoked=" + grant.id());
+      }
+      if (ended.contains(key)) {
+        return refuse(
+            409,
+            "delegation grant "
+                + grant.id()
+                + " from "
+                + grant.delegator()
+                + " was revoked; an id is never granted again");
+      }
+      if (grants.putIfAbsent(key, grant) != null) {
+        return refuse(
+            409, "delegation grant " + grant.id() + " from " + grant.delegator() + " exists");
+      }
     }
     log.info(
         "delegation "

@@ -134,6 +134,17 @@ class DelegationDeskTest {
   }
 
   @Test
+  void a_revoked_grant_posted_again_stays_revoked() {
+    DelegationGrant g = grant("d1", Optional.empty());
+    String sealed = new GrantSeal(KEY).seal(g);
+    post(sealed);
+    post(new GrantSeal(KEY).seal(g.revocation()));
+
+    assertThat(post(sealed).status()).isEqualTo(409);
+    assertThat(desk.inForce("dev-1")).isEmpty();
+  }
+
+  @Test
   void refusals_leave_one_line_each_and_never_the_key_or_the_body() {
     post(new GrantSeal("another key of sixteen".getBytes()).seal(grant("d1", Optional.empty())));
     post("garbage");
