@@ -200,6 +200,16 @@ public final class ClientSession {
     if (!VERSIONS.contains(h.verProto())) {
       return rejectHeader(h, 513, "server sent VerProto " + ItemValues.quoted(h.verProto()));
     }
+    if (!sessionId.equalsIgnoreCase(String.valueOf(h.sessionId()).trim())) {
+      // A message of another session (a replay, e.g. a server's last message recorded and sent
+      // into the next session, whose nonce it may still satisfy) is believed in nothing.
+      String reason =
+          "server message of session "
+              + ItemValues.quoted(String.valueOf(h.sessionId()))
+              + ", not of this one: refused";
+      log.accept("session " + sessionId + ": " + reason);
+      return abort(reason);
+    }
     server.learn(h);
     if (m.isFinal()) {
       serverPackages++;

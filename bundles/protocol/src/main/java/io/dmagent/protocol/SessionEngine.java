@@ -62,7 +62,7 @@ public final class SessionEngine {
   private final ExecutorService exchanges;
   private final Clock clock;
   private final Function<Account, ChannelSecurity> channelSecurity;
-  private final SessionIds ids = new SessionIds();
+  private final Supplier<String> clientInitiatedIds;
 
   private SessionEngine(Builder b) {
     MessageSizer sizer = b.sizer != null ? b.sizer : MessageSizer.of(requireCodec(b.codec));
@@ -74,6 +74,8 @@ public final class SessionEngine {
     this.exchanges = b.exchanges;
     this.clock = b.clock;
     this.channelSecurity = b.channelSecurity;
+    this.clientInitiatedIds =
+        b.sessionIds != null ? b.sessionIds : new SessionIds()::clientInitiated;
   }
 
   private static MessageCodec requireCodec(MessageCodec codec) {
@@ -94,10 +96,7 @@ public final class SessionEngine {
    */
   public ClientSession newSession(Account account, SessionRequest request) {
     String id =
-        request
-            .notifiedSessionId()
-            .map(SessionIds::serverInitiated)
-            .orElseGet(ids::clientInitiated);
+        request.notifiedSessionId().map(SessionIds::serverInitiated).orElseGet(clientInitiatedIds);
     return new ClientSession(parts, account, id, request.isServerInitiated());
   }
 
@@ -276,6 +275,7 @@ public final class SessionEngine {
     private ExecutorService exchanges;
     private Clock clock = Clock.systemUTC();
     private Function<Account, ChannelSecurity> channelSecurity = SessionEngine::demandOf;
+    private Supplier<String> sessionIds;
 
     private Builder() {}
 
@@ -307,6 +307,16 @@ public final class SessionEngine {
     /** Sizes messages without a message codec (model-level use: sessions fed messages). */
     Builder sizer(MessageSizer value) {
       sizer = value;
+      return this;
+    }
+
+    /**
+     * Where the SessionIDs of client-initiated sessions come from (by default a counter from a
+     * random start, in hex). Package-private: for tests that replay a captured server, whose
+     * messages carry the capture's SessionID and are refused in a session of any other.
+     */
+    Builder sessionIds(Supplier<String> value) {
+      sessionIds = Objects.requireNonNull(value);
       return this;
     }
 

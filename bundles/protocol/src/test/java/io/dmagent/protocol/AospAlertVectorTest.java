@@ -37,12 +37,13 @@ class AospAlertVectorTest {
     Fixture f = new Fixture(dir);
     f.userInteraction(
         new HeadlessUserInteraction(HeadlessUserInteraction.Answers.defaults(), f.log::add));
-    ClientSession session = f.session();
-    session.begin();
     SyncMessage server =
         new SyncMlCodec()
             .decode(
                 Vectors.bytes("aosp-omadm/test/dm12/" + vector + ".xml"), Encoding.XML, 1 << 20);
+    // The vector carries AOSP's SessionID: our session takes it, as the one the vector answers.
+    ClientSession session = f.sessionId(server.header().sessionId()).session();
+    session.begin();
 
     SyncMessage reply = Fixture.sent(session.onMessage(server));
 

@@ -40,10 +40,11 @@ class AospVectorTest {
 
   /** Runs the server package {@code name} as the answer to our package 1, returns our answer. */
   private SyncMessage run(String name) throws Exception {
-    ClientSession session = f.session();
-    session.begin();
     SyncMessage server =
         codec.decode(Vectors.bytes(DIR + name + ".wbxml"), Encoding.WBXML, 1 << 20);
+    // The vector is of AOSP's session with its own SessionID: ours takes that id to be answered.
+    ClientSession session = f.sessionId(server.header().sessionId()).session();
+    session.begin();
     ClientSession.Step step = session.onMessage(server);
     SyncMessage reply = Fixture.sent(step);
     // Through the wire and back, as the server would read it.

@@ -53,6 +53,7 @@ final class Fixture {
   private SessionSettings settings;
   private UserInteraction ui;
   private MessageSizer sizer;
+  private java.util.function.Supplier<String> sessionIds;
 
   Fixture(Path folder, io.dmagent.api.mo.ManagementObject... mos) throws IOException, DmException {
     this.folder = folder;
@@ -85,6 +86,12 @@ final class Fixture {
     return this;
   }
 
+  /** Client-initiated sessions take this SessionID: a captured server's, to replay it. */
+  Fixture sessionId(String value) {
+    sessionIds = () -> value;
+    return this;
+  }
+
   Fixture encoding(Encoding value) {
     settings = settings.withEncoding(value);
     return this;
@@ -108,8 +115,11 @@ final class Fixture {
   }
 
   SessionEngine engine() {
-    return SessionEngine.builder()
-        .tree(tree)
+    SessionEngine.Builder b = SessionEngine.builder();
+    if (sessionIds != null) {
+      b.sessionIds(sessionIds);
+    }
+    return b.tree(tree)
         .descriptionCodec(new DdfTndsCodec())
         .sizer(sizer)
         .outbox(outbox)
@@ -125,7 +135,8 @@ final class Fixture {
 
   /** A server that answers the client's messages. */
   static final class Server {
-    private final String sessionId;
+    private String sessionId;
+    private final boolean echoing;
     private int msgId;
     private Optional<Meta> meta = Optional.empty();
     private String verProto = SyncHeader.DM_1_2;
@@ -133,6 +144,19 @@ final class Fixture {
 
     Server(String sessionId) {
       this.sessionId = sessionId;
+      this.echoing = false;
+    }
+
+    private Server() {
+      this.echoing = true;
+    }
+
+    /**
+     * A server that answers in the SessionID of the client message it replies to, as a real one
+     * does (for sessions whose id the test does not know beforehand: through the engine).
+     */
+    static Server echoing() {
+      return new Server();
     }
 
     Server maxMsgSize(long value) {
@@ -167,6 +191,9 @@ final class Fixture {
 
     /** A message answering every command of {@code client} with 200, then {@code commands}. */
     SyncMessage reply(SyncMessage client, boolean fin, Command... commands) {
+      if (echoing) {
+        sessionId = client.header().sessionId();
+      }
       List<Command> body = new ArrayList<>();
       int id = 1;
       body.add(

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * package with nothing but the header's Status, which ends the session.
  */
 class FunambolReplayTest {
+  static final String CAPTURED_SESSION_ID = "1";
   final SyncMlCodec codec = new SyncMlCodec();
 
   @TempDir Path dir;
@@ -34,8 +35,12 @@ class FunambolReplayTest {
     f.userInteraction(
         new io.dmagent.protocol.ui.HeadlessUserInteraction(
             io.dmagent.protocol.ui.HeadlessUserInteraction.Answers.defaults(), f.log::add));
-    ClientSession session = f.session();
+    // The capture is of the session with SessionID 1; ours takes that id, the bytes stay as taken.
+    ClientSession session = f.sessionId(CAPTURED_SESSION_ID).session();
     session.begin();
+    for (int n = 1; n <= 3; n++) {
+      assertThat(replay(n).header().sessionId()).isEqualTo(CAPTURED_SESSION_ID);
+    }
 
     SyncMessage reply1 = Fixture.sent(session.onMessage(replay(1)));
     SyncMessage reply2 = Fixture.sent(session.onMessage(replay(2)));

@@ -110,7 +110,7 @@ class WireSessionTest {
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void a_session_runs_to_its_end_and_reports_commands_and_packages(Encoding e) {
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     ReplayTransport t =
         server(
             e,
@@ -138,7 +138,7 @@ class WireSessionTest {
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void the_results_travel_in_the_encoding_of_the_session(Encoding e) throws Exception {
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     ReplayTransport t =
         server(
             e,
@@ -155,7 +155,7 @@ class WireSessionTest {
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void the_next_message_goes_to_the_resp_uri_the_server_gave(Encoding e) {
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     ReplayTransport t =
         server(
             e,
@@ -196,7 +196,7 @@ class WireSessionTest {
   @EnumSource(Encoding.class)
   void a_server_message_over_our_max_msg_size_is_refused_before_it_is_read(Encoding e)
       throws Exception {
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     Command[] gets = new Command[400];
     for (int i = 0; i < gets.length; i++) {
       gets[i] = Fixture.get(Integer.toString(i + 4), "./DevInfo/Man");
@@ -268,7 +268,7 @@ class WireSessionTest {
   @EnumSource(Encoding.class)
   void a_server_answering_in_the_other_encoding_is_followed(Encoding e) throws Exception {
     Encoding other = e == Encoding.XML ? Encoding.WBXML : Encoding.XML;
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     ReplayTransport t =
         server(
             other,
@@ -286,7 +286,7 @@ class WireSessionTest {
   void a_session_that_fails_midway_leaves_what_ran_whole_and_nothing_half_done(Encoding e)
       throws Exception {
     f.device().addLeaf(NodeUri.of("./Vendor/Keep"), NodeValue.text("old"));
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     io.dmagent.api.message.Atomic atomic =
         new io.dmagent.api.message.Atomic(
             "4",
@@ -332,7 +332,7 @@ class WireSessionTest {
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void the_status_of_the_servers_header_names_its_message(Encoding e) throws Exception {
-    Fixture.Server s = new Fixture.Server("1");
+    Fixture.Server s = Fixture.Server.echoing();
     ReplayTransport t =
         server(
             e,
