@@ -353,6 +353,64 @@ class AuthenticationTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
+  void a_server_message_replayed_into_the_next_session_is_refused(Encoding encoding)
+      throws Exception {
+    start(encoding, DeviceAuth.mutual(AuthScheme.HMAC_MD5, CLIENT, CLIENT_SECRET, SERVER_SECRET));
+    credentials(AuthScheme.HMAC_MD5, AuthScheme.HMAC_MD5, SERVER_SECRET);
+    assertThat(agent.session().outcome()).isEqualTo(SessionOutcome.COMPLETED);
+    // The server's last message of that session (Status only, Final), with its HMAC, recorded.
+    TransportResponse recorded = proxy.answers.get(proxy.answers.size() - 1);
+    SyncMessage last = decode(recorded.body(), encoding);
+    assertThat(last.isFinal()).isTrue();
+    assertThat(last.commands()).allMatch(Status.class::isInstance);
+    String recordedSession = last.header().sessionId();
+    int firstSessionRequests = proxy.requests.size();
+    agent
+        .tree
+        .operations(io.dmagent.api.tree.Principal.device())
+        .replace(
+            io.dmagent.api.tree.NodeUri.of("./Vendor/ACME/Mode"),
+            io.dmagent.api.tree.NodeValue.text("eco"));
+    agent.outbox.queue(
+        new io.dmagent.api.session.GenericAlert(
+            "org.openmobilealliance.dm.firmwareupdate.download",
+            io.dmagent.api.tree.NodeFormat.INT,
+            io.dmagent.api.session.AlertMark.CRITICAL,
+            java.util.Optional.empty(),
+            "200".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Optional.empty()),
+        java.util.Optional.of(SERVER_ID));
+    java.util.concurrent.atomic.AtomicBoolean replayed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // The next session's first answer is swapped for the recorded one, bytes and HMAC as taken.
+    proxy.onAnswer = a -> replayed.compareAndSet(false, true) ? recorded : a;
+
+    SessionReport report = agent.session();
+
+    List<SyncMessage> next = sent(encoding).subList(firstSessionRequests, proxy.requests.size());
+    String ours = next.get(0).header().sessionId();
+    assertThat(ours).isNotEqualToIgnoringCase(recordedSession);
+    assertThat(report.outcome()).isEqualTo(SessionOutcome.ABORTED_BY_CLIENT);
+    assertThat(report.reason().orElseThrow()).contains("'" + recordedSession + "'");
+    assertThat(report.commands()).isZero();
+    assertThat(agent.value("./Vendor/ACME/Mode")).contains("eco");
+    assertThat(agent.outbox.size()).as("the alert it seemed to acknowledge stays").isEqualTo(1);
+    assertThat(next).hasSize(2);
+    assertThat(next.get(1).header().sessionId()).isEqualTo(ours);
+    assertThat(next.get(1).commands())
+        .singleElement()
+        .isInstanceOfSatisfying(Alert.class, a -> assertThat(a.code()).isEqualTo(1223));
+    assertThat(agent.log)
+        .filteredOn(l -> l.contains("not of this one: refused"))
+        .singleElement()
+        .asString()
+        .contains("'" + recordedSession + "'")
+        .doesNotContain(CLIENT_SECRET)
+        .doesNotContain(SERVER_SECRET);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
   void nonces_survive_a_restart_of_the_agent(Encoding encoding) throws Exception {
     start(encoding, DeviceAuth.mutual(AuthScheme.MD5, CLIENT, CLIENT_SECRET, SERVER_SECRET));
     credentials(AuthScheme.MD5, AuthScheme.MD5, SERVER_SECRET);
