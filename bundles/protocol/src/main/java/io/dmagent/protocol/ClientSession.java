@@ -200,7 +200,7 @@ public final class ClientSession {
     if (!VERSIONS.contains(h.verProto())) {
       return rejectHeader(h, 513, "server sent VerProto " + ItemValues.quoted(h.verProto()));
     }
-    if (!sessionId.equalsIgnoreCase(String.valueOf(h.sessionId()).trim())) {
+    if (!SessionIds.same(sessionId, String.valueOf(h.sessionId()))) {
       // A message of another session (a replay, e.g. a server's last message recorded and sent
       // into the next session, whose nonce it may still satisfy) is believed in nothing.
       String reason =

@@ -18,6 +18,22 @@ final class SessionIds {
         .toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * Whether a server's SessionID names our session: the same text but for case and blanks, or the
+   * same hex number (a server may echo a notified id as it sent it, with leading zeros).
+   */
+  static boolean same(String ours, String theirs) {
+    String t = theirs.trim();
+    if (ours.equalsIgnoreCase(t)) {
+      return true;
+    }
+    try {
+      return Integer.parseInt(ours, 16) == Integer.parseInt(t, 16);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /** The notification's id as DM wants it; kept as given when it is not hex. */
   static String serverInitiated(String notified) {
     String s = notified.trim();

@@ -213,6 +213,20 @@ class ForeignSessionTest {
   }
 
   @Test
+  void our_session_id_echoed_with_leading_zeros_is_our_own() throws Exception {
+    ClientSession session = f.sessionId("A3").session();
+    SyncMessage pkg1 = session.begin();
+    Fixture.Server server = new Fixture.Server("00a3");
+
+    SyncMessage pkg3 =
+        sent(session.onMessage(server.reply(pkg1, true, Fixture.get("4", "./DevInfo/Man"))));
+    ClientSession.End end = ended(session.onMessage(server.reply(pkg3, true)));
+
+    assertThat(Fixture.statusFor(pkg3, "4").code()).isEqualTo(200);
+    assertThat(end.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+  }
+
+  @Test
   void a_message_of_another_session_midway_ends_the_session_and_runs_nothing_more()
       throws Exception {
     ClientSession session = f.session();
