@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -670,7 +668,7 @@ class DmServerTest {
 
   @Test
   void a_device_that_falls_silent_has_its_session_expired() throws Exception {
-    MutableClock clock = new MutableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     start(Script.parse("test", "get ./A"), clock);
     Device device = device(Encoding.XML);
     device.packageOne();
@@ -685,29 +683,5 @@ class DmServerTest {
             "application/vnd.syncml.dm+xml",
             Device.CODEC.encode(device.message(List.of(), true), Encoding.XML));
     assertThat(late.statusCode()).isEqualTo(404);
-  }
-
-  /** A clock the test moves forward. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

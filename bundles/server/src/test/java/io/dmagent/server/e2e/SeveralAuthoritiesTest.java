@@ -11,6 +11,7 @@ import io.dmagent.api.tree.Principal;
 import io.dmagent.authority.AuthorityObject;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.server.DmServer;
+import io.dmagent.server.MutableClock;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.SessionRecord;
 import io.dmagent.server.delegation.DelegationGrant;
