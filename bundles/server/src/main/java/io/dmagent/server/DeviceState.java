@@ -12,17 +12,19 @@ final class DeviceState {
   /** Sessions kept per device: enough to look back on, bounded for a long-running server. */
   static final int SESSIONS_KEPT = 20;
 
+  /** DevInfo leaves kept per device, and the characters kept of each URI and value. */
+  static final int DEVINFO_KEPT = 32;
+
+  static final int DEVINFO_VALUE_MAX = 1024;
+
+  /** Nodes whose latest value is kept per device. */
+  static final int RESULTS_KEPT = 256;
+
   private final String devId;
   private final Map<String, String> devInfo = new TreeMap<>();
   private final Map<String, ResultItem> results = new TreeMap<>();
   private final Deque<SessionLog> sessions = new ArrayDeque<>();
   private final Deque<Script> queued = new ArrayDeque<>();
-
-  /** The nonce the server last gave the device (its CLCRED nonce); empty until one is given. */
-  private byte[] clientNonce = new byte[0];
-
-  /** The nonce the device last gave the server (its SRVCRED nonce). */
-  private byte[] serverNonce = new byte[0];
 
   DeviceState(String devId) {
     this.devId = devId;
@@ -32,28 +34,25 @@ final class DeviceState {
     return devId;
   }
 
-  synchronized byte[] clientNonce() {
-    return clientNonce.clone();
-  }
-
-  synchronized void clientNonce(byte[] value) {
-    clientNonce = value.clone();
-  }
-
-  synchronized byte[] serverNonce() {
-    return serverNonce.clone();
-  }
-
-  synchronized void serverNonce(byte[] value) {
-    serverNonce = value.clone();
-  }
-
+  /** Keeps a DevInfo leaf; beyond {@link #DEVINFO_KEPT} leaves, new ones are left out. */
   synchronized void devInfo(String uri, String value) {
-    devInfo.put(uri, value);
+    if (devInfo.size() < DEVINFO_KEPT || devInfo.containsKey(uri)) {
+      devInfo.put(cut(uri), cut(value));
+    }
   }
 
+  /**
+   * Keeps the latest value of a node; beyond {@link #RESULTS_KEPT} nodes, new ones are left out.
+   */
   synchronized void result(ResultItem item) {
-    results.put(item.uri(), item);
+    if (results.size() < RESULTS_KEPT || results.containsKey(item.uri())) {
+      results.put(item.uri(), item);
+    }
+  }
+
+  /** DevInfo is a handful of short leaves: anything longer is cut, not kept whole. */
+  private static String cut(String s) {
+    return s.length() <= DEVINFO_VALUE_MAX ? s : s.substring(0, DEVINFO_VALUE_MAX);
   }
 
   synchronized void sessionStarted(SessionLog log) {

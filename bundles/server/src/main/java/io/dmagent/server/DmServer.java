@@ -1,6 +1,7 @@
 package io.dmagent.server;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.message.MessageFormatException;
@@ -11,9 +12,11 @@ import io.dmagent.server.delegation.DelegationCourier;
 import io.dmagent.server.delegation.DelegationDesk;
 import io.dmagent.server.delegation.DelegationGrant;
 import io.dmagent.server.delegation.GrantSeal;
+import io.dmagent.server.http.EndpointLimits;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
 import io.dmagent.server.http.HttpEndpoint;
+import io.dmagent.server.http.RefusalLog;
 import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;
@@ -28,12 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The reference DM server: devices POST DM messages (XML or WBXML, DM or data-sync media types) to
@@ -52,6 +53,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DmServer implements AutoCloseable {
   private static final String SESSION_PATH = "/s/";
   private static final int ENDED_KEPT = 1024;
+
+  /**
+   * The longest DevId (the Source LocURI of a device's messages) the server takes. The protocol
+   * states none; an IMEI, a MAC address or a urn:uuid is well under 64 characters.
+   */
+  public static final int MAX_DEVID = 256;
+
+  /** The longest SessionID taken: a server-initiated one is 1 to 4 hex digits (notification). */
+  public static final int MAX_SESSIONID = 64;
+
   private static final String DELEGATION_PATH = "/delegation";
   private static final String DELEGATE_NODE = "./Vendor/DMAgent/Authority/Delegate";
   private static final String REVOKE_NODE = "./Vendor/DMAgent/Authority/Revoke";
@@ -64,22 +75,12 @@ public final class DmServer implements AutoCloseable {
   private final Clock clock;
   private final String basePath;
   private final String boundAuthority;
-  private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
-  private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+  private final DeviceTable devices;
+  private final SessionTable sessions;
+  private final NonceBook nonces;
+  private final RefusalLog refusals;
   private final Optional<DeviceAuth> defaultAuth;
   private final Map<String, DeviceAuth> deviceAuth;
-
-  /**
-   * Sessions that ended lately: a device may still send what it had queued (alerts) after the
-   * server's last package, or its last words after an abort. Bounded: the oldest are forgotten.
-   */
-  private final Map<String, ServerSession> ended =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ServerSession> eldest) {
-          return size() > ENDED_KEPT;
-        }
-      };
 
   private final SecureRandom random = new SecureRandom();
   private final HttpEndpoint endpoint;
@@ -101,15 +102,22 @@ public final class DmServer implements AutoCloseable {
     this.scheme = b.channels.scheme();
     this.peers = Map.copyOf(b.peers);
     this.desk = new DelegationDesk(b.serverId, peers, b.clock, b.log);
+    this.devices = new DeviceTable(b.maxDevices);
+    this.sessions = new SessionTable(b.maxPendingSessions, ENDED_KEPT);
+    this.nonces = new NonceBook(b.maxDevices, b.nonceFile, log::warn);
+    this.refusals = RefusalLog.standard(log::warn, Clock.systemUTC());
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
-            b.maxMsgSize,
-            (int) b.idleTimeout.toMillis(),
-            b.maxConnections,
+            EndpointLimits.defaults(b.maxMsgSize)
+                .withIdle(b.idleTimeout)
+                .withMaxConnections(b.maxConnections)
+                .withMaxPerAddress(b.maxPerAddress)
+                .withHeadDeadline(b.headDeadline),
             b.channels,
             this::handle,
-            log::warn);
+            log::warn,
+            refusals);
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
     this.boundAuthority = host + ":" + endpoint.port();
   }
@@ -132,30 +140,31 @@ public final class DmServer implements AutoCloseable {
     return settings.serverId();
   }
 
-  /** Every device seen (or given a script), by DevId. */
+  /** Every device that authenticated (or was given a script), by DevId. */
   public List<DeviceRecord> devices() {
-    return devices.values().stream()
+    return devices.all().stream()
         .map(DeviceState::snapshot)
         .sorted(Comparator.comparing(DeviceRecord::devId))
         .toList();
   }
 
   public Optional<DeviceRecord> device(String devId) {
-    return Optional.ofNullable(devices.get(devId)).map(DeviceState::snapshot);
+    return devices.get(devId).map(DeviceState::snapshot);
   }
 
   /** Queues a script for the device's next session (before the device's own or the default). */
   public void queue(String devId, Script script) {
-    device(devId, true).queue(script);
+    devices.admit(devId).queue(script);
+  }
+
+  /** Sessions whose device has not authenticated yet: a small, bounded number. */
+  public int pendingSessions() {
+    return sessions.pendingCount();
   }
 
   /** A script of the server's script folder, by name. */
   public Script script(String name) throws ScriptException {
     return library.named(name);
-  }
-
-  private DeviceState device(String devId, boolean create) {
-    return create ? devices.computeIfAbsent(devId, DeviceState::new) : devices.get(devId);
   }
 
   /** Where peer servers POST delegation grants for this server (server-to-server exchange). */
@@ -224,7 +233,11 @@ public final class DmServer implements AutoCloseable {
     }
     Optional<DmMediaType> type = call.header("content-type").flatMap(DmMediaType::fromContentType);
     if (type.isEmpty()) {
-      log.warn("message refused: Content-Type is not a SyncML DM media type");
+      refuse(
+          call,
+          "Content-Type "
+              + WireText.quote(call.header("content-type").orElse(""))
+              + " is not a SyncML DM media type");
       return HttpAnswer.text(
           415, "expected application/vnd.syncml.dm+xml or +wbxml (or vnd.syncml+xml, +wbxml)");
     }
@@ -233,32 +246,46 @@ public final class DmServer implements AutoCloseable {
     try {
       in = codec.decode(call.body(), encoding, settings.maxMsgSize());
     } catch (MessageFormatException e) {
-      log.warn("message refused (" + e.status() + "): " + e.getMessage());
-      return HttpAnswer.text(e.status() == 413 ? 413 : 400, "not a DM message: " + e.getMessage());
+      refuse(call, "(" + e.status() + ") " + WireText.quote(e.getMessage(), 300));
+      return HttpAnswer.text(e.status() == 413 ? 413 : 400, "not a DM message");
+    }
+    String devId = in.header().source().locUri();
+    String sessionId = in.header().sessionId();
+    if (devId.length() > MAX_DEVID || sessionId.length() > MAX_SESSIONID) {
+      refuse(
+          call,
+          "DevId of "
+              + devId.length()
+              + " characters or SessionID of "
+              + sessionId.length()
+              + " (at most "
+              + MAX_DEVID
+              + " and "
+              + MAX_SESSIONID
+              + ")");
+      return HttpAnswer.text(400, "DevId or SessionID too long");
     }
     Optional<ServerSession> session =
-        start ? startOrFind(in, call) : find(path.substring(basePath.length() + 3));
+        start ? startOrFind(in, call) : sessions.find(path.substring(basePath.length() + 3));
     if (session.isEmpty() || !session.get().log().state().acceptsMessages()) {
-      log.warn(
-          "message for no active session refused (SessionID "
-              + in.header().sessionId()
+      refuse(
+          call,
+          "for no active session (SessionID "
+              + WireText.quote(sessionId)
               + " from "
-              + in.header().source().locUri()
+              + WireText.quote(devId)
               + ")");
       return HttpAnswer.text(404, "no such session; start one with package 1 at " + basePath);
     }
     ServerSession s = session.get();
     SyncMessage out = s.answer(in, encoding, call.body(), call.header(HmacHeader.NAME));
-    if (s.log().state() != SessionState.ACTIVE && sessions.remove(s.token()) != null) {
-      synchronized (ended) {
-        ended.put(s.token(), s);
-      }
+    if (s.log().state() != SessionState.ACTIVE && sessions.ended(s) && s.admitted()) {
       SessionRecord r = s.log().snapshot();
       log.info(
           "session "
-              + r.sessionId()
+              + WireText.quote(r.sessionId())
               + " with "
-              + r.devId()
+              + WireText.quote(r.devId())
               + " ended: "
               + r.state().name().toLowerCase().replace('_', ' ')
               + ", "
@@ -271,22 +298,21 @@ public final class DmServer implements AutoCloseable {
     return new HttpAnswer(200, type.get().mimeType(), bytes, s.responseHeaders(bytes));
   }
 
-  private Optional<ServerSession> find(String token) {
-    ServerSession s = sessions.get(token);
-    if (s == null) {
-      synchronized (ended) {
-        s = ended.get(token);
-      }
-    }
-    return Optional.ofNullable(s);
+  /** One refused message, summarised with the others of its client. */
+  private void refuse(HttpCall call, String why) {
+    refusals.refuse(call.client(), () -> "message from " + call.client() + " refused: " + why);
   }
 
   /**
    * Package 1 starts a session. A message to the base address that is not package 1 belongs to the
    * device's running session with that SessionID: for clients that ignore RespURI.
+   *
+   * <p>Until its device authenticates, the session is all the server keeps for it, in a small
+   * bounded table ({@link SessionTable}); the device's record and script come with {@link #admit}.
    */
   private Optional<ServerSession> startOrFind(SyncMessage in, HttpCall call) {
     String devId = in.header().source().locUri();
+    String sessionId = in.header().sessionId();
     boolean packageOne =
         in.commands().stream()
             .anyMatch(
@@ -295,45 +321,64 @@ public final class DmServer implements AutoCloseable {
                         && (a.code() == Alert.CLIENT_INITIATED_MGMT
                             || a.code() == Alert.SERVER_INITIATED_MGMT));
     if (!packageOne) {
-      return sessions.values().stream()
-          .filter(
-              s ->
-                  s.log().devId().equals(devId)
-                      && s.log().sessionId().equals(in.header().sessionId()))
-          .findFirst();
+      return sessions.running(devId, sessionId);
     }
     expireIdle();
-    DeviceState device = device(devId, true);
-    Script script = scriptFor(devId, device);
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     String respUri = scheme + "://" + authority(call) + basePath + SESSION_PATH + token;
-    SessionLog sessionLog =
-        new SessionLog(in.header().sessionId(), devId, script.name(), clock.instant());
-    device.sessionStarted(sessionLog);
+    SessionLog sessionLog = new SessionLog(sessionId, devId, "none yet", clock.instant());
     ServerAuth auth =
         new ServerAuth(
             Optional.ofNullable(deviceAuth.get(devId)).or(() -> defaultAuth),
-            device,
+            devId,
+            nonces,
             settings.serverId(),
             random,
             log,
-            in.header().sessionId());
+            line -> refusals.refuse(call.client(), () -> line),
+            sessionId);
     ServerSession session =
-        new ServerSession(token, respUri, settings, codec, device, sessionLog, script, clock, auth);
-    sessions.put(token, session);
+        new ServerSession(token, respUri, settings, codec, sessionLog, clock, auth, this::admit);
+    sessions
+        .open(session)
+        .ifPresent(
+            old -> {
+              old.log().end(SessionState.EXPIRED, clock.instant());
+              refusals.refuse(
+                  call.client(),
+                  () ->
+                      "session "
+                          + WireText.quote(old.log().sessionId())
+                          + " with "
+                          + WireText.quote(old.log().devId())
+                          + " dropped before authenticating: too many sessions wait for"
+                          + " credentials");
+            });
+    return Optional.of(session);
+  }
+
+  /** The session's device authenticated (or none is asked): it gets its record and script. */
+  private ServerSession.Admitted admit(ServerSession session) {
+    SessionLog sessionLog = session.log();
+    String devId = sessionLog.devId();
+    DeviceState device = devices.admit(devId);
+    Script script = scriptFor(devId, device);
+    sessionLog.script(script.name());
+    device.sessionStarted(sessionLog);
+    sessions.admit(session);
     log.info(
         "session "
-            + in.header().sessionId()
+            + WireText.quote(sessionLog.sessionId())
             + " with "
-            + devId
+            + WireText.quote(devId)
             + " started: script "
             + script.name()
             + " ("
             + script.commandCount()
             + " commands)");
-    return Optional.of(session);
+    return new ServerSession.Admitted(device, script);
   }
 
   private Script scriptFor(String devId, DeviceState device) {
@@ -347,7 +392,11 @@ public final class DmServer implements AutoCloseable {
     try {
       return library.forDevice(devId);
     } catch (ScriptException e) {
-      log.warn("script for " + devId + " not usable, session runs no commands: " + e.getMessage());
+      log.warn(
+          "script for "
+              + WireText.quote(devId)
+              + " not usable, session runs no commands: "
+              + WireText.quote(e.getMessage(), 300));
       return Script.empty("broken script");
     }
   }
@@ -361,19 +410,16 @@ public final class DmServer implements AutoCloseable {
 
   private void expireIdle() {
     Instant limit = clock.instant().minus(settings.sessionTimeout());
-    sessions
-        .values()
-        .removeIf(
-            s -> {
-              if (s.lastActivity().isBefore(limit)) {
-                if (s.log().end(SessionState.EXPIRED, clock.instant())) {
-                  log.info(
-                      "session " + s.log().sessionId() + " with " + s.log().devId() + " expired");
-                }
-                return true;
-              }
-              return false;
-            });
+    for (ServerSession s : sessions.expire(limit)) {
+      if (s.log().end(SessionState.EXPIRED, clock.instant()) && s.admitted()) {
+        log.info(
+            "session "
+                + WireText.quote(s.log().sessionId())
+                + " with "
+                + WireText.quote(s.log().devId())
+                + " expired");
+      }
+    }
   }
 
   @Override
@@ -392,7 +438,12 @@ public final class DmServer implements AutoCloseable {
     private long maxObjSize = 16L * 1024 * 1024;
     private Duration sessionTimeout = Duration.ofMinutes(5);
     private Duration idleTimeout = Duration.ofSeconds(30);
-    private int maxConnections = 64;
+    private int maxConnections = 32;
+    private int maxPerAddress = 8;
+    private Duration headDeadline = Duration.ofSeconds(10);
+    private int maxPendingSessions = 64;
+    private int maxDevices = 1000;
+    private Optional<Path> nonceFile = Optional.empty();
     private Optional<Path> scriptFolder = Optional.empty();
     private String defaultScriptName = "default";
     private Optional<Script> defaultScript = Optional.empty();
@@ -459,8 +510,54 @@ public final class DmServer implements AutoCloseable {
       return this;
     }
 
+    /** Connections served at once (32): one worker thread each. */
     public Builder maxConnections(int value) {
       this.maxConnections = value;
+      return this;
+    }
+
+    /** Connections served at once for one client address (8). */
+    public Builder maxPerAddress(int value) {
+      this.maxPerAddress = value;
+      return this;
+    }
+
+    /**
+     * Time a connection has for its TLS handshake and request head, and each later request for its
+     * head (10 s): a client dribbling bytes is cut off when it passes.
+     */
+    public Builder headDeadline(Duration value) {
+      this.headDeadline = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** How long a kept-alive connection may wait for its next request (30 s). */
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Sessions kept at once whose device has not authenticated yet (64): a new one pushes out the
+     * oldest.
+     */
+    public Builder maxPendingSessions(int value) {
+      this.maxPendingSessions = value;
+      return this;
+    }
+
+    /** Device records (and their nonces) kept (1000): the least recently seen go first. */
+    public Builder maxDevices(int value) {
+      this.maxDevices = value;
+      return this;
+    }
+
+    /**
+     * Where the nonces of authenticated devices are kept across restarts (owner-only); without one,
+     * a restarted server challenges every device afresh (its first message gets 401).
+     */
+    public Builder nonceFile(Path value) {
+      this.nonceFile = Optional.of(value);
       return this;
     }
 

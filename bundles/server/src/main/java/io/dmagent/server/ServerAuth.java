@@ -1,5 +1,6 @@
 package io.dmagent.server;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Challenge;
 import io.dmagent.api.message.Credential;
 import io.dmagent.api.message.Meta;
@@ -18,36 +19,67 @@ import java.util.Optional;
  * device's Cred or {@code x-syncml-hmac} against the nonce it last gave the device, answers 212
  * (HMAC: 200) with a fresh NextNonce, or 407 (none) / 401 (wrong) with a Chal and a fresh nonce;
  * sends its own Cred (or HMAC) built on the nonce the device last gave it; takes the device's
- * challenges. Nonces live in the device's record, in memory. Secrets are never logged.
+ * challenges. Secrets are never logged.
+ *
+ * <p>The session works on its own copy of the device's nonces, read from the {@link NonceBook} at
+ * its start; they are written back only once the device has authenticated. A client that fails
+ * leaves nothing behind it, and cannot change the nonce a known device will authenticate with.
  */
 final class ServerAuth {
   /** Failed checks of the device before the session is refused outright. */
   static final int MAX_FAILURES = 3;
 
   private final Optional<DeviceAuth> creds;
-  private final DeviceState device;
+  private final String devId;
+  private final NonceBook book;
   private final String serverId;
   private final SecureRandom random;
   private final ServerLog log;
+  private final java.util.function.Consumer<String> refusal;
   private final String sessionId;
+  private byte[] clientNonce;
+  private byte[] serverNonce;
+  private boolean authenticated;
   private boolean clientDone;
   private boolean serverDone;
   private boolean challenged;
   private int failures;
 
+  /**
+   * @param refusal where a failed check is reported (summarised per client address)
+   */
   ServerAuth(
       Optional<DeviceAuth> creds,
-      DeviceState device,
+      String devId,
+      NonceBook book,
       String serverId,
       SecureRandom random,
       ServerLog log,
+      java.util.function.Consumer<String> refusal,
       String sessionId) {
     this.creds = creds;
-    this.device = device;
+    this.devId = devId;
+    this.book = book;
     this.serverId = serverId;
     this.random = random;
     this.log = log;
+    this.refusal = refusal;
     this.sessionId = sessionId;
+    NonceBook.Nonces known = creds.isPresent() ? book.get(devId) : NonceBook.Nonces.NONE;
+    this.clientNonce = known.client();
+    this.serverNonce = known.server();
+  }
+
+  /** Whether the device has authenticated in this session (or none is asked of it). */
+  boolean authenticated() {
+    return authenticated || creds.isEmpty();
+  }
+
+  /** Once the device proved itself, its nonces are kept for its next sessions. */
+  private void keep() {
+    if (authenticated) {
+      book.put(devId, new NonceBook.Nonces(clientNonce, serverNonce));
+    }
   }
 
   /** The status and challenge the device's header earns. */
@@ -66,10 +98,14 @@ final class ServerAuth {
         boolean ok =
             header.algorithm() == s.algorithm()
                 && header.username().equals(c.clientName())
-                && header.verifies(c.clientSecret(), device.clientNonce(), body);
-        return ok ? new Check(200, Optional.of(challenge(s))) : fail(s, 401, "HMAC mismatch");
+                && header.verifies(c.clientSecret(), clientNonce, body);
+        if (!ok) {
+          return fail(s, 401, "HMAC mismatch");
+        }
+        authenticated = true;
+        return new Check(200, Optional.of(challenge(s)));
       } catch (DmException e) {
-        return fail(s, 401, e.getMessage());
+        return fail(s, 401, WireText.escape(e.getMessage(), 200));
       }
     }
     if (clientDone) {
@@ -84,15 +120,16 @@ final class ServerAuth {
     if (presented.isEmpty() || presented.get() != s) {
       return fail(s, 401, "credentials of another scheme than " + s.metaType());
     }
-    if (!s.verifies(cred.data(), c.clientName(), c.clientSecret(), device.clientNonce())) {
+    if (!s.verifies(cred.data(), c.clientName(), c.clientSecret(), clientNonce)) {
       return fail(s, 401, "wrong credentials");
     }
     clientDone = true;
+    authenticated = true;
     log.info(
         "session "
-            + sessionId
+            + WireText.quote(sessionId)
             + " with "
-            + device.devId()
+            + WireText.quote(devId)
             + ": device authenticated ("
             + s.metaType()
             + ")");
@@ -102,11 +139,11 @@ final class ServerAuth {
 
   private Check fail(AuthScheme s, int code, String why) {
     failures++;
-    log.warn(
+    refusal.accept(
         "session "
-            + sessionId
+            + WireText.quote(sessionId)
             + " with "
-            + device.devId()
+            + WireText.quote(devId)
             + ": device not authenticated ("
             + why
             + "), answered "
@@ -119,9 +156,9 @@ final class ServerAuth {
   }
 
   private Challenge challenge(AuthScheme s) {
-    byte[] next = Nonces.fresh(random);
-    device.clientNonce(next);
-    return new Challenge(Meta.of("b64", s.metaType()).withNextNonce(Nonces.encode(next)));
+    clientNonce = Nonces.fresh(random);
+    keep();
+    return new Challenge(Meta.of("b64", s.metaType()).withNextNonce(Nonces.encode(clientNonce)));
   }
 
   /** Whether the device failed so often that the session is refused. */
@@ -133,7 +170,11 @@ final class ServerAuth {
   void onHeaderStatus(Status s) {
     s.chal()
         .flatMap(ch -> ch.meta().nextNonce())
-        .ifPresent(n -> device.serverNonce(Nonces.decode(n)));
+        .ifPresent(
+            n -> {
+              serverNonce = Nonces.decode(n);
+              keep();
+            });
     if (s.code() == 212) {
       serverDone = true;
     } else if (s.code() == 401 || s.code() == 407) {
@@ -141,9 +182,9 @@ final class ServerAuth {
       challenged = true;
       log.warn(
           "session "
-              + sessionId
+              + WireText.quote(sessionId)
               + " with "
-              + device.devId()
+              + WireText.quote(devId)
               + ": the device refused the server's credentials ("
               + s.code()
               + ")");
@@ -167,7 +208,7 @@ final class ServerAuth {
                     s ->
                         new Credential(
                             Meta.of("b64", s.metaType()),
-                            s.credential(serverId, c.serverSecret(), device.serverNonce()))));
+                            s.credential(serverId, c.serverSecret(), serverNonce))));
   }
 
   /**
@@ -187,7 +228,7 @@ final class ServerAuth {
                                         s.algorithm(),
                                         serverId,
                                         c.serverSecret(),
-                                        device.serverNonce(),
+                                        serverNonce,
                                         body)
                                     .value())))
         .orElse(Map.of());

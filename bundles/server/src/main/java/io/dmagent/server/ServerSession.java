@@ -49,11 +49,15 @@ final class ServerSession {
   private final String respUri;
   private final ServerSettings settings;
   private final MessageCodec codec;
-  private final DeviceState device;
   private final SessionLog log;
   private final Clock clock;
   private final ServerAuth auth;
-  private final Deque<List<Step>> packages;
+  private final Admission admission;
+
+  /** The device's record and the script's packages: none until the device authenticated. */
+  private DeviceState device;
+
+  private final Deque<List<Step>> packages = new ArrayDeque<>();
   private final Deque<Step> pending = new ArrayDeque<>();
   private final Map<String, IncomingObject> incoming = new HashMap<>();
   private OutgoingObject outgoing;
@@ -73,21 +77,34 @@ final class ServerSession {
       String respUri,
       ServerSettings settings,
       MessageCodec codec,
-      DeviceState device,
       SessionLog log,
-      Script script,
       Clock clock,
-      ServerAuth auth) {
+      ServerAuth auth,
+      Admission admission) {
     this.token = token;
     this.respUri = respUri;
     this.settings = settings;
     this.codec = codec;
-    this.device = device;
     this.log = log;
     this.clock = clock;
     this.auth = auth;
-    this.packages = new ArrayDeque<>(script.packages());
+    this.admission = admission;
     this.lastActivity = clock.instant();
+  }
+
+  /**
+   * Where a session whose device has just authenticated (or of which none is asked) gets the
+   * device's record and its script: only then does the server keep anything for the device.
+   */
+  interface Admission {
+    Admitted admit(ServerSession session);
+  }
+
+  record Admitted(DeviceState device, Script script) {}
+
+  /** Whether the device authenticated (or none is asked of it). */
+  boolean admitted() {
+    return device != null;
   }
 
   String token() {
@@ -144,6 +161,11 @@ final class ServerSession {
     if (!check.passed()) {
       end(SessionState.REFUSED);
       return send(header, statuses, true);
+    }
+    if (device == null && auth.authenticated()) {
+      Admitted admitted = admission.admit(this);
+      device = admitted.device();
+      packages.addAll(admitted.script().packages());
     }
     boolean abortedByClient = false;
     for (Command command : in.commands()) {
@@ -275,12 +297,20 @@ final class ServerSession {
   private void onResults(Results r, String msgRef, List<Command> statuses) {
     List<ResultItem> complete = new ArrayList<>();
     int code = 200;
+    // Results of no command the server sent are answered, never kept.
+    boolean asked = log.command(r.cmdRef()).isPresent();
     for (Item item : r.items()) {
       String uri = item.sourceUri().or(item::targetUri).orElse(r.sourceRef().orElse(""));
       Optional<Meta> meta = item.meta().or(r::meta);
       String data = item.data().map(ItemData::text).orElse("");
       IncomingObject partial = incoming.get(uri);
       if (item.moreData()) {
+        if (!asked || incomingChars() + data.length() > settings.maxObjSize()) {
+          // More than the MaxObjSize the server announced: the object is refused, not held.
+          incoming.remove(uri);
+          code = 413;
+          continue;
+        }
         if (partial == null) {
           partial = new IncomingObject(meta);
           incoming.put(uri, partial);
@@ -302,7 +332,9 @@ final class ServerSession {
       ResultItem result =
           new ResultItem(uri, meta.flatMap(Meta::format), meta.flatMap(Meta::type), data);
       complete.add(result);
-      device.result(result);
+      if (asked) {
+        device.result(result);
+      }
     }
     log.results(r.cmdRef(), complete);
     // Results are answered only when they are not simply accepted (digest 1.5).
@@ -320,6 +352,11 @@ final class ServerSession {
               code,
               List.of()));
     }
+  }
+
+  /** The characters of large objects held, unfinished, in this session. */
+  private long incomingChars() {
+    return incoming.values().stream().mapToLong(o -> o.data.length()).sum();
   }
 
   /** The message after the device finished its package: more of the script, or the end. */

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class SessionLog {
   private final String sessionId;
   private final String devId;
-  private final String script;
+  private String script;
   private final Instant started;
   private final List<CommandRecord> commands = new ArrayList<>();
   private final Map<String, Integer> byCmdId = new HashMap<>();
@@ -38,6 +38,11 @@ final class SessionLog {
 
   String devId() {
     return devId;
+  }
+
+  /** The script the session runs, chosen once its device authenticated. */
+  synchronized void script(String name) {
+    script = name;
   }
 
   synchronized void sent(CommandRecord command) {

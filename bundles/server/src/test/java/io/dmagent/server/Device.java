@@ -32,13 +32,18 @@ final class Device {
 
   final String devId;
   final Encoding encoding;
-  private final HttpClient http =
+
+  /** One client for all devices of a test run: one kept-alive connection, as a gateway has. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private final HttpClient http = HTTP;
   private final String sessionId;
   private URI target;
   private int msgId;
   private long maxMsgSize = 64 * 1024;
   private String mediaType;
+  private Optional<io.dmagent.api.message.Credential> cred = Optional.empty();
   HttpResponse<byte[]> lastResponse;
 
   Device(String devId, Encoding encoding, URI server, String sessionId) {
@@ -54,6 +59,12 @@ final class Device {
 
   Device maxMsgSize(long value) {
     this.maxMsgSize = value;
+    return this;
+  }
+
+  /** The Cred of the device's next messages (none by default). */
+  Device cred(io.dmagent.api.message.Credential value) {
+    this.cred = Optional.of(value);
     return this;
   }
 
@@ -113,7 +124,7 @@ final class Device {
             Locator.of(target.toString()),
             Locator.of(devId),
             Optional.empty(),
-            Optional.empty(),
+            cred,
             Optional.of(Meta.EMPTY.withMaxMsgSize(maxMsgSize)));
     return new SyncMessage(header, commands, isFinal);
   }

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,7 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The reference server as an OSGi component, with its console commands: {@code dmserver:devices},
  * {@code dmserver:run <devId> <script>}, {@code dmserver:results <devId>}. A configuration change
- * restarts it (records are kept in memory only).
+ * restarts it (records are kept in memory only; the nonces of authenticated devices in a file).
  */
 @Component(
     service = ReferenceServer.class,
@@ -44,6 +45,7 @@ public final class ReferenceServer {
   @Activate
   public ReferenceServer(
       ServerConfig config,
+      BundleContext context,
       @Reference MessageCodec codec,
       @Reference(service = LoggerFactory.class) Logger log)
       throws IOException {
@@ -57,6 +59,7 @@ public final class ReferenceServer {
             .maxMsgSize(config.maxMsgSize())
             .sessionTimeout(Duration.ofSeconds(config.sessionTimeoutSeconds()))
             .defaultScriptName(config.defaultScript())
+            .nonceFile(nonceFile(context))
             .log(adapt(log));
     deviceAuth(config, log).ifPresent(b::auth);
     io.dmagent.server.delegation.PeerKeys.parse(config.delegationPeers(), log::warn)
@@ -84,6 +87,18 @@ public final class ReferenceServer {
       throw e;
     }
     log.info("reference DM server listening at {} as {}", server.uri(), server.serverId());
+  }
+
+  /**
+   * Where the nonces of authenticated devices outlive a restart (else every restart of the demo
+   * would begin with a 401): beside the agent's other state in {@code dmagent.data}, or in the
+   * bundle's data area.
+   */
+  static Path nonceFile(BundleContext context) {
+    String data = context.getProperty("dmagent.data");
+    return data != null
+        ? Path.of(data, "server", "nonces.properties")
+        : context.getDataFile("nonces.properties").toPath();
   }
 
   /** The credentials every device must present, if the configuration asks for any. */

@@ -1,5 +1,6 @@
 package io.dmagent.server.delegation;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
@@ -105,9 +106,11 @@ public final class DelegationDesk {
         .toList();
   }
 
+  /** A refusal; its line may carry what an unverified peer wrote, so it is escaped and cut. */
   private HttpAnswer refuse(int status, String line) {
-    log.warn(line);
-    return HttpAnswer.text(status, "refused: " + line);
+    String fit = WireText.escape(line, 300);
+    log.warn(fit);
+    return HttpAnswer.text(status, "refused: " + fit);
   }
 
   static Optional<String> field(String text, String key) {

@@ -5,13 +5,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One HTTP request as the endpoint read it: method, path (with query), headers and body. */
-public record HttpCall(String method, String target, Map<String, String> headers, byte[] body) {
+/**
+ * One HTTP request as the endpoint read it: method, path (with query), headers, body, and the
+ * client's address (for per-client bounds and log summaries; never for trust).
+ */
+public record HttpCall(
+    String method, String target, Map<String, String> headers, byte[] body, String client) {
   public HttpCall {
     Objects.requireNonNull(method);
     Objects.requireNonNull(target);
     headers = Map.copyOf(headers);
     Objects.requireNonNull(body);
+    Objects.requireNonNull(client);
+  }
+
+  /** A request whose client address is not known (tests, calls made in the JVM). */
+  public HttpCall(String method, String target, Map<String, String> headers, byte[] body) {
+    this(method, target, headers, body, "unknown");
   }
 
   /** A header by its name in lower case. */
@@ -27,6 +37,14 @@ public record HttpCall(String method, String target, Map<String, String> headers
 
   @Override
   public String toString() {
-    return "HttpCall[" + method + " " + path() + ", " + body.length + " bytes]";
+    return "HttpCall["
+        + method
+        + " "
+        + io.dmagent.api.log.WireText.quote(path())
+        + ", "
+        + body.length
+        + " bytes from "
+        + client
+        + "]";
   }
 }

@@ -1,23 +1,29 @@
 package io.dmagent.server.http;
 
+import io.dmagent.api.log.WireText;
+import io.dmagent.server.http.RequestReader.BadRequest;
+import io.dmagent.server.http.RequestReader.Request;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,25 +35,38 @@ import java.util.function.Function;
  * TCP_NODELAY on every socket, every length a client controls bounded. Written here rather than
  * taken from the JDK ({@code com.sun.net.httpserver} leaves Nagle on unless a JVM-wide property is
  * set, and is not exported by Felix's system bundle) or from Jetty (a dozen bundles for one POST).
- * One thread a connection, from a bounded pool; a connection beyond the pool gets 503.
+ *
+ * <p>One thread a connection, from a bounded pool. What a client may hold is bounded by {@link
+ * EndpointLimits}: connections per address, a deadline for the handshake and each request head and
+ * body (a client dribbling bytes is cut off), and the body bytes held at once. A connection beyond
+ * the bounds is refused in the protocol the port speaks ({@link ServerChannels#refusal()}).
+ * Refusals are logged through a {@link RefusalLog}, summarised per client address.
  */
 public final class HttpEndpoint implements AutoCloseable {
-  static final int MAX_LINE = 8 * 1024;
-  static final int MAX_HEADERS = 100;
+  /** The phase of a kept-alive connection between requests: its end is no refusal. */
+  private static final String IDLE = "the wait for the next request";
+
+  /** Refusals waiting to be written; beyond this a connection to refuse is simply closed. */
+  private static final int REFUSALS_QUEUED = 16;
 
   private final ServerSocket listener;
   private final Function<HttpCall, HttpAnswer> handler;
   private final ServerChannels channels;
   private final Consumer<String> warn;
-  private final int maxBody;
-  private final int idleMillis;
+  private final RefusalLog refusals;
+  private final EndpointLimits limits;
+  private final RequestReader reader;
+  private final AddressQuota quota;
+  private final BodyBudget budget;
   private final ThreadPoolExecutor workers;
+  private final ThreadPoolExecutor refuser;
+  private final ScheduledThreadPoolExecutor timer;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
 
   /**
-   * Binds and starts accepting.
+   * Binds and starts accepting plain HTTP with the default bounds.
    *
    * @param maxBody the largest request body read; a larger one is answered 413 unread
    * @param idleMillis how long a kept-alive connection may sit idle before it is closed
@@ -64,7 +83,7 @@ public final class HttpEndpoint implements AutoCloseable {
     this(bind, maxBody, idleMillis, maxConnections, ServerChannels.plain(), handler, warn);
   }
 
-  /** Binds and starts accepting connections that speak {@code channels} (TLS, TLS-PSK). */
+  /** Binds and starts accepting connections that speak {@code channels}, default bounds. */
   public HttpEndpoint(
       InetSocketAddress bind,
       int maxBody,
@@ -74,30 +93,73 @@ public final class HttpEndpoint implements AutoCloseable {
       Function<HttpCall, HttpAnswer> handler,
       Consumer<String> warn)
       throws IOException {
+    this(
+        bind,
+        EndpointLimits.defaults(maxBody)
+            .withIdle(Duration.ofMillis(idleMillis))
+            .withMaxConnections(maxConnections),
+        channels,
+        handler,
+        warn,
+        RefusalLog.standard(warn, Clock.systemUTC()));
+  }
+
+  /**
+   * Binds and starts accepting connections that speak {@code channels} within {@code limits};
+   * refusals go to {@code refusals}, everything else an operator should see to {@code warn}.
+   */
+  public HttpEndpoint(
+      InetSocketAddress bind,
+      EndpointLimits limits,
+      ServerChannels channels,
+      Function<HttpCall, HttpAnswer> handler,
+      Consumer<String> warn,
+      RefusalLog refusals)
+      throws IOException {
     this.handler = handler;
     this.channels = channels;
     this.warn = warn;
-    this.maxBody = maxBody;
-    this.idleMillis = idleMillis;
+    this.refusals = refusals;
+    this.limits = limits;
+    this.reader = new RequestReader(limits.maxBody());
+    this.quota = new AddressQuota(limits.maxPerAddress());
+    this.budget = new BodyBudget(limits.maxBuffered());
     this.listener = new ServerSocket();
     listener.setReuseAddress(true);
     listener.bind(bind, 128);
-    AtomicInteger n = new AtomicInteger();
+    int port = listener.getLocalPort();
     this.workers =
         new ThreadPoolExecutor(
             0,
-            maxConnections,
+            limits.maxConnections(),
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "dm-server-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.acceptor = new Thread(this::acceptLoop, "dm-server-accept-" + listener.getLocalPort());
+            threads("dm-server-http-" + port + "-"));
+    this.refuser =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(REFUSALS_QUEUED),
+            threads("dm-server-refuse-" + port + "-"));
+    this.timer = new ScheduledThreadPoolExecutor(1, threads("dm-server-deadlines-" + port + "-"));
+    timer.setRemoveOnCancelPolicy(true);
+    long window = refusals.window().toMillis();
+    timer.scheduleWithFixedDelay(refusals::flush, window, window, TimeUnit.MILLISECONDS);
+    this.acceptor = new Thread(this::acceptLoop, "dm-server-accept-" + port);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** The port bound (useful when 0 asked for any free one). */
@@ -116,173 +178,194 @@ public final class HttpEndpoint implements AutoCloseable {
         }
         return;
       }
+      InetAddress client = socket.getInetAddress();
+      if (!quota.enter(client)) {
+        refuse(socket, client, "more than " + limits.maxPerAddress() + " connections from it");
+        continue;
+      }
       try {
         socket.setTcpNoDelay(true);
         open.add(socket);
-        workers.execute(() -> serve(socket));
+        workers.execute(() -> serve(socket, client));
       } catch (RejectedExecutionException | IOException e) {
-        refuseBusy(socket);
+        open.remove(socket);
+        quota.leave(client);
+        refuse(socket, client, "all " + limits.maxConnections() + " connections busy");
       }
     }
   }
 
-  private void refuseBusy(Socket socket) {
-    try (socket) {
-      writeAnswer(
-          new BufferedOutputStream(socket.getOutputStream()),
-          HttpAnswer.text(503, "too many connections"),
-          false);
-    } catch (IOException ignored) {
-      // The client is gone already.
-    } finally {
-      open.remove(socket);
+  /** Refuses a connection off the acceptor's thread, so that refusing cannot stall accepting. */
+  private void refuse(Socket socket, InetAddress client, String why) {
+    String address = client.getHostAddress();
+    refusals.refuse(address, () -> "connection from " + address + " refused: " + why);
+    try {
+      refuser.execute(() -> writeRefusal(socket));
+    } catch (RejectedExecutionException e) {
+      closeQuietly(socket);
     }
   }
 
-  private void serve(Socket socket) {
+  private void writeRefusal(Socket socket) {
     try (socket) {
-      socket.setSoTimeout(idleMillis);
+      socket.setSoTimeout(500);
+      OutputStream out = socket.getOutputStream();
+      out.write(channels.refusal());
+      out.flush();
+      lingerForTheAlert(socket, 500);
+    } catch (IOException ignored) {
+      // The client is gone already.
+    }
+  }
+
+  private void serve(Socket socket, InetAddress client) {
+    String address = client.getHostAddress();
+    ConnectionDeadline deadline = new ConnectionDeadline(timer, socket);
+    try (socket) {
+      socket.setSoTimeout((int) limits.idle().toMillis());
+      deadline.arm(
+          limits.headDeadline(),
+          channels.scheme().equals("http")
+              ? "the request head"
+              : "the TLS handshake and the request head");
       ServerChannels.Streams streams;
       try {
         streams = channels.open(socket);
       } catch (IOException e) {
         if (!closed) {
-          warn.accept(
-              "TLS handshake with "
-                  + socket.getInetAddress().getHostAddress()
-                  + " failed: "
-                  + channels.failure(e));
-          lingerForTheAlert(socket);
+          String why = deadline.expired().map(p -> "not done within the deadline").orElse(null);
+          refusals.refuse(
+              address,
+              () ->
+                  "TLS handshake with "
+                      + address
+                      + " failed: "
+                      + (why != null ? why : WireText.escape(channels.failure(e), 300)));
+          if (why == null) {
+            lingerForTheAlert(socket, 1_000);
+          }
         }
         return;
       }
-      InputStream in = new BufferedInputStream(streams.in());
-      OutputStream out = new BufferedOutputStream(streams.out());
-      while (!closed) {
+      converse(streams, deadline, address);
+    } catch (SocketTimeoutException | SocketException e) {
+      // Idle keep-alive connection timed out, or the client closed it; or a deadline passed.
+      deadline
+          .expired()
+          .filter(phase -> !phase.equals(IDLE))
+          .ifPresent(
+              phase ->
+                  refusals.refuse(
+                      address,
+                      () ->
+                          "connection from "
+                              + address
+                              + " closed: "
+                              + phase
+                              + " not complete in time"));
+    } catch (IOException e) {
+      if (!closed) {
+        warn.accept(
+            "HTTP connection from " + address + " failed: " + WireText.quote(e.getMessage()));
+      }
+    } finally {
+      deadline.disarm();
+      open.remove(socket);
+      quota.leave(client);
+    }
+  }
+
+  /** The requests of one connection, each with its deadlines and its share of memory. */
+  private void converse(ServerChannels.Streams streams, ConnectionDeadline deadline, String address)
+      throws IOException {
+    InputStream in = new BufferedInputStream(streams.in());
+    OutputStream out = new BufferedOutputStream(streams.out());
+    boolean first = true;
+    while (!closed) {
+      if (!first) {
+        deadline.arm(limits.idle(), IDLE);
+      }
+      BodyBudget.Lease[] lease = {null};
+      boolean firstRequest = first;
+      first = false;
+      try {
         Request request;
         try {
-          request = readRequest(in, out);
+          request =
+              reader.read(
+                  in,
+                  out,
+                  address,
+                  new RequestReader.Phases() {
+                    @Override
+                    public void headStarted() {
+                      if (!firstRequest) {
+                        deadline.arm(limits.headDeadline(), "the request head");
+                      }
+                    }
+
+                    @Override
+                    public void bodyStarted(long length) throws IOException {
+                      lease[0] = takeBudget(length);
+                      deadline.arm(limits.bodyDeadline(length), "the request body");
+                    }
+                  });
         } catch (BadRequest e) {
-          warn.accept(
-              "HTTP request from "
-                  + socket.getInetAddress().getHostAddress()
-                  + " refused: "
-                  + e.getMessage());
+          refusals.refuse(
+              address, () -> "HTTP request from " + address + " refused: " + e.getMessage());
           writeAnswer(out, HttpAnswer.text(e.status, e.getMessage()), false);
           return;
         }
         if (request == null) {
           return;
         }
+        deadline.disarm();
         HttpAnswer answer;
         try {
-          answer = handler.apply(request.call);
+          answer = handler.apply(request.call());
         } catch (RuntimeException e) {
-          warn.accept("HTTP request " + request.call + " failed: " + e);
+          warn.accept(
+              "HTTP request " + request.call() + " failed: " + WireText.quote(e.toString(), 300));
           answer = HttpAnswer.text(500, "internal error");
         }
-        writeAnswer(out, answer, request.keepAlive);
-        if (!request.keepAlive) {
+        writeAnswer(out, answer, request.keepAlive());
+        if (!request.keepAlive()) {
           return;
         }
+      } finally {
+        if (lease[0] != null) {
+          lease[0].close();
+        }
       }
-    } catch (SocketTimeoutException | SocketException e) {
-      // Idle keep-alive connection timed out, or the client closed it: nothing to report.
-    } catch (IOException e) {
-      if (!closed) {
-        warn.accept("HTTP connection failed: " + e.getMessage());
+    }
+  }
+
+  private BodyBudget.Lease takeBudget(long length) throws BadRequest {
+    try {
+      BodyBudget.Lease lease = budget.take(length, Duration.ofSeconds(2));
+      if (lease == null) {
+        throw new BadRequest(503, "the server holds as many messages as it may; try later");
       }
-    } finally {
-      open.remove(socket);
+      return lease;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadRequest(503, "the server is stopping");
     }
   }
 
   /**
-   * After a failed handshake the alert is on its way to the client; closing at once while the
-   * client still writes its flight would reset the connection and lose the alert, leaving the
-   * client a bare "broken pipe" instead of the reason.
+   * After a refusal or a failed handshake the alert is on its way to the client; closing at once
+   * while the client still writes its flight would reset the connection and lose the alert, leaving
+   * the client a bare "broken pipe" instead of the reason.
    */
-  private static void lingerForTheAlert(Socket socket) {
+  private static void lingerForTheAlert(Socket socket, int millis) {
     try {
       socket.shutdownOutput();
-      socket.setSoTimeout(1_000);
+      socket.setSoTimeout(millis);
       socket.getInputStream().skip(64 * 1024);
     } catch (IOException ignored) {
       // The client is gone: nothing to wait for.
     }
-  }
-
-  private record Request(HttpCall call, boolean keepAlive) {}
-
-  private static final class BadRequest extends IOException {
-    private static final long serialVersionUID = 1L;
-    final int status;
-
-    BadRequest(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-  }
-
-  /** One request, or null when the client closed the connection between requests. */
-  private Request readRequest(InputStream in, OutputStream out) throws IOException {
-    String requestLine = readLine(in);
-    if (requestLine == null) {
-      return null;
-    }
-    String[] parts = requestLine.split(" ");
-    if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-      throw new BadRequest(400, "not an HTTP/1.x request line");
-    }
-    Map<String, String> headers = new HashMap<>();
-    for (int count = 0; ; count++) {
-      String line = readLine(in);
-      if (line == null) {
-        throw new BadRequest(400, "connection closed inside the header");
-      }
-      if (line.isEmpty()) {
-        break;
-      }
-      if (count >= MAX_HEADERS) {
-        throw new BadRequest(431, "more than " + MAX_HEADERS + " header lines");
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new BadRequest(400, "malformed header line");
-      }
-      headers.merge(
-          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          line.substring(colon + 1).trim(),
-          (a, b) -> a + ", " + b);
-    }
-    if (headers.containsKey("transfer-encoding")) {
-      throw new BadRequest(411, "a DM message needs a Content-Length");
-    }
-    long length;
-    try {
-      length = Long.parseLong(headers.getOrDefault("content-length", "0"));
-    } catch (NumberFormatException e) {
-      throw new BadRequest(400, "bad Content-Length");
-    }
-    if (length < 0) {
-      throw new BadRequest(400, "bad Content-Length");
-    }
-    if (length > maxBody) {
-      throw new BadRequest(413, "message of " + length + " bytes exceeds " + maxBody);
-    }
-    if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
-      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-    }
-    byte[] body = in.readNBytes((int) length);
-    if (body.length < length) {
-      throw new BadRequest(400, "connection closed after " + body.length + " of " + length);
-    }
-    boolean http10 = parts[2].equals("HTTP/1.0");
-    String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
-    boolean keepAlive =
-        !connection.contains("close") && (!http10 || connection.contains("keep-alive"));
-    return new Request(new HttpCall(parts[0], parts[1], headers, body), keepAlive);
   }
 
   private static void writeAnswer(OutputStream out, HttpAnswer answer, boolean keepAlive)
@@ -300,6 +383,9 @@ public final class HttpEndpoint implements AutoCloseable {
     answer.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     if (answer.status() == 405) {
       head.append("Allow: POST\r\n");
+    }
+    if (answer.status() == 503) {
+      head.append("Retry-After: 10\r\n");
     }
     head.append(keepAlive ? "" : "Connection: close\r\n").append("\r\n");
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -322,47 +408,36 @@ public final class HttpEndpoint implements AutoCloseable {
     };
   }
 
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder(64);
-    for (int c; (c = in.read()) >= 0; ) {
-      if (c == '\n') {
-        int len = line.length();
-        return len > 0 && line.charAt(len - 1) == '\r'
-            ? line.substring(0, len - 1)
-            : line.toString();
-      }
-      if (line.length() >= MAX_LINE) {
-        throw new BadRequest(431, "header line longer than " + MAX_LINE);
-      }
-      line.append((char) c);
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // Already gone.
     }
-    if (line.length() == 0) {
-      return null;
-    }
-    throw new BadRequest(400, "connection closed inside a header line");
   }
 
   @Override
   public void close() {
     closed = true;
-    try {
-      listener.close();
-    } catch (IOException ignored) {
-      // Closing a listener that failed is all there is to do.
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // Already gone.
-      }
-    }
+    closeQuietly(listener);
+    open.forEach(HttpEndpoint::closeQuietly);
     workers.shutdownNow();
+    refuser.shutdownNow();
+    timer.shutdownNow();
     try {
       acceptor.join(2_000);
       workers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    refusals.flushAll();
+  }
+
+  private static void closeQuietly(ServerSocket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // Closing a listener that failed is all there is to do.
     }
   }
 }

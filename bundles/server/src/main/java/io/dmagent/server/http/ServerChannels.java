@@ -24,6 +24,17 @@ public interface ServerChannels {
     return String.valueOf(e.getMessage());
   }
 
+  /**
+   * What a connection the server will not serve (too many connections, from its address or in all)
+   * is sent before it is closed, in the protocol the port speaks: an HTTP 503 on a plain port, a
+   * fatal TLS alert ({@code internal_error}, sent in the clear before any handshake as TLS allows)
+   * on a TLS port, where a client reading plaintext would see only a broken handshake.
+   */
+  default byte[] refusal() {
+    // A TLS record: alert (21), record version TLS 1.2, length 2, fatal (2), internal_error (80).
+    return new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50};
+  }
+
   /** Plain HTTP. */
   static ServerChannels plain() {
     return new ServerChannels() {
@@ -35,6 +46,18 @@ public interface ServerChannels {
       @Override
       public String scheme() {
         return "http";
+      }
+
+      @Override
+      public byte[] refusal() {
+        String body = "too many connections\n";
+        return ("HTTP/1.1 503 Service Unavailable\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: "
+                + body.length()
+                + "\r\nRetry-After: 10\r\nConnection: close\r\n\r\n"
+                + body)
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
       }
     };
   }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +23,17 @@ class HttpEndpointTest {
   private HttpEndpoint endpoint;
 
   private HttpEndpoint start(int maxBody) throws IOException {
+    return start(
+        EndpointLimits.defaults(maxBody).withIdle(Duration.ofSeconds(5)).withMaxConnections(4),
+        ServerChannels.plain());
+  }
+
+  private HttpEndpoint start(EndpointLimits limits, ServerChannels channels) throws IOException {
     endpoint =
         new HttpEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            maxBody,
-            5_000,
-            4,
+            limits,
+            channels,
             call -> {
               calls.add(call);
               if (call.path().equals("/boom")) {
@@ -39,7 +45,8 @@ class HttpEndpointTest {
                   ("echo:" + new String(call.body(), StandardCharsets.UTF_8))
                       .getBytes(StandardCharsets.UTF_8));
             },
-            warnings::add);
+            warnings::add,
+            RefusalLog.standard(warnings::add, java.time.Clock.systemUTC()));
     return endpoint;
   }
 
