@@ -1,5 +1,6 @@
 package io.dmagent.authority;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
@@ -66,9 +67,16 @@ public final class AccountPurge implements TreeChangeListener {
       if (!now.contains(gone)) {
         try {
           tree.purgeServer(gone);
-          log.accept("ServerID " + gone + " has no account any more: purged from every ACL");
+          log.accept(
+              "ServerID "
+                  + WireText.quote(gone)
+                  + " has no account any more: purged from every ACL");
         } catch (DmException e) {
-          log.accept("ServerID " + gone + " not purged: " + e.getMessage());
+          log.accept(
+              "ServerID "
+                  + WireText.quote(gone)
+                  + " not purged: "
+                  + WireText.escape(e.getMessage(), 300));
           now.add(gone); // tried again at the next change
         }
       }

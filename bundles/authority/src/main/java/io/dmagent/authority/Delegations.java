@@ -1,5 +1,6 @@
 package io.dmagent.authority;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
@@ -42,17 +43,18 @@ public final class Delegations {
       DelegationRecord r = apply(delegator, doc);
       log.accept(
           "delegation "
-              + r.id()
+              + WireText.quote(r.id())
               + ": "
-              + r.delegator()
+              + WireText.quote(r.delegator())
               + " delegated "
               + r.grants().size()
               + " ACL(s) to "
-              + r.delegate()
+              + WireText.quote(r.delegate())
               + r.expires().map(e -> " until " + e).orElse(""));
       return r;
     } catch (DmException e) {
-      log.accept("delegation refused for " + delegator + ": " + e.getMessage());
+      log.accept(
+          "delegation refused for " + delegator + ": " + WireText.escape(e.getMessage(), 300));
       throw e;
     }
   }
@@ -117,9 +119,16 @@ public final class Delegations {
   public synchronized void revoke(Principal by, String id) throws DmException {
     try {
       DelegationRecord r = end(by, id);
-      log.accept("delegation " + id + " revoked by " + by + ": " + r.delegate() + " lost it");
+      log.accept(
+          "delegation "
+              + WireText.quote(id)
+              + " revoked by "
+              + by
+              + ": "
+              + WireText.quote(r.delegate())
+              + " lost it");
     } catch (DmException e) {
-      log.accept("revocation refused for " + by + ": " + e.getMessage());
+      log.accept("revocation refused for " + by + ": " + WireText.escape(e.getMessage(), 300));
       throw e;
     }
   }

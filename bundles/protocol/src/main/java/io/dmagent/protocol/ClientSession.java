@@ -1,6 +1,7 @@
 package io.dmagent.protocol;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
 import io.dmagent.api.message.Item;
@@ -182,7 +183,11 @@ public final class ClientSession {
     try {
       return receive(message);
     } catch (RuntimeException e) {
-      log.accept("session " + sessionId + " aborted on an internal error: " + e);
+      log.accept(
+          "session "
+              + sessionId
+              + " aborted on an internal error: "
+              + WireText.quote(e.toString()));
       return abort("internal error: " + e.getClass().getSimpleName());
     }
   }
@@ -195,17 +200,17 @@ public final class ClientSession {
   private Step receive(SyncMessage m) {
     SyncHeader h = m.header();
     if (!SyncHeader.VER_DTD.equals(h.verDtd())) {
-      return rejectHeader(h, 505, "server sent VerDTD " + ItemValues.quoted(h.verDtd()));
+      return rejectHeader(h, 505, "server sent VerDTD " + WireText.quote(h.verDtd()));
     }
     if (!VERSIONS.contains(h.verProto())) {
-      return rejectHeader(h, 513, "server sent VerProto " + ItemValues.quoted(h.verProto()));
+      return rejectHeader(h, 513, "server sent VerProto " + WireText.quote(h.verProto()));
     }
     if (!SessionIds.same(sessionId, String.valueOf(h.sessionId()))) {
       // A message of another session (a replay, e.g. a server's last message recorded and sent
       // into the next session, whose nonce it may still satisfy) is believed in nothing.
       String reason =
           "server message of session "
-              + ItemValues.quoted(String.valueOf(h.sessionId()))
+              + WireText.quote(String.valueOf(h.sessionId()))
               + ", not of this one: refused";
       log.accept("session " + sessionId + ": " + reason);
       return abort(reason);
@@ -378,7 +383,11 @@ public final class ClientSession {
     if (offer instanceof LargeObjectAssembler.Buffered) {
       book.status(c, 213, item);
     } else if (offer instanceof LargeObjectAssembler.Refused r) {
-      log.accept("large object for " + item.targetUri().orElse("?") + " refused with " + r.code());
+      log.accept(
+          "large object for "
+              + WireText.quote(item.targetUri().orElse("?"))
+              + " refused with "
+              + r.code());
       book.status(c, r.code(), item);
     } else {
       processor.runWhole(((LargeObjectAssembler.Whole) offer).command(), book);
@@ -388,7 +397,10 @@ public final class ClientSession {
   /** Something came before the last chunk: the object is dropped and Alert 1225 says so. */
   private void interrupted(StatusBook book) {
     Item item = assembler.abandon();
-    log.accept("large object for " + item.targetUri().orElse("?") + " interrupted: Alert 1225");
+    log.accept(
+        "large object for "
+            + WireText.quote(item.targetUri().orElse("?"))
+            + " interrupted: Alert 1225");
     book.add(
         Outgoing.of(new Alert("0", false, Alert.NO_END_OF_DATA, Optional.empty(), List.of(item))));
   }

@@ -3,6 +3,7 @@ package io.dmagent.protocol;
 import io.dmagent.api.description.DescriptionCodec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.description.TndsTree;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.CommandName;
 import io.dmagent.api.message.Exec;
 import io.dmagent.api.message.Item;
@@ -67,7 +68,7 @@ final class CommandExecutor {
     } catch (DmException e) {
       return Outcome.of(e.status());
     } catch (RuntimeException e) {
-      log.accept(command.element() + " failed unexpectedly: " + e);
+      log.accept(command.element() + " failed unexpectedly: " + WireText.escape(e.toString(), 300));
       return Outcome.of(StatusCode.COMMAND_FAILED);
     }
   }
@@ -85,7 +86,7 @@ final class CommandExecutor {
     } catch (DmException e) {
       return Outcome.of(e.status());
     } catch (RuntimeException e) {
-      log.accept("Exec failed unexpectedly: " + e);
+      log.accept("Exec failed unexpectedly: " + WireText.escape(e.toString(), 300));
       return Outcome.of(StatusCode.COMMAND_FAILED);
     }
   }

@@ -1,5 +1,6 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Atomic;
 import io.dmagent.api.message.Command;
@@ -81,7 +82,7 @@ final class CommandProcessor {
     } else if (command instanceof Sequence s) {
       return sequence(s, ops, book);
     } else if (command instanceof UnsupportedCommand u) {
-      log.accept("command " + u.element() + " is not used in DM: 406");
+      log.accept("command " + WireText.quote(u.element()) + " is not used in DM: 406");
       book.status(u, StatusCode.OPTIONAL_FEATURE_NOT_SUPPORTED.code());
       return StatusCode.OPTIONAL_FEATURE_NOT_SUPPORTED.code();
     } else {
@@ -166,7 +167,7 @@ final class CommandProcessor {
         try {
           tx.commit();
         } catch (DmException e) {
-          log.accept("Atomic could not be committed: " + e.getMessage());
+          log.accept("Atomic could not be committed: " + WireText.escape(e.getMessage(), 300));
           failed = true;
         }
       } else {

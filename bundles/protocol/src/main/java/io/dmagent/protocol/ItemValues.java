@@ -1,6 +1,7 @@
 package io.dmagent.protocol;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Item;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.Locator;
@@ -46,7 +47,8 @@ final class ItemValues {
         .orElseThrow(
             () ->
                 new DmException(
-                    StatusCode.UNSUPPORTED_MEDIA_TYPE_OR_FORMAT, "unknown Format " + quoted(f)));
+                    StatusCode.UNSUPPORTED_MEDIA_TYPE_OR_FORMAT,
+                    "unknown Format " + WireText.quote(f)));
   }
 
   /** The leaf value an Add, Replace or Exec item carries. */
@@ -113,15 +115,5 @@ final class ItemValues {
 
   static Item sourceItem(String uri, Meta meta, Optional<ItemData> data) {
     return new Item(Optional.empty(), Optional.of(Locator.of(uri)), Optional.of(meta), data, false);
-  }
-
-  /** A URI or value quoted for a log line: control characters replaced, long ones cut. */
-  static String quoted(String s) {
-    StringBuilder b = new StringBuilder("'");
-    for (int i = 0; i < s.length() && i < 120; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return b.append(s.length() > 120 ? "...'" : "'").toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Item;
 import io.dmagent.api.message.ItemData;
@@ -74,7 +75,11 @@ final class UiAlerts {
               ? UiResponse.of(UiResponse.Outcome.NOT_SUPPORTED)
               : service.interact(prompt);
     } catch (RuntimeException e) {
-      log.accept("user interaction for alert " + alert.code() + " failed: " + e);
+      log.accept(
+          "user interaction for alert "
+              + alert.code()
+              + " failed: "
+              + WireText.escape(e.toString(), 300));
       return new Answer(StatusCode.COMMAND_FAILED.code(), List.of());
     }
     if (response.outcome() != UiResponse.Outcome.ANSWERED) {

@@ -66,7 +66,7 @@ class FunambolReplayTest {
     assertThat(end.outcome()).isEqualTo(SessionOutcome.COMPLETED);
     assertThat(session.commands()).isEqualTo(20);
     assertThat(session.serverPackages()).isEqualTo(3);
-    assertThat(f.log).anyMatch(l -> l.contains("displays: Funambol DM Demo"));
+    assertThat(f.log).anyMatch(l -> l.contains("displays: 'Funambol DM Demo'"));
   }
 
   private SyncMessage replay(int n) throws Exception {

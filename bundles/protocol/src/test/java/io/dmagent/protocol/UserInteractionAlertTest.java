@@ -55,7 +55,7 @@ class UserInteractionAlertTest {
         answer(Answers.defaults(), alert("4", 1100, "MINDT=5&MAXDT=15", "Funambol DM Demo"));
 
     assertThat(statusFor(reply, "4").code()).isEqualTo(200);
-    assertThat(f.log).anyMatch(l -> l.equals("server srv1 displays: Funambol DM Demo"));
+    assertThat(f.log).anyMatch(l -> l.equals("server 'srv1' displays: 'Funambol DM Demo'"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.dmagent.api.description.AccessType;
 import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.TndsNode;
 import io.dmagent.api.description.TndsTree;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.Acl;
 import io.dmagent.api.tree.AclRight;
 import io.dmagent.api.tree.DmException;
@@ -128,7 +129,14 @@ final class Operations implements TreeTransaction {
   }
 
   private DmException refused(String op, NodeUri uri, DmException e) {
-    log.accept(op + " " + uri + " for " + principal + " refused: " + e.getMessage());
+    log.accept(
+        op
+            + " "
+            + WireText.escape(uri.toString(), 200)
+            + " for "
+            + principal
+            + " refused: "
+            + WireText.escape(e.getMessage(), 300));
     return e;
   }
 
@@ -455,7 +463,14 @@ final class Operations implements TreeTransaction {
   private NodeUri intoInbox(WorkingTree w, NodeUri target, String moId) throws DmException {
     engine.require(w, principal, Inbox.ROOT, AclRight.ADD);
     NodeUri at = engine.inbox.route(Inbox.entryName(target), moId);
-    log.accept("Add " + target + " for " + principal + " placed at " + at + " by its MO type");
+    log.accept(
+        "Add "
+            + WireText.escape(target.toString(), 200)
+            + " for "
+            + principal
+            + " placed at "
+            + WireText.escape(at.toString(), 200)
+            + " by its MO type");
     return at;
   }
 

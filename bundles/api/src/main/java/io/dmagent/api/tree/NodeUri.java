@@ -1,5 +1,6 @@
 package io.dmagent.api.tree;
 
+import io.dmagent.api.log.WireText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class NodeUri implements Comparable<NodeUri> {
     }
     String path = uri.startsWith("./") ? uri.substring(2) : uri;
     if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
-      throw new DmException(StatusCode.BAD_REQUEST, "malformed node URI '" + printable(uri) + "'");
+      throw new DmException(StatusCode.BAD_REQUEST, "malformed node URI " + WireText.quote(uri));
     }
     List<String> parts = new ArrayList<>();
     int start = 0;
@@ -67,26 +68,16 @@ public final class NodeUri implements Comparable<NodeUri> {
 
   private static String checkSegment(String segment, String uri) throws DmException {
     if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-      throw new DmException(StatusCode.BAD_REQUEST, "malformed node URI '" + printable(uri) + "'");
+      throw new DmException(StatusCode.BAD_REQUEST, "malformed node URI " + WireText.quote(uri));
     }
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
       if (c == '?' || c == '#' || c < 0x20 || c == 0x7f) {
         throw new DmException(
-            StatusCode.BAD_REQUEST, "illegal character in node URI '" + printable(uri) + "'");
+            StatusCode.BAD_REQUEST, "illegal character in node URI " + WireText.quote(uri));
       }
     }
     return segment;
-  }
-
-  /** Quotes a URI for a log line without letting control characters through. */
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), 256));
-    for (int i = 0; i < s.length() && i < 256; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return s.length() > 256 ? b.append("...").toString() : b.toString();
   }
 
   public boolean isRoot() {

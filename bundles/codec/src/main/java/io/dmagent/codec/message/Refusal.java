@@ -1,29 +1,39 @@
 package io.dmagent.codec.message;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.codec.description.ParserFailures;
 
 /**
  * The ways the codec refuses a message, as the status that answers it. Messages name elements,
- * positions and limits, never a value: values may be credentials or nonces.
+ * positions and limits, never a value: values may be credentials or nonces. Element names come from
+ * the message, so every message is made fit for a log line here, in one place ({@link WireText}:
+ * control characters escaped, cut to {@link #MAX_MESSAGE} characters), whoever builds it.
  */
 final class Refusal {
   static final int BAD_REQUEST = 400;
   static final int TOO_LARGE = 413;
   static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
+  /** The longest refusal message: enough for an element path, never a megabyte name. */
+  static final int MAX_MESSAGE = 300;
+
   private Refusal() {}
 
   static MessageFormatException malformed(String message) {
-    return new MessageFormatException(BAD_REQUEST, message);
+    return new MessageFormatException(BAD_REQUEST, fit(message));
   }
 
   static MessageFormatException tooLarge(String message) {
-    return new MessageFormatException(TOO_LARGE, message);
+    return new MessageFormatException(TOO_LARGE, fit(message));
   }
 
   static MessageFormatException unsupported(String message) {
-    return new MessageFormatException(UNSUPPORTED_MEDIA_TYPE, message);
+    return new MessageFormatException(UNSUPPORTED_MEDIA_TYPE, fit(message));
+  }
+
+  private static String fit(String message) {
+    return WireText.escape(message, MAX_MESSAGE);
   }
 
   /** A parser's failure as 400, without the input it quotes (see {@link ParserFailures}). */

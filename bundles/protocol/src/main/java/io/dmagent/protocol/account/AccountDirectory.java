@@ -1,5 +1,6 @@
 package io.dmagent.protocol.account;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -51,7 +52,7 @@ public final class AccountDirectory {
       try {
         read.add(read(ops, node));
       } catch (DmException | IllegalArgumentException e) {
-        log.accept("DM account " + node + " skipped: " + e.getMessage());
+        log.accept("DM account " + node + " skipped: " + WireText.escape(e.getMessage(), 300));
       }
     }
     Map<String, List<NodeUri>> claims = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public final class AccountDirectory {
             "DM accounts "
                 + nodes
                 + " skipped: they claim the same ServerID "
-                + printable(a.serverId()));
+                + WireText.quote(a.serverId(), 64));
       }
     }
     return out;
@@ -77,16 +78,6 @@ public final class AccountDirectory {
   /** The account of the server {@code serverId}; none when several accounts claim it. */
   public Optional<Account> find(String serverId) {
     return all().stream().filter(a -> a.serverId().equals(serverId)).findFirst();
-  }
-
-  /** A ServerID for a log line: quoted, control characters replaced, at most 64 characters. */
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder("'");
-    for (int i = 0; i < s.length() && i < 64; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return b.append(s.length() > 64 ? "...'" : "'").toString();
   }
 
   private Account read(TreeOperations ops, NodeUri node) throws DmException {

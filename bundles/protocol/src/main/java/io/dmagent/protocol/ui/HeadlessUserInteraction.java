@@ -1,5 +1,6 @@
 package io.dmagent.protocol.ui;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.session.UiPrompt;
 import io.dmagent.api.session.UiResponse;
 import io.dmagent.api.session.UserInteraction;
@@ -90,7 +91,11 @@ public final class HeadlessUserInteraction implements UserInteraction {
     }
     return switch (prompt.kind()) {
       case DISPLAY -> {
-        log.accept("server " + prompt.serverId() + " displays: " + printable(prompt.text()));
+        log.accept(
+            "server "
+                + WireText.quote(prompt.serverId(), 64)
+                + " displays: "
+                + WireText.quote(prompt.text(), 200));
         yield UiResponse.answered();
       }
       case CONFIRM -> confirm(prompt);
@@ -150,14 +155,5 @@ public final class HeadlessUserInteraction implements UserInteraction {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && i < 200; i++) {
-      char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? ' ' : c);
-    }
-    return s.length() > 200 ? b.append("...").toString() : b.toString();
   }
 }

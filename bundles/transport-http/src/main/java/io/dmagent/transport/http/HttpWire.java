@@ -1,5 +1,6 @@
 package io.dmagent.transport.http;
 
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.transport.TransportException;
 import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportRequest;
@@ -110,7 +111,8 @@ final class HttpWire {
   private static int parseStatus(String line) throws TransportException {
     String[] parts = line.split(" ", 3);
     if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-      throw new TransportException(Kind.PROTOCOL, "not an HTTP status line: " + printable(line));
+      throw new TransportException(
+          Kind.PROTOCOL, "not an HTTP status line: " + WireText.quote(line));
     }
     try {
       int status = Integer.parseInt(parts[1]);
@@ -119,7 +121,7 @@ final class HttpWire {
       }
       return status;
     } catch (NumberFormatException e) {
-      throw new TransportException(Kind.PROTOCOL, "bad HTTP status: " + printable(line));
+      throw new TransportException(Kind.PROTOCOL, "bad HTTP status: " + WireText.quote(line));
     }
   }
 
@@ -139,7 +141,8 @@ final class HttpWire {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new TransportException(Kind.PROTOCOL, "malformed HTTP header: " + printable(line));
+        throw new TransportException(
+            Kind.PROTOCOL, "malformed HTTP header: " + WireText.quote(line));
       }
       headers.merge(
           line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
@@ -160,7 +163,7 @@ final class HttpWire {
     try {
       n = Long.parseLong(length.trim());
     } catch (NumberFormatException e) {
-      throw new TransportException(Kind.PROTOCOL, "bad Content-Length: " + printable(length));
+      throw new TransportException(Kind.PROTOCOL, "bad Content-Length: " + WireText.quote(length));
     }
     if (n < 0) {
       throw new TransportException(Kind.PROTOCOL, "negative Content-Length");
@@ -188,7 +191,7 @@ final class HttpWire {
       try {
         size = Long.parseLong((semi < 0 ? line : line.substring(0, semi)).trim(), 16);
       } catch (NumberFormatException e) {
-        throw new TransportException(Kind.PROTOCOL, "bad chunk size: " + printable(line));
+        throw new TransportException(Kind.PROTOCOL, "bad chunk size: " + WireText.quote(line));
       }
       if (size == 0) {
         readHeaders(in); // trailers
@@ -249,10 +252,5 @@ final class HttpWire {
       return null;
     }
     throw new TransportException(Kind.PROTOCOL, "connection closed inside an HTTP header line");
-  }
-
-  private static String printable(String s) {
-    String cut = s.length() > 120 ? s.substring(0, 120) + "..." : s;
-    return cut.replaceAll("[\\p{Cntrl}]", "?");
   }
 }
