@@ -161,6 +161,80 @@ class UnauthenticatedClientsTest {
         .isEqualTo(SessionState.COMPLETED);
   }
 
+  /** Package 1s without credentials from 127.0.0.2, over raw sockets, until told to stop. */
+  private Thread flood(java.util.concurrent.atomic.AtomicBoolean stop, List<Integer> codes) {
+    Thread t =
+        new Thread(
+            () -> {
+              for (int i = 0; !stop.get(); i++) {
+                String devId = (i % 10 == 0 ? "D".repeat(300 * 1024) : "flood-") + i;
+                Device d = new Device(devId, Encoding.XML, server.uri(), "1");
+                byte[] body =
+                    Device.CODEC.encode(
+                        d.message(
+                            List.of(
+                                io.dmagent.api.message.Alert.of(
+                                    "1", io.dmagent.api.message.Alert.CLIENT_INITIATED_MGMT)),
+                            true),
+                        Encoding.XML);
+                try (java.net.Socket s = new java.net.Socket()) {
+                  s.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                  s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+                  s.setSoTimeout(5_000);
+                  s.getOutputStream()
+                      .write(
+                          ("POST /dm HTTP/1.1\r\nHost: x\r\nContent-Type:"
+                                  + " application/vnd.syncml.dm+xml\r\nContent-Length: "
+                                  + body.length
+                                  + "\r\nConnection: close\r\n\r\n")
+                              .getBytes(StandardCharsets.ISO_8859_1));
+                  s.getOutputStream().write(body);
+                  String status =
+                      new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                  codes.add(Integer.parseInt(status.substring(9, 12)));
+                } catch (java.io.IOException | RuntimeException e) {
+                  codes.add(-1);
+                }
+              }
+            },
+            "flood");
+    t.start();
+    return t;
+  }
+
+  @Test
+  void a_devices_sessions_keep_working_while_another_address_floods_the_server() throws Exception {
+    start(b -> b.auth(DIGEST).maxPendingSessions(16));
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<Integer> codes = new CopyOnWriteArrayList<>();
+    Thread flooding = flood(stop, codes);
+    int sessions = 0;
+    try {
+      // Sessions one after another, as long as the flood needs to send 30 messages.
+      while (sessions < DeviceState.SESSIONS_KEPT - 1 && (sessions < 3 || codes.size() < 30)) {
+        Device gateway = device("IMEI:490154203237518", "S" + sessions);
+        SyncMessage two = authenticate(gateway);
+        assertThat(header(two).code()).isEqualTo(212);
+        finish(gateway, two);
+        sessions++;
+        Thread.sleep(100);
+      }
+    } finally {
+      stop.set(true);
+      flooding.join(10_000);
+    }
+
+    assertThat(codes).hasSizeGreaterThan(10).contains(200, 400);
+    assertThat(server.devices())
+        .extracting(DeviceRecord::devId)
+        .containsExactly("IMEI:490154203237518");
+    assertThat(server.device("IMEI:490154203237518").orElseThrow().sessions())
+        .hasSize(sessions)
+        .allSatisfy(s -> assertThat(s.state()).isEqualTo(SessionState.COMPLETED));
+    assertThat(server.pendingSessions()).isLessThanOrEqualTo(16);
+  }
+
   @Test
   void a_stranger_using_a_known_devid_cannot_change_the_nonce_the_device_authenticates_with()
       throws Exception {
