@@ -58,6 +58,9 @@ public final class ReferenceServer {
             .serverId(config.serverId())
             .maxMsgSize(config.maxMsgSize())
             .sessionTimeout(Duration.ofSeconds(config.sessionTimeoutSeconds()))
+            .maxConnections(config.maxConnections())
+            .maxPerAddress(Math.min(config.maxConnectionsPerAddress(), config.maxConnections()))
+            .headDeadline(Duration.ofSeconds(config.headDeadlineSeconds()))
             .defaultScriptName(config.defaultScript())
             .nonceFile(nonceFile(context))
             .log(adapt(log));

@@ -52,6 +52,27 @@ import org.osgi.service.metatype.annotations.Option;
   int sessionTimeoutSeconds() default 300;
 
   @AttributeDefinition(
+      name = "Connections",
+      description =
+          "Connections served at once, one thread each; beyond: refused (503 or TLS alert).",
+      min = "1")
+  int maxConnections() default 32;
+
+  @AttributeDefinition(
+      name = "Connections per address",
+      description = "Connections served at once for one client address.",
+      min = "1")
+  int maxConnectionsPerAddress() default 8;
+
+  @AttributeDefinition(
+      name = "Head deadline (s)",
+      description =
+          "Time a connection has for its TLS handshake and request head (a later request: for its"
+              + " head); a client that has not sent it by then is cut off.",
+      min = "1")
+  int headDeadlineSeconds() default 10;
+
+  @AttributeDefinition(
       name = "Client authentication",
       description =
           "Scheme every device must authenticate with (AAuthType: BASIC, DIGEST, DIGEST-SHA256,"
