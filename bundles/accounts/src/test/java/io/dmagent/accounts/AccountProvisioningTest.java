@@ -104,4 +104,21 @@ class AccountProvisioningTest {
         .contains("pskKey without pskIdentity")
         .doesNotContain(PSK_HEX);
   }
+
+  @Test
+  void a_configured_server_secret_is_written_as_srvcred_with_the_clients_scheme() throws Exception {
+    AccountSpec spec =
+        AccountProvisioning.spec(
+                config("authType", "DIGEST", "authName", "gw", "serverAuthSecret", "srv-secret"),
+                errors::add)
+            .orElseThrow();
+
+    accounts.write(spec);
+
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthLevel")).isEqualTo("SRVCRED");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthType")).isEqualTo("DIGEST");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthName")).isEqualTo("dm.example");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthSecret")).isEqualTo("srv-secret");
+    assertThat(spec.toString()).doesNotContain("srv-secret");
+  }
 }

@@ -212,9 +212,9 @@ class AccountsTest {
 
   @Test
   void a_server_secret_is_written_as_srvcred_and_read_back_with_its_nonce() throws Exception {
-    NodeUri node =
-        accounts.write(
-            spec("http://127.0.0.1:8980/dm", Optional.of("DIGEST")).withServerSecret("srv-pw"));
+    AccountSpec spec =
+        spec("http://127.0.0.1:8980/dm", Optional.of("DIGEST")).withServerSecret("srv-pw");
+    NodeUri node = accounts.write(spec);
 
     AppAuth server = accounts.appAuth(node, AppAuth.SRVCRED).orElseThrow();
     assertThat(server.name()).isEqualTo("dmagent-demo");
@@ -228,6 +228,8 @@ class AccountsTest {
         .containsExactly(7, 8, 9);
     assertThat(accounts.appAuth(node, AppAuth.CLCRED).orElseThrow().nonce()).isEmpty();
     assertThat(log).noneMatch(l -> l.contains("srv-pw"));
+    assertThat(spec.toString()).doesNotContain("srv-pw");
+    assertThat(server.toString()).doesNotContain("srv-pw");
   }
 
   @Test
