@@ -257,13 +257,21 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     return policy;
   }
 
-  /** Commits and forces the change; compacts when the file has become mostly free space. */
+  /**
+   * Commits and forces the change; then compacts when the file has become mostly free space. The
+   * change is durable once forced: a compaction that fails after it only leaves the file larger, so
+   * it is reported, never taken for a failed store.
+   */
   private void commit() {
     store.commit();
     store.sync();
     if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL) {
-      store.compact(COMPACT_BELOW_FILL, 1 << 20);
-      store.sync();
+      try {
+        store.compact(COMPACT_BELOW_FILL, 1 << 20);
+        store.sync();
+      } catch (MVStoreException | IllegalStateException e) {
+        warnings.accept("outbox file not compacted: " + e.getMessage());
+      }
     }
   }
 
