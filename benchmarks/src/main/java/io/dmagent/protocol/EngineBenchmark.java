@@ -1,5 +1,7 @@
 package io.dmagent.protocol;
 
+import io.dmagent.accounts.TreeAccounts;
+import io.dmagent.api.account.Account;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Command;
 import io.dmagent.api.message.CommandName;
@@ -10,6 +12,7 @@ import io.dmagent.api.message.Meta;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.session.SessionRequest;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
@@ -18,7 +21,7 @@ import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeTransaction;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.Account;
+import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.tree.SessionTree;
 import java.io.IOException;
@@ -82,9 +85,12 @@ public class EngineBenchmark {
     engine =
         SessionEngine.builder()
             .tree(tree.tree())
+            .accounts(TreeAccounts.on(tree.tree(), line -> {}))
             .messageCodec(codec)
             .descriptionCodec(new DdfTndsCodec())
-            .outbox(new AlertOutbox(outboxDir, 10, line -> {}))
+            .outbox(
+                new AlertOutbox(
+                    StoreOutbox.open(outboxDir, 10, OverflowPolicy.REJECT_NEW, l -> {}), l -> {}))
             .settings(
                 new SessionSettings(
                     defaults.maxMsgSize(),

@@ -1,15 +1,18 @@
 package io.dmagent.server;
 
+import io.dmagent.accounts.TreeAccounts;
+import io.dmagent.api.account.Account;
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
 import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
+import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.SessionEngine;
 import io.dmagent.protocol.SessionSettings;
-import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.transport.http.HttpTransport;
 import io.dmagent.transport.http.KeyStoreFile;
@@ -124,7 +127,10 @@ public class SessionBenchmark {
           ServerMain.CLIENT_NAME, ServerMain.CLIENT_SECRET, ServerMain.SERVER_SECRET);
     }
     account = Account.of(ServerMain.SERVER_ID, address);
-    outbox = new AlertOutbox(dir.resolve("outbox"), 10, line2 -> {});
+    outbox =
+        new AlertOutbox(
+            StoreOutbox.open(dir.resolve("outbox"), 10, OverflowPolicy.REJECT_NEW, l -> {}),
+            l -> {});
     engine = engine(transport());
     SessionReport first = session();
     if (first.commands() != 6 || first.serverPackages() != 2) {
@@ -136,6 +142,7 @@ public class SessionBenchmark {
     SessionEngine.Builder b =
         SessionEngine.builder()
             .tree(tree.tree())
+            .accounts(TreeAccounts.on(tree.tree(), line -> {}))
             .descriptionCodec(new DdfTndsCodec())
             .messageCodec(new SyncMlCodec())
             .transport(transport)

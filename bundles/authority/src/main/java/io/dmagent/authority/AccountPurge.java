@@ -1,14 +1,11 @@
 package io.dmagent.authority;
 
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
-import io.dmagent.api.tree.NodeUri;
-import io.dmagent.api.tree.NodeValue;
-import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeChange;
 import io.dmagent.api.tree.TreeChangeListener;
-import io.dmagent.api.tree.TreeOperations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +27,25 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = TreeChangeListener.class, property = TreeChangeListener.SUBTREE + "=./DMAcc")
 public final class AccountPurge implements TreeChangeListener {
   private final DmTree tree;
+  private final Accounts accounts;
   private final Consumer<String> log;
   private Set<String> known = new HashSet<>();
 
   @Activate
   public AccountPurge(
-      @Reference DmTree tree, @Reference(service = LoggerFactory.class) Logger log) {
-    this(tree, log::info);
+      @Reference DmTree tree,
+      @Reference Accounts accounts,
+      @Reference(service = LoggerFactory.class) Logger log) {
+    this(tree, accounts, log::info);
   }
 
   /**
-   * For plain Java (package-private: Declarative Services must see one two-argument constructor
+   * For plain Java (package-private: Declarative Services must see one three-argument constructor
    * only, the one above).
    */
-  AccountPurge(DmTree tree, Consumer<String> log) {
+  AccountPurge(DmTree tree, Accounts accounts, Consumer<String> log) {
     this.tree = tree;
+    this.accounts = accounts;
     this.log = log;
     synchronized (this) {
       if (tree.describe(DelegateAccount.DMACC).isPresent()) {
@@ -85,22 +86,11 @@ public final class AccountPurge implements TreeChangeListener {
   }
 
   private Optional<Set<String>> serverIds() {
-    Set<String> out = new HashSet<>();
-    TreeOperations ops = tree.operations(Principal.device());
     try {
-      if (!Nodes.exists(ops, DelegateAccount.DMACC)) {
-        return Optional.of(out);
-      }
-      for (String name : ops.get(DelegateAccount.DMACC).children()) {
-        NodeUri id = DelegateAccount.DMACC.child(name).child("ServerID");
-        if (Nodes.exists(ops, id)) {
-          ops.get(id).value().map(NodeValue::text).filter(s -> !s.isEmpty()).ifPresent(out::add);
-        }
-      }
+      return Optional.of(new HashSet<>(accounts.serverIds()));
     } catch (DmException e) {
       log.accept("accounts not read: " + e.getMessage());
       return Optional.empty();
     }
-    return Optional.of(out);
   }
 }

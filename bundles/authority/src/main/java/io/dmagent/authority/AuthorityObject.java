@@ -1,5 +1,6 @@
 package io.dmagent.authority;
 
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -44,13 +45,15 @@ public final class AuthorityObject implements ManagementObject, AutoCloseable {
 
   @Activate
   public AuthorityObject(
-      @Reference DmTree tree, @Reference(service = LoggerFactory.class) Logger log) {
-    this(tree, Clock.systemUTC(), log::info);
+      @Reference DmTree tree,
+      @Reference Accounts accounts,
+      @Reference(service = LoggerFactory.class) Logger log) {
+    this(tree, accounts, Clock.systemUTC(), log::info);
   }
 
   /** For plain Java: the clock decides when temporary delegations end. */
-  public AuthorityObject(DmTree tree, Clock clock, Consumer<String> log) {
-    this.delegations = new Delegations(tree, clock, log);
+  public AuthorityObject(DmTree tree, Accounts accounts, Clock clock, Consumer<String> log) {
+    this.delegations = new Delegations(tree, accounts, clock, log);
     this.expiry = new ExpiryScheduler(delegations, clock);
     this.ddf = loadDdf();
     openRoot(tree, log);

@@ -1,5 +1,6 @@
 package io.dmagent.authority;
 
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -22,12 +23,14 @@ import java.util.function.Consumer;
  */
 public final class Delegations {
   private final DmTree tree;
+  private final Accounts accounts;
   private final Clock clock;
   private final Consumer<String> log;
   private final DelegationLedger ledger = new DelegationLedger();
 
-  public Delegations(DmTree tree, Clock clock, Consumer<String> log) {
+  public Delegations(DmTree tree, Accounts accounts, Clock clock, Consumer<String> log) {
     this.tree = tree;
+    this.accounts = accounts;
     this.clock = clock;
     this.log = log;
   }
@@ -87,11 +90,12 @@ public final class Delegations {
             StatusCode.PERMISSION_DENIED,
             from + " holds no right on " + roots + " that " + doc.delegate() + " lacks");
       }
-      Optional<String> existing = DelegateAccount.find(tx, doc.delegate());
+      Optional<String> existing = DelegateAccount.find(accounts, tx, doc.delegate());
       if (existing.isEmpty() && doc.address().isEmpty()) {
         throw DelegationDocument.bad("a delegation to a server without account and no address");
       }
-      String account = existing.isPresent() ? existing.get() : DelegateAccount.create(tx, doc);
+      String account =
+          existing.isPresent() ? existing.get() : DelegateAccount.create(accounts, tx, doc);
       Set<NodeUri> held = AclGrants.naming(tx, doc.delegate(), roots);
       AclGrants.apply(tx, grants);
       DelegationRecord r =

@@ -25,7 +25,8 @@ class AccountPurgeTest {
     device.node("./DMAcc/c", "Get=srvC&Replace=srvC").leaf("./DMAcc/c/ServerID", "srvC");
     device.node("./DMAcc/a", "Get=srvA").leaf("./DMAcc/a/ServerID", "srvA");
     device.node("./Vendor/X", "Get=srvC&Replace=srvA+srvC").leaf("./Vendor/X/v", "1");
-    FileTree.listen(device.tree, new AccountPurge(device.tree, device.log::add), "./DMAcc");
+    FileTree.listen(
+        device.tree, new AccountPurge(device.tree, device.accounts, device.log::add), "./DMAcc");
   }
 
   @AfterEach

@@ -1,5 +1,7 @@
 package io.dmagent.authority;
 
+import io.dmagent.accounts.TreeAccounts;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.ExecRequest;
 import io.dmagent.api.tree.ExecResult;
@@ -27,12 +29,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Device implements AutoCloseable {
   final List<String> log = new CopyOnWriteArrayList<>();
   final DmTreeService tree;
+  final Accounts accounts;
   final AuthorityObject authority;
 
   Device(Path dir, Clock clock) throws Exception {
     tree = FileTree.open(dir.resolve("tree.mv.db"), AclMode.TND, log::add);
     FileTree.graft(tree, new DmAccObject());
-    authority = new AuthorityObject(tree, clock, log::add);
+    accounts = TreeAccounts.on(tree, log::add);
+    authority = new AuthorityObject(tree, accounts, clock, log::add);
     FileTree.graft(tree, authority);
   }
 

@@ -1,13 +1,13 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.ClientCredentials;
 import io.dmagent.api.message.Credential;
 import io.dmagent.api.message.Meta;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.security.DigestAlgorithm;
 import io.dmagent.api.security.SyncmlDigest;
-import io.dmagent.protocol.account.Account;
-import io.dmagent.protocol.account.ClientCredentials;
 import java.util.Locale;
 import java.util.Optional;
 

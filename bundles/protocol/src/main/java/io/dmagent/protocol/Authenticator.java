@@ -1,10 +1,10 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.message.Challenge;
 import io.dmagent.api.message.Credential;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncHeader;
-import io.dmagent.protocol.account.Account;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
@@ -19,7 +20,6 @@ import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
-import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.protocol.outbox.QueuedAlert;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionRequest;
 import io.dmagent.api.tree.DmException;
-import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.protocol.outbox.QueuedAlert;
 import java.util.List;

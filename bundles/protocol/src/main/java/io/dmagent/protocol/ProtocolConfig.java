@@ -49,11 +49,4 @@ public @interface ProtocolConfig {
 
   @AttributeDefinition(description = "Sessions that may run at once (with different servers).")
   int sessionThreads() default 2;
-
-  @AttributeDefinition(
-      description = "Folder of the alert outbox; empty: the outbox folder in the agent's data.")
-  String outboxFolder() default "";
-
-  @AttributeDefinition(description = "Alerts the outbox holds at most; more answer 420.")
-  int outboxCapacity() default 1000;
 }

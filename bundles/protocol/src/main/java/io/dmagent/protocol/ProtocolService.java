@@ -1,8 +1,10 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.description.DescriptionCodec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.MessageCodec;
+import io.dmagent.api.outbox.Outbox;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.session.ManagementSessions;
@@ -12,7 +14,7 @@ import io.dmagent.api.session.UserInteraction;
 import io.dmagent.api.transport.DmTransport;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
-import io.dmagent.protocol.account.AccountDirectory;
+import io.dmagent.protocol.outbox.AlertFiles;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,12 +70,13 @@ public final class ProtocolService implements ManagementSessions, AlertService {
       BundleContext context,
       ProtocolConfig config,
       @Reference DmTree tree,
+      @Reference Accounts accounts,
+      @Reference Outbox store,
       @Reference MessageCodec codec,
       @Reference DescriptionCodec tnds,
-      @Reference(service = LoggerFactory.class) Logger log)
-      throws IOException {
-    AlertOutbox outbox =
-        new AlertOutbox(outboxFolder(context, config), config.outboxCapacity(), log::warn);
+      @Reference(service = LoggerFactory.class) Logger log) {
+    AlertOutbox outbox = new AlertOutbox(store, log::warn);
+    moveAlertFiles(context, outbox, log);
     this.exchanges = Executors.newCachedThreadPool(threads("dmagent-exchange"));
     SessionEngine engine =
         SessionEngine.builder()
@@ -84,11 +87,10 @@ public final class ProtocolService implements ManagementSessions, AlertService {
             .outbox(outbox)
             .userInteraction(() -> userInteraction)
             .settings(settings(config))
-            .authenticator(new TreeAuthenticator(tree, config.authAttempts(), log::info))
+            .authenticator(new TreeAuthenticator(accounts, config.authAttempts(), log::info))
             .exchangeExecutor(exchanges)
             .log(log::info)
             .build();
-    AccountDirectory accounts = new AccountDirectory(tree, log::warn);
     ScheduledThreadPoolExecutor pool =
         new ScheduledThreadPoolExecutor(
             Math.max(1, config.sessionThreads()), threads("dmagent-session"));
@@ -110,12 +112,18 @@ public final class ProtocolService implements ManagementSessions, AlertService {
         c.maxMessages());
   }
 
-  private static Path outboxFolder(BundleContext context, ProtocolConfig config) {
-    if (!config.outboxFolder().isEmpty()) {
-      return Path.of(config.outboxFolder());
-    }
+  /**
+   * Alerts an earlier version left as files in the agent's outbox folder go onto the outbox before
+   * any session can run.
+   */
+  private static void moveAlertFiles(BundleContext context, AlertOutbox outbox, Logger log) {
     String data = context.getProperty("dmagent.data");
-    return data != null ? Path.of(data, "outbox") : context.getDataFile("outbox").toPath();
+    Path folder = data != null ? Path.of(data, "outbox") : context.getDataFile("outbox").toPath();
+    try {
+      AlertFiles.moveOnto(outbox, folder, log::warn);
+    } catch (IOException e) {
+      log.warn("alert files of an earlier version not moved onto the outbox: " + e.getMessage());
+    }
   }
 
   private static ThreadFactory threads(String name) {

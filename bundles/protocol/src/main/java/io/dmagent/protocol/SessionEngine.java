@@ -1,5 +1,8 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.Accounts;
+import io.dmagent.api.account.PskCredentials;
 import io.dmagent.api.description.DescriptionCodec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.MessageCodec;
@@ -19,8 +22,6 @@ import io.dmagent.api.transport.TransportResponse;
 import io.dmagent.api.transport.TransportSession;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
-import io.dmagent.protocol.account.Account;
-import io.dmagent.protocol.account.PskCredentials;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -270,6 +271,7 @@ public final class SessionEngine {
     private AlertOutbox outbox;
     private Supplier<UserInteraction> userInteraction = () -> null;
     private Authenticator authenticator;
+    private Accounts accounts;
     private SessionSettings settings = SessionSettings.defaults();
     private Consumer<String> log = line -> {};
     private ExecutorService exchanges;
@@ -348,9 +350,18 @@ public final class SessionEngine {
       return this;
     }
 
-    /** How sessions authenticate; by default a {@link TreeAuthenticator} on the tree's DMAcc. */
+    /**
+     * How sessions authenticate; by default a {@link TreeAuthenticator} on the {@link #accounts}
+     * given.
+     */
     public Builder authenticator(Authenticator value) {
       authenticator = value;
+      return this;
+    }
+
+    /** The DM accounts whose credentials and nonces the default authenticator uses. */
+    public Builder accounts(Accounts value) {
+      accounts = value;
       return this;
     }
 
@@ -384,8 +395,8 @@ public final class SessionEngine {
     }
 
     public SessionEngine build() {
-      if (authenticator == null && tree != null) {
-        authenticator = new TreeAuthenticator(tree, TreeAuthenticator.DEFAULT_ATTEMPTS, log);
+      if (authenticator == null && accounts != null) {
+        authenticator = new TreeAuthenticator(accounts, TreeAuthenticator.DEFAULT_ATTEMPTS, log);
       }
       return new SessionEngine(this);
     }

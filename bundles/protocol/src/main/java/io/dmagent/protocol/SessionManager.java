@@ -1,10 +1,10 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
-import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.protocol.outbox.QueuedAlert;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.dmagent.protocol;
 
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.Accounts;
+import io.dmagent.api.account.AppAuth;
 import io.dmagent.api.message.Challenge;
 import io.dmagent.api.message.Credential;
 import io.dmagent.api.message.Meta;
@@ -10,10 +13,6 @@ import io.dmagent.api.security.DigestAlgorithm;
 import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.security.Nonces;
 import io.dmagent.api.tree.DmException;
-import io.dmagent.api.tree.DmTree;
-import io.dmagent.protocol.account.Account;
-import io.dmagent.protocol.account.AppAuth;
-import io.dmagent.protocol.account.AppAuthStore;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
@@ -38,21 +37,20 @@ import java.util.function.Consumer;
 public final class TreeAuthenticator implements Authenticator {
   public static final int DEFAULT_ATTEMPTS = 3;
 
-  private final AppAuthStore store;
+  private final Accounts accounts;
   private final int maxAttempts;
   private final SecureRandom random;
   private final Consumer<String> log;
 
-  public TreeAuthenticator(DmTree tree, int maxAttempts, Consumer<String> log) {
-    this(new AppAuthStore(tree), maxAttempts, new SecureRandom(), log);
+  public TreeAuthenticator(Accounts accounts, int maxAttempts, Consumer<String> log) {
+    this(accounts, maxAttempts, new SecureRandom(), log);
   }
 
-  TreeAuthenticator(
-      AppAuthStore store, int maxAttempts, SecureRandom random, Consumer<String> log) {
+  TreeAuthenticator(Accounts accounts, int maxAttempts, SecureRandom random, Consumer<String> log) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("at least one authentication attempt");
     }
-    this.store = store;
+    this.accounts = accounts;
     this.maxAttempts = maxAttempts;
     this.random = random;
     this.log = log;
@@ -62,8 +60,8 @@ public final class TreeAuthenticator implements Authenticator {
   public Exchange open(Account account) {
     return new Session(
         account,
-        store.read(account.node(), AppAuth.CLCRED).orElse(null),
-        store.read(account.node(), AppAuth.SRVCRED).orElse(null));
+        accounts.appAuth(account.node(), AppAuth.CLCRED).orElse(null),
+        accounts.appAuth(account.node(), AppAuth.SRVCRED).orElse(null));
   }
 
   private final class Session implements Exchange {
@@ -218,7 +216,7 @@ public final class TreeAuthenticator implements Authenticator {
     private Challenge challenge(AuthScheme s) {
       byte[] next = Nonces.fresh(random);
       try {
-        store.saveNonce(server, next);
+        accounts.storeNonce(server, next);
       } catch (DmException e) {
         log.accept(
             "DM account " + account.node() + ": server nonce not stored (" + e.status() + ")");
@@ -304,7 +302,7 @@ public final class TreeAuthenticator implements Authenticator {
         client = client.withNonce(nonce);
         if (serverPassed) {
           try {
-            store.saveNonce(client, nonce);
+            accounts.storeNonce(client, nonce);
           } catch (DmException e) {
             log.accept(
                 "DM account " + account.node() + ": client nonce not stored (" + e.status() + ")");

@@ -54,7 +54,7 @@ class AuthVectorTest {
   }
 
   private Authenticator.Exchange open() {
-    return new TreeAuthenticator(f.tree, 3, f.log::add).open(f.account);
+    return new TreeAuthenticator(f.accounts, 3, f.log::add).open(f.account);
   }
 
   private static SyncHeader serverHeader(Optional<Credential> cred) {

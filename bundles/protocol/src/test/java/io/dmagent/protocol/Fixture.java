@@ -2,6 +2,9 @@ package io.dmagent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.accounts.TreeAccounts;
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
@@ -15,6 +18,7 @@ import io.dmagent.api.message.Results;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.session.SessionRequest;
 import io.dmagent.api.session.UserInteraction;
 import io.dmagent.api.tree.DmException;
@@ -25,7 +29,7 @@ import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.codec.description.DdfTndsCodec;
-import io.dmagent.protocol.account.Account;
+import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.tree.ProtocolTestTrees;
 import java.io.IOException;
@@ -48,6 +52,7 @@ final class Fixture {
   final List<String> log = new CopyOnWriteArrayList<>();
   final DmTree tree;
   final AlertOutbox outbox;
+  final Accounts accounts;
   final Account account = Account.of(SERVER, ADDRESS);
   private final Path folder;
   private SessionSettings settings;
@@ -58,7 +63,11 @@ final class Fixture {
   Fixture(Path folder, io.dmagent.api.mo.ManagementObject... mos) throws IOException, DmException {
     this.folder = folder;
     this.tree = ProtocolTestTrees.inMemory(log::add, mos);
-    this.outbox = new AlertOutbox(folder.resolve("outbox"), 100, log::add);
+    this.accounts = TreeAccounts.on(tree, log::add);
+    this.outbox =
+        new AlertOutbox(
+            StoreOutbox.open(folder.resolve("outbox"), 100, OverflowPolicy.REJECT_NEW, log::add),
+            log::add);
     this.settings = SessionSettings.defaults().withEncoding(Encoding.XML);
     this.sizer = Sizes.real();
     TreeOperations device = device();
@@ -123,6 +132,7 @@ final class Fixture {
         .descriptionCodec(new DdfTndsCodec())
         .sizer(sizer)
         .outbox(outbox)
+        .accounts(accounts)
         .userInteraction(ui)
         .settings(settings)
         .log(log::add)

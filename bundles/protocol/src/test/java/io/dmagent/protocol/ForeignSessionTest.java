@@ -5,6 +5,7 @@ import static io.dmagent.protocol.Fixture.ended;
 import static io.dmagent.protocol.Fixture.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
@@ -23,7 +24,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.Account;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,6 +63,7 @@ class ForeignSessionTest {
         .messageCodec(codec)
         .transport(t)
         .outbox(f.outbox)
+        .accounts(f.accounts)
         .settings(SessionSettings.defaults().withEncoding(encoding))
         .log(f.log::add)
         .build();

@@ -3,6 +3,8 @@ package io.dmagent.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.account.AccountSpec;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Challenge;
 import io.dmagent.api.message.MessageFormatException;
@@ -20,8 +22,6 @@ import io.dmagent.api.transport.TransportException;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.AccountDirectory;
-import io.dmagent.protocol.account.AccountWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,16 +61,9 @@ class SessionManagerTest {
   @BeforeEach
   void prepare() throws Exception {
     f = new Fixture(dir);
-    new AccountWriter(f.tree)
-        .write(
-            new AccountWriter.AccountSpec(
-                "srv1",
-                "srv1",
-                "",
-                URI.create("replay://dm.example/dm"),
-                Optional.empty(),
-                "",
-                ""));
+    f.accounts.write(
+        new AccountSpec(
+            "srv1", "srv1", "", URI.create("replay://dm.example/dm"), Optional.empty(), "", ""));
   }
 
   @AfterEach
@@ -94,13 +87,14 @@ class SessionManagerTest {
             .messageCodec(codec)
             .transport(transport)
             .outbox(f.outbox)
+            .accounts(f.accounts)
             .settings(
                 SessionSettings.defaults()
                     .withEncoding(Encoding.XML)
                     .withRetries(attempts, firstBackoff, maxBackoff))
             .log(f.log::add)
             .build();
-    AccountDirectory accounts = new AccountDirectory(f.tree, f.log::add);
+    Accounts accounts = f.accounts;
     manager =
         new SessionManager(
             accounts::find, engine, f.outbox, pool, () -> List.of(heard::add), f.log::add);
@@ -218,16 +212,15 @@ class SessionManagerTest {
   @Test
   void refused_credentials_abort_each_session_which_is_retried_with_back_off_up_to_the_attempts()
       throws Exception {
-    new AccountWriter(f.tree)
-        .write(
-            new AccountWriter.AccountSpec(
-                "srv1",
-                "srv1",
-                "",
-                URI.create("replay://dm.example/dm"),
-                Optional.of("BASIC"),
-                "gw42",
-                "a-wrong-secret"));
+    f.accounts.write(
+        new AccountSpec(
+            "srv1",
+            "srv1",
+            "",
+            URI.create("replay://dm.example/dm"),
+            Optional.of("BASIC"),
+            "gw42",
+            "a-wrong-secret"));
     List<Long> receivedAt = new CopyOnWriteArrayList<>();
     ReplayTransport refusing = refusingServer(receivedAt);
     Duration first = Duration.ofMillis(150);
@@ -332,9 +325,7 @@ class SessionManagerTest {
   void a_queued_alert_asks_for_a_session_that_delivers_it() throws Exception {
     ReplayTransport transport = quietServer(null);
     SessionManager m = manager(transport, 1);
-    OutboxAlertService alerts =
-        new OutboxAlertService(
-            f.outbox, m, new AccountDirectory(f.tree, f.log::add)::all, f.log::add);
+    OutboxAlertService alerts = new OutboxAlertService(f.outbox, m, f.accounts::all, f.log::add);
 
     alerts.queue(
         new GenericAlert(

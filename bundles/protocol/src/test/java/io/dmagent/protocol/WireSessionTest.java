@@ -2,6 +2,7 @@ package io.dmagent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.account.Account;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
@@ -20,7 +21,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.Account;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,6 +70,7 @@ class WireSessionTest {
         .messageCodec(codec)
         .transport(t)
         .outbox(f.outbox)
+        .accounts(f.accounts)
         .settings(settings.withEncoding(encoding))
         .exchangeExecutor(exchanges)
         .log(f.log::add)

@@ -9,31 +9,29 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
- * The on-disk form of one queued alert: {@code key=base64(value)} lines closed by a CRC-32 of
- * everything before it, so a torn or bit-flipped file is recognised instead of being delivered as
- * garbage.
+ * The stored form of one queued alert, an outbox entry's payload: {@code key=base64(value)} lines
+ * closed by a CRC-32 of everything before it, so that bytes that are no alert are recognised
+ * instead of being delivered as garbage. The id and the server are the outbox entry's.
  */
 final class AlertRecord {
   private static final String VERSION = "1";
 
   private AlertRecord() {}
 
-  static byte[] encode(QueuedAlert queued) {
-    GenericAlert a = queued.alert();
+  static byte[] encode(GenericAlert a, int alertCode) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("v", VERSION);
-    fields.put("id", queued.id());
-    queued.serverId().ifPresent(s -> fields.put("server", s));
     fields.put("type", a.type());
     fields.put("format", a.format().wireName());
     fields.put("mark", a.mark().wireName());
     a.source().ifPresent(s -> fields.put("source", s.toString()));
     a.correlator().ifPresent(c -> fields.put("correlator", c));
-    if (queued.alertCode() != QueuedAlert.GENERIC_ALERT) {
-      fields.put("code", Integer.toString(queued.alertCode()));
+    if (alertCode != QueuedAlert.GENERIC_ALERT) {
+      fields.put("code", Integer.toString(alertCode));
     }
     StringBuilder out = new StringBuilder();
     fields.forEach(
@@ -44,7 +42,23 @@ final class AlertRecord {
     return (body + "crc=" + crc(body) + "\n").getBytes(StandardCharsets.US_ASCII);
   }
 
-  static QueuedAlert decode(byte[] bytes) throws CorruptRecordException {
+  /** The alert of a record, as the outbox entry {@code id} for {@code serverId}. */
+  static QueuedAlert decode(byte[] bytes, String id, Optional<String> serverId)
+      throws CorruptRecordException {
+    return decode(bytes, id, fields -> serverId);
+  }
+
+  /**
+   * The alert of a file the outbox of our own wrote before the outbox bundle (one file per alert):
+   * its record names the server itself.
+   */
+  static QueuedAlert decodeFile(byte[] bytes, String id) throws CorruptRecordException {
+    return decode(bytes, id, fields -> Optional.ofNullable(fields.get("server")));
+  }
+
+  private static QueuedAlert decode(
+      byte[] bytes, String id, Function<Map<String, String>, Optional<String>> serverId)
+      throws CorruptRecordException {
     String text = new String(bytes, StandardCharsets.US_ASCII);
     int crcAt = text.lastIndexOf("crc=");
     if (crcAt < 0
@@ -82,8 +96,7 @@ final class AlertRecord {
               Optional.ofNullable(fields.get("correlator")));
       // Records written before Client Events existed have no code: they are Generic Alerts.
       int code = Integer.parseInt(fields.getOrDefault("code", "1226"));
-      return new QueuedAlert(
-          required(fields, "id"), Optional.ofNullable(fields.get("server")), alert, code);
+      return new QueuedAlert(id, serverId.apply(fields), alert, code);
     } catch (IllegalArgumentException e) {
       throw new CorruptRecordException(e.getMessage());
     }

@@ -3,27 +3,53 @@ package io.dmagent.protocol.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.session.AlertMark;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.outbox.StoreOutbox;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Generic Alerts and Client Events on the real outbox (the outbox bundle's store in a temporary
+ * folder): what they keep of an alert, which server gets them, 420 when full. The outbox's own
+ * promise (durability, order, ids, bound) is tested in the outbox bundle.
+ */
 class AlertOutboxTest {
   @TempDir Path dir;
   private final List<String> warnings = new ArrayList<>();
+  private final List<StoreOutbox> opened = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    opened.forEach(StoreOutbox::close);
+  }
+
+  private StoreOutbox store(int capacity) throws Exception {
+    StoreOutbox s = StoreOutbox.open(dir, capacity, OverflowPolicy.REJECT_NEW, warnings::add);
+    opened.add(s);
+    return s;
+  }
 
   private AlertOutbox outbox() throws Exception {
-    return new AlertOutbox(dir, 100, warnings::add);
+    return new AlertOutbox(store(100), warnings::add);
+  }
+
+  /** The outbox closed and opened again: the agent restarted. */
+  private AlertOutbox restart() throws Exception {
+    close();
+    opened.clear();
+    return outbox();
   }
 
   private static GenericAlert alert(String data) {
@@ -36,32 +62,15 @@ class AlertOutboxTest {
         Optional.of("corr-7\nwith a line break"));
   }
 
-  @Test
-  void the_outbox_folder_and_its_alerts_are_readable_by_the_agents_user_only() throws Exception {
-    Path folder = dir.resolve("outbox");
-    new AlertOutbox(folder, 100, warnings::add).queue(alert("200"), Optional.of("srv1"));
-
-    assertThat(
-            java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(folder)))
-        .isEqualTo("rwx------");
-    try (var files = Files.list(folder)) {
-      assertThat(files.toList())
-          .isNotEmpty()
-          .allSatisfy(
-              f ->
-                  assertThat(
-                          java.nio.file.attribute.PosixFilePermissions.toString(
-                              Files.getPosixFilePermissions(f)))
-                      .isEqualTo("rw-------"));
-    }
+  private static List<String> data(List<QueuedAlert> alerts) {
+    return alerts.stream().map(q -> new String(q.alert().data(), StandardCharsets.UTF_8)).toList();
   }
 
   @Test
   void a_queued_alert_survives_a_restart_intact() throws Exception {
     String id = outbox().queue(alert("200"), Optional.of("srv1"));
 
-    List<QueuedAlert> pending = outbox().pendingFor("srv1");
+    List<QueuedAlert> pending = restart().pendingFor("srv1");
 
     assertThat(pending)
         .singleElement()
@@ -70,19 +79,33 @@ class AlertOutboxTest {
               assertThat(q.id()).isEqualTo(id);
               assertThat(q.alert()).isEqualTo(alert("200"));
               assertThat(q.serverId()).contains("srv1");
+              assertThat(q.alertCode()).isEqualTo(QueuedAlert.GENERIC_ALERT);
+            });
+  }
+
+  @Test
+  void a_client_event_keeps_its_alert_code() throws Exception {
+    AlertOutbox outbox = outbox();
+    outbox.queue(alert("1"), Optional.empty(), QueuedAlert.CLIENT_EVENT);
+
+    assertThat(restart().pendingFor("srv1"))
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q.alertCode()).isEqualTo(QueuedAlert.CLIENT_EVENT);
+              assertThat(q.serverId()).isEmpty();
             });
   }
 
   @Test
   void alerts_are_delivered_in_the_order_they_were_queued_across_restarts() throws Exception {
-    outbox().queue(alert("1"), Optional.empty());
-    outbox().queue(alert("2"), Optional.empty());
-    AlertOutbox reopened = outbox();
+    AlertOutbox outbox = outbox();
+    outbox.queue(alert("1"), Optional.empty());
+    outbox.queue(alert("2"), Optional.of("srv1"));
+    AlertOutbox reopened = restart();
     reopened.queue(alert("3"), Optional.empty());
 
-    assertThat(reopened.pendingFor("any"))
-        .extracting(q -> new String(q.alert().data(), StandardCharsets.UTF_8))
-        .containsExactly("1", "2", "3");
+    assertThat(data(reopened.pendingFor("srv1"))).containsExactly("1", "2", "3");
   }
 
   @Test
@@ -91,9 +114,8 @@ class AlertOutboxTest {
     outbox.queue(alert("mine"), Optional.of("srv1"));
     outbox.queue(alert("everyone"), Optional.empty());
 
-    assertThat(outbox.pendingFor("srv2"))
-        .extracting(q -> new String(q.alert().data(), StandardCharsets.UTF_8))
-        .containsExactly("everyone");
+    assertThat(data(outbox.pendingFor("srv2"))).containsExactly("everyone");
+    assertThat(outbox.size()).isEqualTo(2);
   }
 
   @Test
@@ -104,42 +126,36 @@ class AlertOutboxTest {
 
     outbox.acknowledge(List.of(first));
 
-    assertThat(outbox().pendingFor("srv")).hasSize(1);
+    assertThat(data(restart().pendingFor("srv"))).containsExactly("2");
   }
 
   @Test
-  void a_corrupt_file_is_set_aside_and_reported_while_the_others_are_delivered() throws Exception {
-    AlertOutbox outbox = outbox();
-    String bad = outbox.queue(alert("1"), Optional.empty());
+  void an_entry_that_is_no_alert_is_reported_and_removed_while_the_others_are_delivered()
+      throws Exception {
+    StoreOutbox store = store(100);
+    AlertOutbox outbox = new AlertOutbox(store, warnings::add);
+    String bad = store.store(AlertOutbox.TOPIC, "srv", "v=MQ==\ncrc=0\n".getBytes()).id();
     outbox.queue(alert("2"), Optional.empty());
-    Path file = dir.resolve(bad + ".alert");
-    byte[] bytes = Files.readAllBytes(file);
-    bytes[10] ^= 0x01;
-    Files.write(file, bytes);
 
-    List<QueuedAlert> pending = outbox().pendingFor("srv");
-
-    assertThat(pending).hasSize(1);
-    assertThat(dir.resolve(bad + ".alert.corrupt")).exists();
+    assertThat(data(outbox.pendingFor("srv"))).containsExactly("2");
+    assertThat(outbox.size()).isEqualTo(1);
     assertThat(warnings).singleElement().asString().contains(bad).contains("corrupt");
   }
 
   @Test
-  void a_write_torn_by_a_crash_leaves_no_alert_and_no_debris() throws Exception {
-    outbox().queue(alert("1"), Optional.empty());
-    Files.write(
-        dir.resolve("0000000000000002.tmp"), "v=MQ==\nid=".getBytes(StandardCharsets.US_ASCII));
+  void entries_of_other_outbox_users_are_never_taken_for_alerts() throws Exception {
+    StoreOutbox store = store(100);
+    store.store("io.dmagent.sessionless.report", "srv", new byte[] {1, 2, 3});
+    AlertOutbox outbox = new AlertOutbox(store, warnings::add);
 
-    AlertOutbox reopened = outbox();
-
-    assertThat(reopened.pendingFor("srv")).hasSize(1);
-    assertThat(dir.resolve("0000000000000002.tmp")).doesNotExist();
-    assertThat(reopened.queue(alert("2"), Optional.empty())).isEqualTo("0000000000000003");
+    assertThat(outbox.pendingFor("srv")).isEmpty();
+    assertThat(outbox.size()).isZero();
+    assertThat(warnings).isEmpty();
   }
 
   @Test
   void a_full_outbox_answers_device_full() throws Exception {
-    AlertOutbox small = new AlertOutbox(dir, 2, warnings::add);
+    AlertOutbox small = new AlertOutbox(store(2), warnings::add);
     small.queue(alert("1"), Optional.empty());
     small.queue(alert("2"), Optional.empty());
 

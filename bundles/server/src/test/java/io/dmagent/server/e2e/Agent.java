@@ -1,6 +1,11 @@
 package io.dmagent.server.e2e;
 
+import io.dmagent.accounts.TreeAccounts;
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.AccountSpec;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.session.SessionRequest;
 import io.dmagent.api.transport.ChannelSecurity;
@@ -15,11 +20,9 @@ import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.diagnostics.AccessGrant;
 import io.dmagent.diagnostics.DiagnosticsObject;
+import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.SessionEngine;
 import io.dmagent.protocol.SessionSettings;
-import io.dmagent.protocol.account.Account;
-import io.dmagent.protocol.account.AccountDirectory;
-import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.stdobj.StandardObjects;
 import io.dmagent.transport.http.HttpTransport;
@@ -43,6 +46,8 @@ final class Agent implements AutoCloseable {
 
   final DmTreeService tree;
   final AlertOutbox outbox;
+  private final StoreOutbox store;
+  final Accounts accounts;
   final List<String> log = new CopyOnWriteArrayList<>();
   private final SessionEngine engine;
   private final Account account;
@@ -104,7 +109,9 @@ final class Agent implements AutoCloseable {
             NodeUri.of("./Vendor/ACME"),
             NodeProperty.ACL,
             "Get=*&Add=" + serverId + "&Replace=" + serverId + "&Delete=" + serverId);
-    outbox = new AlertOutbox(dir.resolve("outbox"), 100, log::add);
+    store = StoreOutbox.open(dir.resolve("outbox"), 100, OverflowPolicy.REJECT_NEW, log::add);
+    outbox = new AlertOutbox(store, log::add);
+    accounts = TreeAccounts.on(tree, log::add);
     SessionEngine.Builder builder =
         SessionEngine.builder()
             .tree(tree)
@@ -112,6 +119,7 @@ final class Agent implements AutoCloseable {
             .messageCodec(new SyncMlCodec())
             .transport(transport)
             .outbox(outbox)
+            .accounts(accounts)
             .settings(
                 SessionSettings.defaults()
                     .withEncoding(encoding)
@@ -133,13 +141,13 @@ final class Agent implements AutoCloseable {
    * from then on each session reads it from there, as the agent's session manager does, so that
    * what the DMAcc holds (client credentials, a pre-shared key) decides the channel.
    */
-  void provision(AccountWriter.AccountSpec spec) throws DmException {
-    new AccountWriter(tree).write(spec);
+  void provision(AccountSpec spec) throws DmException {
+    accounts.write(spec);
     provisioned = true;
   }
 
   private Account fromDmAcc() {
-    return new AccountDirectory(tree, log::add)
+    return accounts
         .find(serverId)
         .orElseThrow(() -> new IllegalStateException("no readable account: " + log));
   }
@@ -217,6 +225,7 @@ final class Agent implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    store.close();
     AgentTree.close(tree);
   }
 }

@@ -2,11 +2,11 @@ package io.dmagent.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.account.AccountSpec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.SessionRecord;
@@ -119,8 +119,7 @@ class AgentServerMutualTlsTest {
   /** The account as the configuration file writes it, with client credentials of this type. */
   private void provision(Optional<String> authType) throws Exception {
     agent.provision(
-        new AccountWriter.AccountSpec(
-            SERVER_ID, SERVER_ID, "", server.uri(), authType, "gw-0042", ""));
+        new AccountSpec(SERVER_ID, SERVER_ID, "", server.uri(), authType, "gw-0042", ""));
   }
 
   @AfterEach

@@ -2,13 +2,13 @@ package io.dmagent.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.account.AccountSpec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
 import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.api.transport.ChannelSecurity.Mode;
 import io.dmagent.codec.message.SyncMlCodec;
-import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.SessionRecord;
@@ -157,9 +157,8 @@ class AgentServerTlsTest {
   }
 
   /** The account as its configuration file writes it: the server's address and a PSK. */
-  private AccountWriter.AccountSpec account(URI address, String pskIdentity, String hexKey) {
-    return new AccountWriter.AccountSpec(
-            SERVER_ID, SERVER_ID, "", address, Optional.empty(), "", "")
+  private AccountSpec account(URI address, String pskIdentity, String hexKey) {
+    return new AccountSpec(SERVER_ID, SERVER_ID, "", address, Optional.empty(), "", "")
         .withPsk(pskIdentity, hexKey);
   }
 

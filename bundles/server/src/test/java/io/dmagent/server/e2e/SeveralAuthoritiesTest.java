@@ -53,7 +53,7 @@ class SeveralAuthoritiesTest {
     a = server("srvA");
     b = server("srvB");
     agent = new Agent(dir, a.uri(), "srvA", Encoding.XML, 16384);
-    authority = new AuthorityObject(agent.tree, clock, agent.log::add);
+    authority = new AuthorityObject(agent.tree, agent.accounts, clock, agent.log::add);
     AgentTree.graft(agent.tree, authority);
     agent
         .tree

@@ -1,4 +1,4 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionRequest;

@@ -1,4 +1,4 @@
-package io.dmagent.protocol.account;
+package io.dmagent.api.account;
 
 import io.dmagent.api.tree.NodeUri;
 import java.net.URI;

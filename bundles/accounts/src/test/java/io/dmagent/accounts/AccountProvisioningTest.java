@@ -1,12 +1,15 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.AccountSpec;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.stdobj.DmAccObject;
-import io.dmagent.tree.ProtocolTestTrees;
+import io.dmagent.tree.AccountsTestTrees;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +27,8 @@ class AccountProvisioningTest {
 
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final List<String> treeLog = new CopyOnWriteArrayList<>();
-  private final DmTree tree = ProtocolTestTrees.inMemory(treeLog::add, new DmAccObject());
+  private final DmTree tree = AccountsTestTrees.inMemory(treeLog::add, new DmAccObject());
+  private final Accounts accounts = TreeAccounts.on(tree, treeLog::add);
 
   /** The configuration with these properties; the others take their MetaType defaults. */
   private static AccountConfig config(String... keyValues) {
@@ -50,17 +54,17 @@ class AccountProvisioningTest {
 
   @Test
   void a_configured_psk_is_written_as_the_accounts_tls_appauth_entry() throws Exception {
-    AccountWriter.AccountSpec spec =
+    AccountSpec spec =
         AccountProvisioning.spec(config("pskIdentity", " gw-0042 ", "pskKey", PSK_HEX), errors::add)
             .orElseThrow();
 
-    new AccountWriter(tree).write(spec);
+    accounts.write(spec);
 
     assertThat(leaf("./DMAcc/dm.example/AppAuth/TLS/AAuthLevel")).isEqualTo("TLS");
     assertThat(leaf("./DMAcc/dm.example/AppAuth/TLS/AAuthType")).isEqualTo("PSK");
     assertThat(leaf("./DMAcc/dm.example/AppAuth/TLS/AAuthName")).isEqualTo("gw-0042");
     assertThat(leaf("./DMAcc/dm.example/AppAuth/TLS/AAuthSecret")).isEqualTo(PSK_HEX);
-    Account a = new AccountDirectory(tree, treeLog::add).find("dm.example").orElseThrow();
+    Account a = accounts.find("dm.example").orElseThrow();
     assertThat(a.psk().orElseThrow().identity()).isEqualTo("gw-0042");
     assertThat(spec.toString()).contains("gw-0042").doesNotContain(PSK_HEX);
     assertThat(errors).isEmpty();
@@ -69,18 +73,17 @@ class AccountProvisioningTest {
 
   @Test
   void without_a_psk_identity_no_psk_entry_is_written() throws Exception {
-    AccountWriter.AccountSpec spec = AccountProvisioning.spec(config(), errors::add).orElseThrow();
+    AccountSpec spec = AccountProvisioning.spec(config(), errors::add).orElseThrow();
 
-    new AccountWriter(tree).write(spec);
+    accounts.write(spec);
 
     assertThat(spec.pskIdentity()).isEmpty();
-    assertThat(new AccountDirectory(tree, treeLog::add).find("dm.example").orElseThrow().psk())
-        .isEmpty();
+    assertThat(accounts.find("dm.example").orElseThrow().psk()).isEmpty();
   }
 
   @Test
   void a_malformed_psk_key_ignores_the_configuration_in_one_line_without_the_key() {
-    Optional<AccountWriter.AccountSpec> spec =
+    Optional<AccountSpec> spec =
         AccountProvisioning.spec(
             config("pskIdentity", "gw-0042", "pskKey", "not-hex-secret"), errors::add);
 
@@ -100,5 +103,22 @@ class AccountProvisioningTest {
         .asString()
         .contains("pskKey without pskIdentity")
         .doesNotContain(PSK_HEX);
+  }
+
+  @Test
+  void a_configured_server_secret_is_written_as_srvcred_with_the_clients_scheme() throws Exception {
+    AccountSpec spec =
+        AccountProvisioning.spec(
+                config("authType", "DIGEST", "authName", "gw", "serverAuthSecret", "srv-secret"),
+                errors::add)
+            .orElseThrow();
+
+    accounts.write(spec);
+
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthLevel")).isEqualTo("SRVCRED");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthType")).isEqualTo("DIGEST");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthName")).isEqualTo("dm.example");
+    assertThat(leaf("./DMAcc/dm.example/AppAuth/2/AAuthSecret")).isEqualTo("srv-secret");
+    assertThat(spec.toString()).doesNotContain("srv-secret");
   }
 }

@@ -1,5 +1,6 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
+import io.dmagent.api.account.AppAuth;
 import io.dmagent.api.security.AuthScheme;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -17,10 +18,10 @@ import java.util.Optional;
  * nonces of its AAuthData, as the device (AAuthSecret and AAuthData have no Get for any server).
  * The preferred scheme of CLCRED is its AAuthType, else the account's AAuthPref.
  */
-public final class AppAuthStore {
+final class AppAuthStore {
   private final DmTree tree;
 
-  public AppAuthStore(DmTree tree) {
+  AppAuthStore(DmTree tree) {
     this.tree = tree;
   }
 
@@ -29,7 +30,7 @@ public final class AppAuthStore {
    * agent speaks (BASIC, DIGEST, DIGEST-SHA256, HMAC, HMAC-SHA256). Entries of other levels, such
    * as a pre-shared key for the channel (AAuthLevel TLS), are never application-level credentials.
    */
-  public Optional<AppAuth> read(NodeUri account, String level) {
+  Optional<AppAuth> read(NodeUri account, String level) {
     TreeOperations ops = tree.operations(Principal.device());
     NodeUri appAuth = AccountDirectory.child(account, "AppAuth");
     for (String name : AccountDirectory.children(ops, appAuth)) {
@@ -66,7 +67,7 @@ public final class AppAuthStore {
    * Stores {@code nonce} in the entry's AAuthData and commits, so that it is on disk before any
    * message built from it leaves.
    */
-  public void saveNonce(AppAuth auth, byte[] nonce) throws DmException {
+  void saveNonce(AppAuth auth, byte[] nonce) throws DmException {
     NodeUri data = AccountDirectory.child(auth.node(), "AAuthData");
     NodeValue value = NodeValue.of(nonce, NodeFormat.BIN, "application/octet-stream");
     try (TreeTransaction tx = tree.begin(Principal.device())) {

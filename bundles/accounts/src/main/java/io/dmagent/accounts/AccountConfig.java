@@ -1,4 +1,4 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;

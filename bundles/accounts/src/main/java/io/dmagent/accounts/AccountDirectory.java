@@ -1,5 +1,8 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
+import io.dmagent.api.account.Account;
+import io.dmagent.api.account.ClientCredentials;
+import io.dmagent.api.account.PskCredentials;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.tree.DmException;
@@ -13,10 +16,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,13 +32,13 @@ import java.util.function.Consumer;
  * AAuthType PSK, see {@link PskCredentials}). An account that cannot be read is skipped with one
  * log line that never holds a secret.
  */
-public final class AccountDirectory {
+final class AccountDirectory {
   static final NodeUri DMACC = NodeUri.of("./DMAcc");
 
   private final DmTree tree;
   private final Consumer<String> log;
 
-  public AccountDirectory(DmTree tree, Consumer<String> log) {
+  AccountDirectory(DmTree tree, Consumer<String> log) {
     this.tree = tree;
     this.log = log;
   }
@@ -44,7 +49,7 @@ public final class AccountDirectory {
    * principal its sessions act as, and whichever account came first would lend that identity to its
    * address and credentials.
    */
-  public List<Account> all() {
+  List<Account> all() {
     TreeOperations ops = tree.operations(Principal.device());
     List<Account> read = new ArrayList<>();
     for (String name : children(ops, DMACC)) {
@@ -76,8 +81,50 @@ public final class AccountDirectory {
   }
 
   /** The account of the server {@code serverId}; none when several accounts claim it. */
-  public Optional<Account> find(String serverId) {
+  Optional<Account> find(String serverId) {
     return all().stream().filter(a -> a.serverId().equals(serverId)).findFirst();
+  }
+
+  /**
+   * Every non-empty ServerID an account names, readable account or not; none without {@code
+   * ./DMAcc}. A failed read is thrown, not taken for "no accounts".
+   */
+  Set<String> serverIds(TreeOperations ops) throws DmException {
+    Set<String> out = new LinkedHashSet<>();
+    for (String name : strictChildren(ops, DMACC)) {
+      serverId(ops, child(DMACC, name)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The first account node by name whose ServerID is {@code serverId}, read through {@code ops}.
+   */
+  Optional<NodeUri> node(TreeOperations ops, String serverId) throws DmException {
+    for (String name : strictChildren(ops, DMACC)) {
+      NodeUri acc = child(DMACC, name);
+      if (serverId(ops, acc).filter(serverId::equals).isPresent()) {
+        return Optional.of(acc);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> serverId(TreeOperations ops, NodeUri acc) throws DmException {
+    if (!strictChildren(ops, acc).contains("ServerID")) {
+      return Optional.empty();
+    }
+    return ops.get(child(acc, "ServerID")).value().map(NodeValue::text).filter(s -> !s.isEmpty());
+  }
+
+  /** Child names in name order; none when the node does not exist; a failed read is thrown. */
+  private static List<String> strictChildren(TreeOperations ops, NodeUri uri) throws DmException {
+    if (!uri.isRoot() && !strictChildren(ops, uri.parent()).contains(uri.name())) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>(ops.get(uri).children());
+    names.sort(null);
+    return names;
   }
 
   private Account read(TreeOperations ops, NodeUri node) throws DmException {

@@ -1,9 +1,10 @@
-package io.dmagent.protocol.account;
+package io.dmagent.accounts;
 
+import io.dmagent.api.account.AccountSpec;
+import io.dmagent.api.account.Accounts;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.transport.PskKey;
 import io.dmagent.api.tree.DmException;
-import io.dmagent.api.tree.DmTree;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class AccountProvisioning {
   @Activate
   public AccountProvisioning(
       AccountConfig config,
-      @Reference DmTree tree,
+      @Reference Accounts accounts,
       @Reference ManagementSessions sessions,
       @Reference(service = LoggerFactory.class) Logger log) {
     this.scheduler =
@@ -49,12 +50,12 @@ public final class AccountProvisioning {
                   return t;
                 }),
             log::warn);
-    Optional<AccountWriter.AccountSpec> spec = spec(config, log::error);
+    Optional<AccountSpec> spec = spec(config, log::error);
     if (spec.isEmpty()) {
       return;
     }
     try {
-      new AccountWriter(tree).write(spec.get(), c(config.serverAuthSecret()));
+      accounts.write(spec.get());
       log.info(
           "DM account "
               + spec.get().node()
@@ -76,11 +77,7 @@ public final class AccountProvisioning {
     }
   }
 
-  private static String c(String value) {
-    return value == null ? "" : value;
-  }
-
-  static Optional<AccountWriter.AccountSpec> spec(AccountConfig c, Consumer<String> error) {
+  static Optional<AccountSpec> spec(AccountConfig c, Consumer<String> error) {
     String serverId = c.serverId() == null ? "" : c.serverId().trim();
     if (serverId.isEmpty()) {
       error.accept("DM account configuration without serverId ignored");
@@ -99,15 +96,15 @@ public final class AccountProvisioning {
     }
     String node = c.accountNode().isBlank() ? nodeName(serverId) : c.accountNode().trim();
     Optional<String> authType = trimmed(c.authType());
-    AccountWriter.AccountSpec spec =
-        new AccountWriter.AccountSpec(
-            node, serverId, c.name(), address, authType, c.authName(), c.authSecret());
+    AccountSpec spec =
+        new AccountSpec(node, serverId, c.name(), address, authType, c.authName(), c.authSecret())
+            .withServerSecret(c.serverAuthSecret());
     return withPsk(spec, c, error);
   }
 
   /** The PSK settings checked before anything is written: a bad key is named, never repeated. */
-  private static Optional<AccountWriter.AccountSpec> withPsk(
-      AccountWriter.AccountSpec spec, AccountConfig c, Consumer<String> error) {
+  private static Optional<AccountSpec> withPsk(
+      AccountSpec spec, AccountConfig c, Consumer<String> error) {
     Optional<String> identity = trimmed(c.pskIdentity());
     String key = c.pskKey() == null ? "" : c.pskKey().trim();
     if (identity.isEmpty()) {

@@ -1,0 +1,303 @@
+package io.dmagent.outbox;
+
+import io.dmagent.api.log.WireText;
+import io.dmagent.api.outbox.Outbox;
+import io.dmagent.api.outbox.OutboxEntry;
+import io.dmagent.api.outbox.OutboxException;
+import io.dmagent.api.outbox.OverflowPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * The outbox in one MVStore file ({@value #FILE_NAME}): the map {@code entries} from sequence
+ * number to encoded entry (so that key order is the order entries were stored), and the map {@code
+ * meta} with the last sequence number given, which only grows, so an id is never given twice. Every
+ * change is one MVStore commit forced to disk before the call returns: MVStore's copy-on-write
+ * chunks make it whole or absent after a crash, and a torn last chunk is skipped when the file is
+ * opened again.
+ *
+ * <p>A file MVStore cannot read is kept aside (renamed, never deleted) with one warning and the
+ * outbox starts empty, numbering from a fresh random point so that no id of the lost file comes
+ * back. The folder is the agent user's alone (700) and so is the file (600): entries may carry what
+ * a server must not share.
+ */
+public final class StoreOutbox implements Outbox, AutoCloseable {
+  static final String FILE_NAME = "outbox.mv.db";
+  private static final String LAST = "last";
+
+  /** Compact after a change once the chunks hold less live data than this (percent). */
+  private static final int COMPACT_BELOW_FILL = 50;
+
+  private final MVStore store;
+  private final MVMap<Long, byte[]> entries;
+  private final MVMap<String, Long> meta;
+  private final int capacity;
+  private final OverflowPolicy policy;
+  private final Consumer<String> warnings;
+  private final Clock clock;
+
+  private StoreOutbox(
+      MVStore store, int capacity, OverflowPolicy policy, Consumer<String> warnings, Clock clock) {
+    this.store = store;
+    this.entries = store.openMap("entries");
+    this.meta = store.openMap("meta");
+    this.capacity = capacity;
+    this.policy = policy;
+    this.warnings = warnings;
+    this.clock = clock;
+    // Safe because every commit is forced before the next one may reuse what it freed.
+    store.setRetentionTime(0);
+    if (meta.get(LAST) == null) {
+      // A new file: ids start at a random point, so a file that replaces a lost one repeats none.
+      meta.put(LAST, new SecureRandom().nextLong() & ((1L << 40) - 1));
+      commit();
+    }
+  }
+
+  /**
+   * Opens (or creates) the outbox in {@code folder}.
+   *
+   * @param capacity the most entries it holds (at least 1)
+   * @param warnings one line per problem: a file set aside, an entry dropped when full
+   * @throws IOException when the folder cannot be made or another process has the file open
+   */
+  public static StoreOutbox open(
+      Path folder, int capacity, OverflowPolicy policy, Consumer<String> warnings)
+      throws IOException {
+    return open(folder, capacity, policy, warnings, Clock.systemUTC());
+  }
+
+  static StoreOutbox open(
+      Path folder, int capacity, OverflowPolicy policy, Consumer<String> warnings, Clock clock)
+      throws IOException {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("an outbox holds at least one entry");
+    }
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      ownerOnly(folder, "rwx------"); // a folder of our own: nobody else may even list it
+    }
+    Path file = folder.resolve(FILE_NAME);
+    try {
+      return new StoreOutbox(mvStore(file), capacity, policy, warnings, clock);
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw new IOException("outbox " + file + " is in use by another process", e);
+      }
+      Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + clock.millis());
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+      warnings.accept(
+          "outbox "
+              + file
+              + " cannot be read ("
+              + e.getClass().getSimpleName()
+              + "); kept aside as "
+              + aside.getFileName()
+              + ", starting empty");
+      return new StoreOutbox(mvStore(file), capacity, policy, warnings, clock);
+    }
+  }
+
+  private static MVStore mvStore(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createFile(file);
+      ownerOnly(file, "rw-------"); // before any entry is in it
+    }
+    // autoCommitDisabled: nothing reaches the file but what commit() forces, so no half change.
+    return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(1).open();
+  }
+
+  private static void ownerOnly(Path path, String permissions) throws IOException {
+    if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    }
+  }
+
+  @Override
+  public synchronized OutboxEntry store(String topic, String destination, byte[] payload)
+      throws OutboxException {
+    EntryCodec.name("topic", topic);
+    EntryCodec.name("destination", destination);
+    try {
+      List<String> dropped = makeRoom();
+      long seq = meta.get(LAST) + 1;
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
+      meta.put(LAST, seq);
+      commit();
+      dropped.forEach(warnings);
+      return new OutboxEntry(id(seq), topic, destination, now, payload);
+    } catch (MVStoreException | IllegalStateException e) {
+      rollback();
+      throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
+    }
+  }
+
+  /** Under DROP_OLDEST, removes the oldest entries until one more fits; returns their warnings. */
+  private List<String> makeRoom() throws OutboxException {
+    List<String> dropped = new ArrayList<>();
+    while (entries.sizeAsLong() >= capacity) {
+      if (policy == OverflowPolicy.REJECT_NEW) {
+        throw new OutboxException("the outbox holds its maximum of " + capacity + " entries", true);
+      }
+      Long oldest = entries.firstKey();
+      String what = describe(oldest, entries.remove(oldest));
+      dropped.add("outbox full (" + capacity + " entries): dropped the oldest, " + what);
+    }
+    return dropped;
+  }
+
+  private static String describe(long seq, byte[] bytes) {
+    try {
+      EntryCodec.Value v = EntryCodec.decode(bytes);
+      return "entry " + id(seq) + " of " + v.topic() + " for " + WireText.quote(v.destination());
+    } catch (IOException e) {
+      return "entry " + id(seq);
+    }
+  }
+
+  @Override
+  public List<OutboxEntry> pending(String topic, Collection<String> destinations)
+      throws OutboxException {
+    Set<String> wanted = new HashSet<>(destinations);
+    return select(topic, wanted::contains);
+  }
+
+  @Override
+  public List<OutboxEntry> pending(String topic) throws OutboxException {
+    return select(topic, destination -> true);
+  }
+
+  private synchronized List<OutboxEntry> select(String topic, Predicate<String> destination)
+      throws OutboxException {
+    List<OutboxEntry> out = new ArrayList<>();
+    try {
+      for (Map.Entry<Long, byte[]> e : entries.entrySet()) {
+        EntryCodec.Value v = decode(e.getKey(), e.getValue());
+        if (v != null && v.topic().equals(topic) && destination.test(v.destination())) {
+          out.add(
+              new OutboxEntry(id(e.getKey()), v.topic(), v.destination(), v.stored(), v.payload()));
+        }
+      }
+    } catch (MVStoreException | IllegalStateException e) {
+      throw new OutboxException("cannot read the outbox: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** An entry that does not decode is reported and skipped; it stays in the file for a look. */
+  private EntryCodec.Value decode(long seq, byte[] bytes) {
+    try {
+      return EntryCodec.decode(bytes);
+    } catch (IOException e) {
+      warnings.accept("outbox entry " + id(seq) + " skipped: " + e.getMessage());
+      return null;
+    }
+  }
+
+  @Override
+  public synchronized void acknowledge(String topic, Collection<String> ids)
+      throws OutboxException {
+    try {
+      boolean changed = false;
+      for (String id : ids) {
+        Long seq = sequence(id);
+        byte[] bytes = seq == null ? null : entries.get(seq);
+        EntryCodec.Value v = bytes == null ? null : decode(seq, bytes);
+        if (v != null && v.topic().equals(topic)) {
+          entries.remove(seq);
+          changed = true;
+        }
+      }
+      if (changed) {
+        commit();
+      }
+    } catch (MVStoreException | IllegalStateException e) {
+      rollback();
+      throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized int size() throws OutboxException {
+    try {
+      return (int) Math.min(Integer.MAX_VALUE, entries.sizeAsLong());
+    } catch (IllegalStateException e) {
+      throw new OutboxException("cannot read the outbox: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int capacity() {
+    return capacity;
+  }
+
+  @Override
+  public OverflowPolicy overflowPolicy() {
+    return policy;
+  }
+
+  /**
+   * Commits and forces the change; then compacts when the file has become mostly free space. The
+   * change is durable once forced: a compaction that fails after it only leaves the file larger, so
+   * it is reported, never taken for a failed store.
+   */
+  private void commit() {
+    store.commit();
+    store.sync();
+    if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL) {
+      try {
+        store.compact(COMPACT_BELOW_FILL, 1 << 20);
+        store.sync();
+      } catch (MVStoreException | IllegalStateException e) {
+        warnings.accept("outbox file not compacted: " + e.getMessage());
+      }
+    }
+  }
+
+  private void rollback() {
+    if (!store.isClosed()) {
+      store.rollback();
+    }
+  }
+
+  /** Ids are sequence numbers, 16 digits so that their text order is their order. */
+  static String id(long seq) {
+    return String.format("%016d", seq);
+  }
+
+  private static Long sequence(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!store.isClosed()) {
+      store.close();
+    }
+  }
+}
