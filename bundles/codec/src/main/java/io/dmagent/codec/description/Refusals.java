@@ -2,10 +2,11 @@ package io.dmagent.codec.description;
 
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.codec.markup.MarkupException;
 
 /**
- * The three ways the codec refuses a document. Messages name elements and limits, never a value,
- * since values may be secrets (DMAcc credentials travel in TNDS).
+ * The ways the codec refuses a document. Messages name elements and limits, never a value, since
+ * values may be secrets (DMAcc credentials travel in TNDS).
  */
 final class Refusals {
   private Refusals() {}
@@ -14,9 +15,14 @@ final class Refusals {
     return new DmException(StatusCode.BAD_REQUEST, message);
   }
 
-  /** A parser's failure as 400, without the input it quotes (see {@link ParserFailures}). */
-  static DmException parserFailure(String what, Exception e) {
-    return new DmException(StatusCode.BAD_REQUEST, ParserFailures.describe(what, e));
+  /** A tokenizer's refusal as the status of its kind; its message never quotes the input. */
+  static DmException of(String what, MarkupException e) {
+    String message = what + ": " + e.getMessage();
+    return switch (e.kind()) {
+      case TOO_LARGE -> tooLarge(message);
+      case UNSUPPORTED -> unsupported(message);
+      case MALFORMED, BARE_AMPERSAND -> malformed(message);
+    };
   }
 
   static DmException tooLarge(String message) {

@@ -298,10 +298,10 @@ class HostileMessageTest {
 
   @ParameterizedTest
   @CsvSource({
-    "0xED, WBXML attributes (SyncML has none)",
-    "0x43, WBXML processing instruction (SyncML has none)",
-    "0x40, WBXML extension token 0x40 (SyncML uses none)",
-    "0xC0, WBXML extension token 0xc0 (SyncML uses none)",
+    "0xED, WBXML attributes (SyncML and DM DDF have none)",
+    "0x43, WBXML processing instruction (SyncML and DM DDF have none)",
+    "0x40, WBXML extension token 0x40 (SyncML and DM DDF use none)",
+    "0xC0, WBXML extension token 0xc0 (SyncML and DM DDF use none)",
     "0x70, unknown element WBXML token 0x30 on page 0 in SyncML"
   })
   void tokens_syncml_does_not_use_are_refused(String token, String reason) {
