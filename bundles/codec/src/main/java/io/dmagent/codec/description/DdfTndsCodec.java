@@ -49,8 +49,11 @@ public final class DdfTndsCodec implements DescriptionCodec {
     return readDdf(document, encoding, new WorkMeter());
   }
 
-  /** As {@link #readDdf(byte[], Encoding)}, counting the tokenizer's work on {@code work}. */
-  MgmtTreeDescription readDdf(byte[] document, Encoding encoding, WorkMeter work)
+  /**
+   * As {@link #readDdf(byte[], Encoding)}, counting the tokenizer's work on {@code work}: for the
+   * tests and the fuzzing driver that check the work is linear (this package is not exported).
+   */
+  public MgmtTreeDescription readDdf(byte[] document, Encoding encoding, WorkMeter work)
       throws DmException {
     MgmtTreeReader.Document<NodeDescription> d = read(document, encoding, new DdfReader(), work);
     return new MgmtTreeDescription(d.verDtd(), d.man(), d.mod(), d.nodes());
@@ -70,7 +73,7 @@ public final class DdfTndsCodec implements DescriptionCodec {
   }
 
   /** As {@link #readTnds(byte[], Encoding)}, counting the tokenizer's work on {@code work}. */
-  TndsTree readTnds(byte[] document, Encoding encoding, WorkMeter work) throws DmException {
+  public TndsTree readTnds(byte[] document, Encoding encoding, WorkMeter work) throws DmException {
     MgmtTreeReader.Document<TndsNode> d = read(document, encoding, new TndsReader(), work);
     return new TndsTree(d.verDtd(), d.man(), d.mod(), d.nodes());
   }

@@ -71,8 +71,11 @@ public final class SyncMlCodec implements MessageCodec {
     return decode(message, encoding, maxMessageSize, new WorkMeter());
   }
 
-  /** As {@link #decode(byte[], Encoding, int)}, counting the tokenizers' work on {@code work}. */
-  SyncMessage decode(byte[] message, Encoding encoding, int maxMessageSize, WorkMeter work)
+  /**
+   * As {@link #decode(byte[], Encoding, int)}, counting the tokenizers' work on {@code work}: for
+   * the tests and the fuzzing driver that check the work is linear (this package is not exported).
+   */
+  public SyncMessage decode(byte[] message, Encoding encoding, int maxMessageSize, WorkMeter work)
       throws MessageFormatException {
     Objects.requireNonNull(message);
     Objects.requireNonNull(encoding);
