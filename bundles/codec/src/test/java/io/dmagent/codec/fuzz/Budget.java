@@ -1,12 +1,13 @@
 package io.dmagent.codec.fuzz;
 
 /**
- * The work any input may cost: linear in its size. The constant is what our tokenizers need on the
- * worst cases ({@link WorstCases}: about 7 steps per byte) with room to spare; a quadratic reader
- * would exceed it from a few kilobytes on.
+ * The work any input may cost: linear in its size. Reading costs about 6 steps per byte on the
+ * worst cases ({@link WorstCases}); an XML message with a bare {@code &} is read twice, once more
+ * after its repair, and a refusal counts the position it names: about 20 steps per byte at most. 32
+ * leaves room; a quadratic reader exceeds it from a few kilobytes on.
  */
 final class Budget {
-  static final int STEPS_PER_BYTE = 16;
+  static final int STEPS_PER_BYTE = 32;
 
   /** Fixed cost of a document however small (headers, a refusal's position). */
   static final int FIXED_STEPS = 4096;
