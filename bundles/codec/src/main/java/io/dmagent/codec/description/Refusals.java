@@ -21,7 +21,7 @@ final class Refusals {
     return switch (e.kind()) {
       case TOO_LARGE -> tooLarge(message);
       case UNSUPPORTED -> unsupported(message);
-      case MALFORMED, BARE_AMPERSAND -> malformed(message);
+      case MALFORMED -> malformed(message);
     };
   }
 

@@ -14,9 +14,7 @@ public final class MarkupException extends Exception {
     /** Well-formed so far, but over a bound of {@link TokenLimits}. */
     TOO_LARGE,
     /** An encoding or charset the tokenizer does not read. */
-    UNSUPPORTED,
-    /** An XML {@code &} that starts no reference (some peers send them unescaped). */
-    BARE_AMPERSAND
+    UNSUPPORTED
   }
 
   private final Kind kind;

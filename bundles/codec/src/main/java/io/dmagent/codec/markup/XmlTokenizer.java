@@ -43,6 +43,7 @@ public final class XmlTokenizer {
 
   private final char[] in;
   private final TokenLimits limits;
+  private final boolean bareAmpersands;
   private final WorkMeter work;
   private final NamespaceScopes scopes;
   private int pos;
@@ -61,8 +62,20 @@ public final class XmlTokenizer {
   private String namespace;
   private String currentText;
 
+  /** A strict tokenizer: a {@code &} that starts no reference is malformed. */
   public XmlTokenizer(byte[] document, TokenLimits limits, WorkMeter work) throws MarkupException {
+    this(document, limits, false, work);
+  }
+
+  /**
+   * A tokenizer that, when {@code bareAmpersands}, takes a {@code &} that starts no reference (no
+   * {@code name;}, {@code #digits;} or {@code #xhex;} follows) as the character itself, in one
+   * pass.
+   */
+  public XmlTokenizer(byte[] document, TokenLimits limits, boolean bareAmpersands, WorkMeter work)
+      throws MarkupException {
     this.limits = limits;
+    this.bareAmpersands = bareAmpersands;
     this.work = work;
     this.in = decode(document);
     work.add(document.length + in.length);
@@ -416,7 +429,13 @@ public final class XmlTokenizer {
     int start = pos;
     int end = referenceEnd(pos + 1);
     if (end < 0) {
-      throw new MarkupException(MarkupException.Kind.BARE_AMPERSAND, bareAmpersand());
+      if (!bareAmpersands) {
+        throw error("'&' that starts no reference");
+      }
+      out.append('&');
+      pos++;
+      work.add(1);
+      return;
     }
     pos = end + 1;
     work.add(pos - start);
@@ -439,7 +458,7 @@ public final class XmlTokenizer {
   /**
    * Where the ';' of a reference starting at {@code i} (after the '&') is: {@code name;}, {@code
    * #digits;} or {@code #xhex;}, the name at most {@link TokenLimits#maxNameLength} long; -1 when
-   * no reference starts there (the rule of the message reader's repair of bare ampersands).
+   * no reference starts there.
    */
   private int referenceEnd(int i) {
     int j = i;
@@ -492,10 +511,6 @@ public final class XmlTokenizer {
       throw error("a character reference to a character XML does not allow");
     }
     return cp;
-  }
-
-  private String bareAmpersand() {
-    return "'&' that starts no reference" + position();
   }
 
   // ---- scanning

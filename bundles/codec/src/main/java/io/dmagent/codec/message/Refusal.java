@@ -31,7 +31,7 @@ final class Refusal {
     return switch (e.kind()) {
       case TOO_LARGE -> tooLarge(e.getMessage());
       case UNSUPPORTED -> unsupported(e.getMessage());
-      case MALFORMED, BARE_AMPERSAND -> malformed(e.getMessage());
+      case MALFORMED -> malformed(e.getMessage());
     };
   }
 }

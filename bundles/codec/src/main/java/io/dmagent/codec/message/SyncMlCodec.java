@@ -90,16 +90,7 @@ public final class SyncMlCodec implements MessageCodec {
       if (encoding == Encoding.WBXML) {
         return read(new WbxmlReader(message, limits, WbxmlReader.Kind.SYNCML, work), work);
       }
-      try {
-        return read(new XmlReader(message, work), work);
-      } catch (XmlReader.BareAmpersand e) {
-        byte[] repaired = BareAmpersands.repair(message);
-        work.add(message.length);
-        if (repaired == message) {
-          throw e;
-        }
-        return read(new XmlReader(repaired, work), work);
-      }
+      return read(new XmlReader(message, work), work);
     } catch (RuntimeException e) {
       // A safety net: every broken input is meant to be refused above. Should one slip through,
       // it is still broken input, and the engine must not see anything but a refusal.

@@ -11,6 +11,10 @@ import io.dmagent.codec.markup.XmlTokenizer;
  * tokenizer reads DDF and TNDS documents): a DOCTYPE with an internal subset is 400; one that only
  * names the SyncML DTD, as libwbxml's samples and old servers write, is passed over and its DTD
  * never read. Characters XML does not allow, raw or as references, are 400.
+ *
+ * <p>A {@code &} that starts no reference is taken as the character: AOSP's own UI alert packages
+ * write option strings such as {@code MAXDT=15&DR=1} unescaped, and its parser takes them. An
+ * undeclared entity ({@code &name;}) is still refused. DDF and TNDS documents are read strictly.
  */
 final class XmlReader implements EventSource {
   private final XmlTokenizer tokens;
@@ -19,9 +23,9 @@ final class XmlReader implements EventSource {
 
   XmlReader(byte[] message, WorkMeter work) throws MessageFormatException {
     try {
-      tokens = new XmlTokenizer(message, TokenLimits.defaults(), work);
+      tokens = new XmlTokenizer(message, TokenLimits.defaults(), true, work);
     } catch (MarkupException e) {
-      throw refusal(e);
+      throw Refusal.of(e);
     }
   }
 
@@ -40,22 +44,7 @@ final class XmlReader implements EventSource {
         case END_OF_DOCUMENT -> Event.END_OF_DOCUMENT;
       };
     } catch (MarkupException e) {
-      throw refusal(e);
-    }
-  }
-
-  private static MessageFormatException refusal(MarkupException e) {
-    return e.kind() == MarkupException.Kind.BARE_AMPERSAND
-        ? new BareAmpersand(e.getMessage())
-        : Refusal.of(e);
-  }
-
-  /** A {@code &} that starts no reference: see {@link BareAmpersands}. */
-  static final class BareAmpersand extends MessageFormatException {
-    private static final long serialVersionUID = 1L;
-
-    BareAmpersand(String message) {
-      super(Refusal.BAD_REQUEST, message);
+      throw Refusal.of(e);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,13 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code dmagent.fuzz.decoders.seconds}: how long (default 3)
  *   <li>{@code dmagent.fuzz.decoders.seed}: the random seed (default fixed)
  *   <li>{@code dmagent.fuzz.decoders.report}: a file to append the run's figures to
+ *   <li>{@code dmagent.fuzz.decoders.findings}: a folder to write each finding's input to
  * </ul>
  */
 class DecoderFuzzTest {
   private static final long SECONDS = Long.getLong("dmagent.fuzz.decoders.seconds", 3);
   private static final long SEED = Long.getLong("dmagent.fuzz.decoders.seed", 20_261_207L);
+  private static final String KEEP = "dmagent.fuzz.decoders.findings";
   private static final Path VECTORS =
       Path.of(System.getProperty("dmagent.vectors", "../../../shared/vectors"));
 
@@ -40,7 +43,9 @@ class DecoderFuzzTest {
     Map<EntryPoint, List<byte[]>> seeds = seeds();
     long started = System.nanoTime();
 
-    Fuzzer.Report report = new Fuzzer(seeds, SEED).run(Long.MAX_VALUE, SECONDS * 1000);
+    Fuzzer.Report report =
+        new Fuzzer(seeds, SEED, Optional.ofNullable(System.getProperty(KEEP)).map(Path::of))
+            .run(Long.MAX_VALUE, SECONDS * 1000);
 
     long millis = (System.nanoTime() - started) / 1_000_000;
     record(report, millis);

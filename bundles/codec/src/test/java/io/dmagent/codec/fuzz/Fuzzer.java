@@ -1,11 +1,16 @@
 package io.dmagent.codec.fuzz;
 
 import io.dmagent.codec.markup.WorkMeter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -53,11 +58,14 @@ final class Fuzzer {
   };
 
   private final Map<EntryPoint, List<byte[]>> seeds;
+  private final Optional<Path> keep;
   private final Random random;
   private final long seed;
 
-  Fuzzer(Map<EntryPoint, List<byte[]>> seeds, long seed) {
+  /** {@code keep}: a folder to write each finding's input to, for replay and minimisation. */
+  Fuzzer(Map<EntryPoint, List<byte[]>> seeds, long seed, Optional<Path> keep) {
     this.seeds = seeds;
+    this.keep = keep;
     this.seed = seed;
     this.random = new Random(seed);
   }
@@ -103,6 +111,15 @@ final class Fuzzer {
   }
 
   private String finding(EntryPoint entry, long index, byte[] input, String what) {
+    keep.ifPresent(
+        folder -> {
+          try {
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(entry + "-" + seed + "-" + index + ".bin"), input);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     return entry
         + " input #"
         + index

@@ -2,7 +2,9 @@ package io.dmagent.codec.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import io.dmagent.codec.markup.WorkMeter;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LinearWorkTest {
   private static final int N = 16 << 10;
+  private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   @ParameterizedTest
   @EnumSource(EntryPoint.class)
@@ -41,5 +44,27 @@ class LinearWorkTest {
     assertThat((double) steps[2] / steps[0])
         .as("%s: slope from n to 16n", entry)
         .isLessThan(16 * 1.15);
+  }
+
+  /**
+   * The readers above the tokenizers (content models, texts, the model) do a bounded amount per
+   * event; their work shows in the memory they allocate, which must grow linearly too: 16 times the
+   * input allocates less than 24 times as much (quadratic text building would allocate 256 times).
+   */
+  @ParameterizedTest
+  @EnumSource(EntryPoint.class)
+  void the_worst_case_allocates_memory_linear_in_its_size(EntryPoint entry) {
+    entry.decode(WorstCases.of(entry, N), new WorkMeter()); // loaded and warmed once
+    long small = allocatedBy(entry, WorstCases.of(entry, N));
+    long large = allocatedBy(entry, WorstCases.of(entry, 16 * N));
+
+    assertThat((double) large / small).as("%s: allocation from n to 16n", entry).isLessThan(24);
+  }
+
+  private long allocatedBy(EntryPoint entry, byte[] input) {
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    assertThat(entry.decode(input, new WorkMeter()).decoded()).isTrue();
+    return threads.getThreadAllocatedBytes(id) - before;
   }
 }
