@@ -77,9 +77,10 @@ public final class XmlTokenizer {
     this.limits = limits;
     this.bareAmpersands = bareAmpersands;
     this.work = work;
-    this.in = decode(document);
+    char[] ascii = asciiCompatible(declaredEncoding(document)) ? plainAscii(document) : null;
+    this.in = ascii != null ? ascii : decode(document);
     work.add(document.length + in.length);
-    if (!XmlChars.isLegal(CharBuffer.wrap(in))) {
+    if (ascii == null && !legal(in)) {
       throw MarkupException.malformed("characters XML does not allow");
     }
     work.add(in.length);
@@ -607,6 +608,41 @@ public final class XmlTokenizer {
   }
 
   // ---- encodings
+
+  /**
+   * The characters of a document that is printable ASCII, tab, CR and LF only (most are), read in
+   * one pass that also finds its characters legal; null for any other document.
+   */
+  private static char[] plainAscii(byte[] document) {
+    char[] chars = new char[document.length];
+    for (int i = 0; i < document.length; i++) {
+      int b = document[i];
+      if (b < 0x20 || b == 0x7F) {
+        if (b != '\t' && b != '\n' && b != '\r') {
+          return null;
+        }
+      }
+      chars[i] = (char) b;
+    }
+    return chars;
+  }
+
+  private static boolean asciiCompatible(String declared) {
+    return declared == null
+        || declared.equalsIgnoreCase("UTF-8")
+        || declared.equalsIgnoreCase("US-ASCII")
+        || declared.equalsIgnoreCase("ISO-8859-1");
+  }
+
+  /** Whether every character may appear in XML; the common range is checked first, inline. */
+  private static boolean legal(char[] chars) {
+    for (char c : chars) {
+      if (c < 0x20 || c >= 0xD800) {
+        return XmlChars.isLegal(CharBuffer.wrap(chars));
+      }
+    }
+    return true;
+  }
 
   /**
    * The document's characters: UTF-16 when it starts with that byte order mark, else the charset
