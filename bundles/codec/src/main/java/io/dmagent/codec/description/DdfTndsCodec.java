@@ -7,6 +7,7 @@ import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.TndsNode;
 import io.dmagent.api.description.TndsTree;
 import io.dmagent.api.tree.DmException;
+import io.dmagent.codec.markup.WorkMeter;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Component;
 
@@ -14,11 +15,14 @@ import org.osgi.service.component.annotations.Component;
  * DDF and TNDS documents in XML and WBXML (DM DDF code page 2). Stateless and thread-safe; every
  * call uses its own parser. Tests of other bundles may simply {@code new DdfTndsCodec()}.
  *
- * <p>Reading: no DTD or external entity is ever fetched; a DOCTYPE with an internal subset is
- * refused; the document is bounded by {@link CodecLimits} (413 beyond them); malformed input, an
- * unknown DDF element, a wrong root or an unknown format is 400; a WBXML charset other than UTF-8
- * or ISO-8859-1 is 415. Nothing else is thrown for any input. Elements of other vocabularies (a
- * foreign XML namespace, a prefixed WBXML literal) are skipped; the {@code syncml:dmddf1.2}
+ * <p>Reading: through the tokenizers DM messages are read with ({@link
+ * io.dmagent.codec.markup.XmlTokenizer}, {@link io.dmagent.codec.markup.WbxmlTokenizer}), so the
+ * work is linear in the document's size and bounded per element; no DTD or external entity is ever
+ * fetched; a DOCTYPE with an internal subset is refused; the document is bounded by {@link
+ * CodecLimits} and {@link io.dmagent.codec.markup.TokenLimits} (413 beyond them); malformed input,
+ * an unknown DDF element, a wrong root or an unknown format is 400; a WBXML charset other than
+ * UTF-8 or ISO-8859-1 is 415. Nothing else is thrown for any input. Elements of other vocabularies
+ * (a foreign XML namespace, a prefixed WBXML literal) are skipped; the {@code syncml:dmddf1.2}
  * namespace of a TNDS embedded in a DM message is the DDF vocabulary.
  *
  * <p>Writing: XML DDFs get the DM DDF 1.2 DOCTYPE; XML TNDS documents have no prolog and the root
@@ -42,7 +46,16 @@ public final class DdfTndsCodec implements DescriptionCodec {
 
   @Override
   public MgmtTreeDescription readDdf(byte[] document, Encoding encoding) throws DmException {
-    MgmtTreeReader.Document<NodeDescription> d = read(document, encoding, new DdfReader());
+    return readDdf(document, encoding, new WorkMeter());
+  }
+
+  /**
+   * As {@link #readDdf(byte[], Encoding)}, counting the tokenizer's work on {@code work}: for the
+   * tests and the fuzzing driver that check the work is linear (this package is not exported).
+   */
+  public MgmtTreeDescription readDdf(byte[] document, Encoding encoding, WorkMeter work)
+      throws DmException {
+    MgmtTreeReader.Document<NodeDescription> d = read(document, encoding, new DdfReader(), work);
     return new MgmtTreeDescription(d.verDtd(), d.man(), d.mod(), d.nodes());
   }
 
@@ -56,7 +69,12 @@ public final class DdfTndsCodec implements DescriptionCodec {
 
   @Override
   public TndsTree readTnds(byte[] document, Encoding encoding) throws DmException {
-    MgmtTreeReader.Document<TndsNode> d = read(document, encoding, new TndsReader());
+    return readTnds(document, encoding, new WorkMeter());
+  }
+
+  /** As {@link #readTnds(byte[], Encoding)}, counting the tokenizer's work on {@code work}. */
+  public TndsTree readTnds(byte[] document, Encoding encoding, WorkMeter work) throws DmException {
+    MgmtTreeReader.Document<TndsNode> d = read(document, encoding, new TndsReader(), work);
     return new TndsTree(d.verDtd(), d.man(), d.mod(), d.nodes());
   }
 
@@ -69,12 +87,14 @@ public final class DdfTndsCodec implements DescriptionCodec {
   }
 
   private <N> MgmtTreeReader.Document<N> read(
-      byte[] document, Encoding encoding, MgmtTreeReader.NodeReader<N> nodes) throws DmException {
+      byte[] document, Encoding encoding, MgmtTreeReader.NodeReader<N> nodes, WorkMeter work)
+      throws DmException {
     Objects.requireNonNull(document);
     Objects.requireNonNull(encoding);
     InputGuard guard = new InputGuard(limits);
     guard.admit(document);
-    Markup markup = encoding == Encoding.XML ? new XmlMarkup(document) : new WbxmlMarkup(document);
+    Markup markup =
+        encoding == Encoding.XML ? new XmlMarkup(document, work) : new WbxmlMarkup(document, work);
     return MgmtTreeReader.read(new ElementCursor(markup, guard), nodes);
   }
 

@@ -3,11 +3,12 @@ package io.dmagent.codec.description;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.codec.markup.MarkupException;
 
 /**
- * The three ways the codec refuses a document. Messages name elements and limits, never a value,
- * since values may be secrets (DMAcc credentials travel in TNDS). Element and node names come from
- * the document, so every message is made fit for a log line here, in one place ({@link WireText}:
+ * The ways the codec refuses a document. Messages name elements and limits, never a value, since
+ * values may be secrets (DMAcc credentials travel in TNDS). Element and node names come from the
+ * document, so every message is made fit for a log line here, in one place ({@link WireText}:
  * control characters escaped, cut to {@link #MAX_MESSAGE} characters), whoever builds it.
  */
 final class Refusals {
@@ -24,9 +25,14 @@ final class Refusals {
     return WireText.escape(message, MAX_MESSAGE);
   }
 
-  /** A parser's failure as 400, without the input it quotes (see {@link ParserFailures}). */
-  static DmException parserFailure(String what, Exception e) {
-    return new DmException(StatusCode.BAD_REQUEST, fit(ParserFailures.describe(what, e)));
+  /** A tokenizer's refusal as the status of its kind; its message never quotes the input. */
+  static DmException of(String what, MarkupException e) {
+    String message = what + ": " + e.getMessage();
+    return switch (e.kind()) {
+      case TOO_LARGE -> tooLarge(message);
+      case UNSUPPORTED -> unsupported(message);
+      case MALFORMED -> malformed(message);
+    };
   }
 
   static DmException tooLarge(String message) {

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The WBXML document header: version, public identifier, charset and string table.
  *
- * <p>Reading checks the header before kxml2 sees it, since kxml2 allocates the string table at
- * whatever size the document claims. Writing is ours because kxml2 writes public id 0x01
+ * <p>Reading is {@link WbxmlMarkup}'s. Writing is ours because kxml2 writes public id 0x01
  * ("unknown") and version 1.3. DM DDF has no registered numeric public id (libwbxml and the DM
  * specifications agree), so we write the textual form: public id 0 followed by the string table
  * index of {@value #FPI}, WBXML version 1.2 and charset UTF-8, as libwbxml does.
@@ -17,34 +16,8 @@ final class WbxmlHeader {
   static final String FPI = "-//OMA//DTD-DM-DDF 1.2//EN";
   static final int VERSION_1_2 = 0x02;
   static final int UTF_8 = 106;
-  private static final int ISO_8859_1 = 4;
 
   private WbxmlHeader() {}
-
-  /**
-   * Checks the header of {@code document}. Any public id is accepted (DM peers differ and one AOSP
-   * vector even carries a SyncML id): the root element decides what the document is.
-   */
-  static void check(byte[] document) throws DmException {
-    Bytes in = new Bytes(document);
-    int version = in.next();
-    if (version < 0x01 || version > 0x03) {
-      throw Refusals.malformed("WBXML version " + version + " is not 1.1 to 1.3");
-    }
-    int publicId = in.mbUint();
-    int publicIdIndex = publicId == 0 ? in.mbUint() : -1;
-    int charset = in.mbUint();
-    if (charset != UTF_8 && charset != ISO_8859_1) {
-      throw Refusals.unsupported("WBXML charset " + charset + " (only UTF-8 and ISO-8859-1)");
-    }
-    int stringTable = in.mbUint();
-    if (stringTable > in.remaining()) {
-      throw Refusals.malformed("WBXML string table longer than the document");
-    }
-    if (publicIdIndex >= stringTable) {
-      throw Refusals.malformed("WBXML public id outside the string table");
-    }
-  }
 
   /**
    * Prefixes our header to kxml2's output without its header, which is the string table (length and

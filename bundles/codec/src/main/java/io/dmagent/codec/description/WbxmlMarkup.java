@@ -1,76 +1,86 @@
 package io.dmagent.codec.description;
 
 import io.dmagent.api.tree.DmException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import org.kxml2.wap.Wbxml;
-import org.kxml2.wap.WbxmlParser;
-import org.xmlpull.v1.XmlPullParser;
-import org.xmlpull.v1.XmlPullParserException;
+import io.dmagent.codec.markup.MarkupException;
+import io.dmagent.codec.markup.TokenLimits;
+import io.dmagent.codec.markup.WbxmlTokenizer;
+import io.dmagent.codec.markup.WorkMeter;
 
 /**
- * WBXML through kxml2's parser with our DM DDF table. The table is registered on page 2, where DM
- * messages and libwbxml put it, and on page 0, so that a standalone document that never switches
- * pages reads too.
+ * WBXML through our {@link WbxmlTokenizer}, the one DM messages are read with, and our DM DDF
+ * table. DDF tokens are read on page 2, where DM messages and libwbxml put them, and on page 0, so
+ * that a standalone document that never switches pages reads too; a token on another page, or one
+ * the table does not define, is malformed.
  *
- * <p>Events come from {@code nextToken()}, one per string token: kxml2's {@code next()} joins
- * adjacent strings by repeated concatenation (quadratic on hostile input) and its {@code
- * isWhitespace()} answers true for real text, so neither is used.
+ * <p>The header: WBXML 1.1 to 1.3; charset UTF-8 or ISO-8859-1 (415 otherwise); any public id (DM
+ * peers differ and one AOSP vector even carries a SyncML id: the root element decides what the
+ * document is), a string-table public id inside the table.
  */
 final class WbxmlMarkup implements Markup {
-  private final WbxmlParser parser;
-  private byte[] opaque;
+  private static final String[] DDF_NAMES = ddfNames();
 
-  WbxmlMarkup(byte[] document) throws DmException {
-    WbxmlHeader.check(document);
-    ByteArrayInputStream input = new ByteArrayInputStream(document);
-    parser = new BoundedWbxmlParser(input);
-    parser.setTagTable(0, DdfTag.kxmlTable());
-    parser.setTagTable(DdfTag.CODE_PAGE, DdfTag.kxmlTable());
+  private final WbxmlTokenizer tokens;
+  private String name;
+
+  WbxmlMarkup(byte[] document, WorkMeter work) throws DmException {
     try {
-      parser.setInput(input, null);
-    } catch (XmlPullParserException | RuntimeException e) {
-      throw Refusals.parserFailure("malformed WBXML header", e);
+      WbxmlTokenizer.Prologue p = WbxmlTokenizer.prologue(document, "document");
+      check(p);
+      tokens = new WbxmlTokenizer(document, p, "document", TokenLimits.defaults(), work);
+    } catch (MarkupException e) {
+      throw Refusals.of("malformed WBXML header", e);
+    }
+  }
+
+  private static void check(WbxmlTokenizer.Prologue p) throws DmException {
+    if (p.version() < 0x01 || p.version() > 0x03) {
+      throw Refusals.malformed("WBXML version " + p.version() + " is not 1.1 to 1.3");
+    }
+    if (p.charset() != WbxmlTokenizer.UTF_8 && p.charset() != WbxmlTokenizer.ISO_8859_1) {
+      throw Refusals.unsupported("WBXML charset " + p.charset() + " (only UTF-8 and ISO-8859-1)");
+    }
+    if (p.fpiIndex() >= p.tableLength()) {
+      throw Refusals.malformed("WBXML public id outside the string table");
     }
   }
 
   @Override
   public Event next() throws DmException {
     try {
-      return event(parser.nextToken());
-    } catch (XmlPullParserException | IOException e) {
-      throw Refusals.parserFailure("malformed WBXML", e);
-    } catch (RuntimeException e) {
-      // kxml2 signals some broken input unchecked: an END with no open element, a string table
-      // reference past the table, a processing instruction, an undefined code page.
-      throw Refusals.parserFailure("malformed WBXML", e);
+      return switch (tokens.next()) {
+        case START -> start();
+        case END -> Event.END;
+        case TEXT -> Event.TEXT;
+        case OPAQUE -> Event.OPAQUE;
+        case END_OF_DOCUMENT -> Event.END_OF_DOCUMENT;
+      };
+    } catch (MarkupException e) {
+      throw Refusals.of("malformed WBXML", e);
     }
   }
 
-  private Event event(int type) throws DmException {
-    return switch (type) {
-      case XmlPullParser.START_TAG -> Event.START;
-      case XmlPullParser.END_TAG -> Event.END;
-      case XmlPullParser.TEXT, XmlPullParser.ENTITY_REF -> Event.TEXT;
-      case XmlPullParser.END_DOCUMENT -> Event.END_OF_DOCUMENT;
-      case WbxmlParser.WAP_EXTENSION -> opaqueEvent();
-      default -> throw Refusals.malformed("unexpected WBXML event " + type);
-    };
-  }
-
-  private Event opaqueEvent() throws DmException {
-    if (parser.getWapCode() != Wbxml.OPAQUE) {
-      throw Refusals.malformed("WBXML extension token " + parser.getWapCode() + " in a DDF");
+  private Event start() throws DmException {
+    String literal = tokens.literalName();
+    int page = tokens.tagPage();
+    if (literal != null) {
+      // Literal tags may carry a prefix, as in MSFT:AllowedValues: the local part.
+      name = literal.substring(literal.indexOf(':') + 1);
+    } else if (page == 0 || page == DdfTag.CODE_PAGE) {
+      name = DDF_NAMES[tokens.tagId()];
+    } else {
+      name = null;
     }
-    opaque = (byte[]) parser.getWapExtensionData();
-    return Event.OPAQUE;
+    if (name == null) {
+      throw Refusals.malformed(
+          "undefined WBXML tag 0x" + Integer.toHexString(tokens.tagId()) + " on page " + page);
+    }
+    return Event.START;
   }
 
   /** Literal tags may carry a prefix, as in {@code MSFT:AllowedValues}: the local part. */
   @Override
   public String name() {
-    String name = parser.getName();
-    return name.substring(name.indexOf(':') + 1);
+    return name;
   }
 
   /**
@@ -81,16 +91,25 @@ final class WbxmlMarkup implements Markup {
    */
   @Override
   public boolean foreign() {
-    return parser.getName().indexOf(':') >= 0 || DdfTag.of(name()).isEmpty();
+    String literal = tokens.literalName();
+    return (literal != null && literal.indexOf(':') >= 0) || DdfTag.of(name).isEmpty();
   }
 
   @Override
   public String text() {
-    return parser.getText();
+    return tokens.text();
   }
 
   @Override
   public byte[] opaque() {
-    return opaque.clone();
+    return tokens.opaque();
+  }
+
+  private static String[] ddfNames() {
+    String[] names = new String[0x40];
+    for (DdfTag t : DdfTag.values()) {
+      names[t.token()] = t.element();
+    }
+    return names;
   }
 }

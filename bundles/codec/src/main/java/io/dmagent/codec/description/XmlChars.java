@@ -46,7 +46,7 @@ public final class XmlChars {
   }
 
   /** Whether every code point may appear in an XML 1.0 document, escaped or not. */
-  public static boolean isLegal(String s) {
+  public static boolean isLegal(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c < 0xD800) {

@@ -5,6 +5,7 @@ import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.codec.description.DdfTag;
 import io.dmagent.codec.description.Utf8;
 import io.dmagent.codec.description.XmlChars;
+import io.dmagent.codec.markup.WorkMeter;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -18,6 +19,7 @@ import java.util.Arrays;
 final class Cursor {
   private final EventSource in;
   private final MessageLimits limits;
+  private final WorkMeter work;
 
   /** Names of the open elements, outermost first; {@code depth} of them are in use. */
   private String[] open = new String[16];
@@ -28,9 +30,10 @@ final class Cursor {
   /** The element that ended last, for messages about what it lacked. */
   private String lastClosed = "";
 
-  Cursor(EventSource in, MessageLimits limits) {
+  Cursor(EventSource in, MessageLimits limits, WorkMeter work) {
     this.in = in;
     this.limits = limits;
+    this.work = work;
   }
 
   /** Moves to the root element, which must be {@code expected}. */
@@ -165,7 +168,8 @@ final class Cursor {
    * if it had come inline.
    */
   private ItemData.Markup embedded(byte[] document) throws MessageFormatException {
-    Cursor inner = new Cursor(new WbxmlReader(document, limits, WbxmlReader.Kind.DDF), limits);
+    Cursor inner =
+        new Cursor(new WbxmlReader(document, limits, WbxmlReader.Kind.DDF, work), limits, work);
     if (inner.pull() != EventSource.Event.START) {
       throw Refusal.malformed("the DM DDF document in " + closedPath() + " has no root element");
     }

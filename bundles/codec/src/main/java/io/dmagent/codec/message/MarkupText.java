@@ -1,15 +1,13 @@
 package io.dmagent.codec.message;
 
-import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.codec.description.XmlChars;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.dmagent.codec.markup.MarkupException;
+import io.dmagent.codec.markup.TokenLimits;
+import io.dmagent.codec.markup.WorkMeter;
+import io.dmagent.codec.markup.XmlTokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.kxml2.io.KXmlParser;
-import org.xmlpull.v1.XmlPullParser;
-import org.xmlpull.v1.XmlPullParserException;
 
 /**
  * Embedded markup as the XML text {@code ItemData.Markup} holds: compact, a namespace declaration
@@ -67,53 +65,30 @@ final class MarkupText implements MarkupHandler {
 
   /**
    * Parses the XML text of a Markup (one element, no prolog needed) and hands its events to {@code
-   * handler}, normalised. Only the model's own data is parsed here, never a peer's bytes; a text
-   * that is no single well-formed element is the caller's mistake.
+   * handler}, normalised, through the same tokenizer as every XML. A text that is no single
+   * well-formed element is the caller's mistake.
    *
    * @throws IllegalArgumentException when the text is not one well-formed element
    */
   static void replay(String xml, MarkupHandler handler) {
     MarkupNormalizer normalized = new MarkupNormalizer(handler);
-    KXmlParser parser = new KXmlParser();
     try {
-      parser.setFeature(XmlPullParser.FEATURE_PROCESS_NAMESPACES, true);
-      parser.setInput(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "UTF-8");
-      int depth = 0;
-      boolean rootSeen = false;
-      for (int type = parser.next(); type != XmlPullParser.END_DOCUMENT; type = parser.next()) {
-        switch (type) {
-          case XmlPullParser.START_TAG -> {
-            if (rootSeen && depth == 0) {
-              throw new IllegalArgumentException("Markup data holds more than one element");
-            }
-            rootSeen = true;
-            depth++;
-            normalized.start(parser.getNamespace(), parser.getName());
-          }
-          case XmlPullParser.END_TAG -> {
-            depth--;
-            normalized.end();
-          }
-          case XmlPullParser.TEXT -> {
-            if (depth > 0) {
-              normalized.text(parser.getText());
-            }
-          }
-          default -> throw new IllegalArgumentException("Markup data is no plain element");
+      XmlTokenizer tokens =
+          new XmlTokenizer(
+              xml.getBytes(StandardCharsets.UTF_8), TokenLimits.defaults(), new WorkMeter());
+      for (XmlTokenizer.Event e = tokens.next();
+          e != XmlTokenizer.Event.END_OF_DOCUMENT;
+          e = tokens.next()) {
+        switch (e) {
+          case START -> normalized.start(tokens.namespace(), tokens.localName());
+          case END -> normalized.end();
+          case TEXT -> normalized.text(tokens.text());
+          case END_OF_DOCUMENT -> throw new IllegalStateException("ended above");
         }
       }
-      if (!rootSeen) {
-        throw new IllegalArgumentException("Markup data holds no element");
-      }
-      if (depth != 0) {
-        throw new IllegalArgumentException("Markup data ends inside an element");
-      }
-    } catch (XmlPullParserException | IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException i) {
-        throw i;
-      }
-      MessageFormatException why = Refusal.parserFailure("Markup data is not well-formed XML", e);
-      throw new IllegalArgumentException(why.getMessage());
+    } catch (MarkupException e) {
+      throw new IllegalArgumentException(
+          "Markup data is not one well-formed element: " + e.getMessage());
     }
   }
 }

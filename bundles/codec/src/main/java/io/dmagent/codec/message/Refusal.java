@@ -2,7 +2,7 @@ package io.dmagent.codec.message;
 
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.MessageFormatException;
-import io.dmagent.codec.description.ParserFailures;
+import io.dmagent.codec.markup.MarkupException;
 
 /**
  * The ways the codec refuses a message, as the status that answers it. Messages name elements,
@@ -36,8 +36,12 @@ final class Refusal {
     return WireText.escape(message, MAX_MESSAGE);
   }
 
-  /** A parser's failure as 400, without the input it quotes (see {@link ParserFailures}). */
-  static MessageFormatException parserFailure(String what, Exception e) {
-    return malformed(ParserFailures.describe(what, e));
+  /** A tokenizer's refusal as the status of its kind. */
+  static MessageFormatException of(MarkupException e) {
+    return switch (e.kind()) {
+      case TOO_LARGE -> tooLarge(e.getMessage());
+      case UNSUPPORTED -> unsupported(e.getMessage());
+      case MALFORMED -> malformed(e.getMessage());
+    };
   }
 }

@@ -6,6 +6,7 @@ import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.codec.markup.WorkMeter;
 import java.util.List;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
@@ -67,6 +68,15 @@ public final class SyncMlCodec implements MessageCodec {
   @Override
   public SyncMessage decode(byte[] message, Encoding encoding, int maxMessageSize)
       throws MessageFormatException {
+    return decode(message, encoding, maxMessageSize, new WorkMeter());
+  }
+
+  /**
+   * As {@link #decode(byte[], Encoding, int)}, counting the tokenizers' work on {@code work}: for
+   * the tests and the fuzzing driver that check the work is linear (this package is not exported).
+   */
+  public SyncMessage decode(byte[] message, Encoding encoding, int maxMessageSize, WorkMeter work)
+      throws MessageFormatException {
     Objects.requireNonNull(message);
     Objects.requireNonNull(encoding);
     if (message.length > maxMessageSize) {
@@ -78,17 +88,9 @@ public final class SyncMlCodec implements MessageCodec {
     }
     try {
       if (encoding == Encoding.WBXML) {
-        return read(new WbxmlReader(message, limits));
+        return read(new WbxmlReader(message, limits, WbxmlReader.Kind.SYNCML, work), work);
       }
-      try {
-        return read(new XmlReader(message));
-      } catch (XmlReader.BareAmpersand e) {
-        byte[] repaired = BareAmpersands.repair(message);
-        if (repaired == message) {
-          throw e;
-        }
-        return read(new XmlReader(repaired));
-      }
+      return read(new XmlReader(message, work), work);
     } catch (RuntimeException e) {
       // A safety net: every broken input is meant to be refused above. Should one slip through,
       // it is still broken input, and the engine must not see anything but a refusal.
@@ -96,8 +98,8 @@ public final class SyncMlCodec implements MessageCodec {
     }
   }
 
-  private SyncMessage read(EventSource source) throws MessageFormatException {
-    return new MessageReader(new Cursor(source, limits)).read();
+  private SyncMessage read(EventSource source, WorkMeter work) throws MessageFormatException {
+    return new MessageReader(new Cursor(source, limits, work)).read();
   }
 
   @Override

@@ -1,79 +1,50 @@
 package io.dmagent.codec.message;
 
 import io.dmagent.api.message.MessageFormatException;
-import io.dmagent.codec.description.GuardedXmlParser;
-import io.dmagent.codec.description.XmlChars;
-import java.io.IOException;
-import org.xmlpull.v1.XmlPullParser;
-import org.xmlpull.v1.XmlPullParserException;
+import io.dmagent.codec.markup.MarkupException;
+import io.dmagent.codec.markup.TokenLimits;
+import io.dmagent.codec.markup.WorkMeter;
+import io.dmagent.codec.markup.XmlTokenizer;
 
 /**
- * XML through kxml2's pull parser, guarded against DTDs and entities ({@link GuardedXmlParser}): a
- * DOCTYPE with an internal subset is 400; one that only names the SyncML DTD, as libwbxml's samples
- * and old servers write, is passed over and its DTD never read.
+ * SyncML messages in XML, through our {@link XmlTokenizer} (bounded, linear work; the same
+ * tokenizer reads DDF and TNDS documents): a DOCTYPE with an internal subset is 400; one that only
+ * names the SyncML DTD, as libwbxml's samples and old servers write, is passed over and its DTD
+ * never read. Characters XML does not allow, raw or as references, are 400.
+ *
+ * <p>A {@code &} that starts no reference is taken as the character: AOSP's own UI alert packages
+ * write option strings such as {@code MAXDT=15&DR=1} unescaped, and its parser takes them. An
+ * undeclared entity ({@code &name;}) is still refused. DDF and TNDS documents are read strictly.
  */
 final class XmlReader implements EventSource {
-  private final GuardedXmlParser guarded;
-  private final XmlPullParser parser;
+  private final XmlTokenizer tokens;
   private Tag tag;
   private boolean foreign;
-  private String text;
 
-  XmlReader(byte[] message) throws MessageFormatException {
+  XmlReader(byte[] message, WorkMeter work) throws MessageFormatException {
     try {
-      guarded = new GuardedXmlParser(message);
-      parser = guarded.parser();
-    } catch (XmlPullParserException | RuntimeException e) {
-      throw Refusal.parserFailure("not an XML document", e);
+      tokens = new XmlTokenizer(message, TokenLimits.defaults(), true, work);
+    } catch (MarkupException e) {
+      throw Refusal.of(e);
     }
   }
 
   @Override
   public Event next() throws MessageFormatException {
     try {
-      return event(guarded.next());
-    } catch (XmlPullParserException e) {
-      if (String.valueOf(e.getMessage()).startsWith("unterminated entity ref")) {
-        throw new BareAmpersand(Refusal.parserFailure("malformed XML", e).getMessage());
-      }
-      throw Refusal.parserFailure("malformed XML", e);
-    } catch (IOException e) {
-      throw Refusal.parserFailure("malformed XML", e);
-    } catch (RuntimeException e) {
-      // kxml2 reports some broken input with unchecked exceptions; it is still broken input.
-      throw Refusal.parserFailure("malformed XML", e);
-    }
-  }
-
-  private Event event(int type) throws MessageFormatException {
-    switch (type) {
-      case XmlPullParser.START_TAG:
-        String ns = parser.getNamespace();
-        foreign = !(Namespaces.isSyncMl(ns) || Namespaces.isMetInf(ns));
-        tag = foreign ? null : Tag.of(parser.getName());
-        return Event.START;
-      case XmlPullParser.END_TAG:
-        return Event.END;
-      case XmlPullParser.TEXT:
-        text = parser.getText();
-        // kxml2 does not check characters: a control character or &#1; would pass.
-        if (!XmlChars.isLegal(text)) {
-          throw Refusal.malformed("text with characters XML does not allow");
+      return switch (tokens.next()) {
+        case START -> {
+          String ns = tokens.namespace();
+          foreign = !(Namespaces.isSyncMl(ns) || Namespaces.isMetInf(ns));
+          tag = foreign ? null : Tag.of(tokens.localName());
+          yield Event.START;
         }
-        return Event.TEXT;
-      case XmlPullParser.END_DOCUMENT:
-        return Event.END_OF_DOCUMENT;
-      default:
-        throw Refusal.malformed("unexpected XML event " + type);
-    }
-  }
-
-  /** A {@code &} that starts no reference: see {@link BareAmpersands}. */
-  static final class BareAmpersand extends MessageFormatException {
-    private static final long serialVersionUID = 1L;
-
-    BareAmpersand(String message) {
-      super(Refusal.BAD_REQUEST, message);
+        case END -> Event.END;
+        case TEXT -> Event.TEXT;
+        case END_OF_DOCUMENT -> Event.END_OF_DOCUMENT;
+      };
+    } catch (MarkupException e) {
+      throw Refusal.of(e);
     }
   }
 
@@ -94,17 +65,17 @@ final class XmlReader implements EventSource {
 
   @Override
   public String name() {
-    return parser.getName();
+    return tokens.localName();
   }
 
   @Override
   public String namespace() {
-    return parser.getNamespace();
+    return tokens.namespace();
   }
 
   @Override
   public String text() {
-    return text;
+    return tokens.text();
   }
 
   @Override

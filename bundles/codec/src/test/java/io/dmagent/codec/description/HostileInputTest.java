@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
+import io.dmagent.codec.markup.WorkMeter;
+import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.codec.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,6 +111,56 @@ class HostileInputTest {
     byte[] opens = new byte[10_000];
     Arrays.fill(opens, (byte) (DdfTag.NODE.token() | WbxmlDoc.CONTENT));
     assertThat(wbxml(concat(deep, opens))).isEqualTo(REQUEST_ENTITY_TOO_LARGE);
+  }
+
+  @Test
+  void an_element_with_a_hundred_thousand_attributes_is_too_large_at_once() {
+    StringBuilder attributes = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      attributes.append(" a").append(i).append("=\"v\"");
+    }
+    byte[] doc = tndsWith("<Value" + attributes + ">v</Value>").getBytes(StandardCharsets.UTF_8);
+    WorkMeter work = new WorkMeter();
+
+    DmException e = assertThrows(DmException.class, () -> codec.readTnds(doc, Encoding.XML, work));
+
+    assertThat(e.status()).isEqualTo(REQUEST_ENTITY_TOO_LARGE);
+    // Decoding and checking the characters read each byte 3 times; then the refusal comes at the
+    // 65th attribute, and the rest of the 1.3 MB start tag is never tokenized.
+    assertThat(work.steps()).isLessThan(3L * doc.length + 10_000);
+  }
+
+  @Test
+  void a_character_xml_does_not_allow_is_refused_in_tnds_as_in_a_message() {
+    for (String value : new String[] {"a&#1;b", "a\u0001b", "a&#xFFFE;b", "a&#xD800;b"}) {
+      String message =
+          "<SyncML><SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto><SessionID>1"
+              + "</SessionID><MsgID>1</MsgID><Target><LocURI>d</LocURI></Target><Source>"
+              + "<LocURI>s</LocURI></Source></SyncHdr><SyncBody><Alert><CmdID>1</CmdID>"
+              + "<Data>"
+              + value
+              + "</Data></Alert><Final/></SyncBody></SyncML>";
+      MessageFormatException m =
+          assertThrows(
+              MessageFormatException.class,
+              () ->
+                  new SyncMlCodec()
+                      .decode(message.getBytes(StandardCharsets.UTF_8), Encoding.XML, 1 << 20));
+
+      assertThat(tnds(tndsWith("<Value>" + value + "</Value>"))).as(value).isEqualTo(BAD_REQUEST);
+      assertThat(m.status()).as(value).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void string_table_references_cannot_multiply_a_document_beyond_a_linear_bound() {
+    // The table holds the FPI (27 bytes with its NUL), "f:x" at 27 and 60,000 characters at 31.
+    WbxmlDoc doc = WbxmlDoc.ddf("f:x", "x".repeat(60_000)).mgmtTree();
+    for (int i = 0; i < 1000; i++) {
+      doc.bytes(0x44, 27, WbxmlDoc.STR_T, 31).end();
+    }
+
+    assertThat(wbxml(doc.end().build())).isEqualTo(REQUEST_ENTITY_TOO_LARGE);
   }
 
   @Test

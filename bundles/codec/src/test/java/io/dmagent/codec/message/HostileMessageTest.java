@@ -144,6 +144,37 @@ class HostileMessageTest {
   }
 
   @Test
+  void an_element_with_eighty_thousand_attributes_is_too_large_at_once() {
+    StringBuilder attributes = new StringBuilder();
+    for (int i = 0; i < 80_000; i++) {
+      attributes.append(" a").append(i).append("=\"v\"");
+    }
+
+    MessageFormatException e =
+        xmlRefusal(xml("<Alert" + attributes + "><CmdID>1</CmdID><Data>1201</Data></Alert>"));
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.getMessage()).startsWith("more than 64 attributes on one element");
+  }
+
+  @Test
+  void string_table_references_cannot_multiply_a_message_beyond_a_linear_bound() {
+    // The table holds the FPI (30 bytes with its NUL), "f:x" at 30 and 60,000 characters at 34;
+    // each skipped literal element references them in 5 bytes.
+    WbxmlMessage m =
+        WbxmlMessage.syncMl12("f:x", "x".repeat(60_000)).open(Tag.SYNC_ML).open(Tag.SYNC_HDR);
+    for (int i = 0; i < 1000; i++) {
+      m.bytes(WbxmlMessage.LITERAL | WbxmlMessage.CONTENT, 30, WbxmlMessage.STR_T, 34);
+      m.end();
+    }
+
+    MessageFormatException e = wbxmlRefusal(m.end().end().build());
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.getMessage()).startsWith("WBXML string references produce more than 8 characters");
+  }
+
+  @Test
   void a_declared_opaque_of_100_mb_is_refused_at_once() {
     byte[] message =
         WbxmlMessage.syncMl12()
@@ -298,10 +329,10 @@ class HostileMessageTest {
 
   @ParameterizedTest
   @CsvSource({
-    "0xED, WBXML attributes (SyncML has none)",
-    "0x43, WBXML processing instruction (SyncML has none)",
-    "0x40, WBXML extension token 0x40 (SyncML uses none)",
-    "0xC0, WBXML extension token 0xc0 (SyncML uses none)",
+    "0xED, WBXML attributes (SyncML and DM DDF have none)",
+    "0x43, WBXML processing instruction (SyncML and DM DDF have none)",
+    "0x40, WBXML extension token 0x40 (SyncML and DM DDF use none)",
+    "0xC0, WBXML extension token 0xc0 (SyncML and DM DDF use none)",
     "0x70, unknown element WBXML token 0x30 on page 0 in SyncML"
   })
   void tokens_syncml_does_not_use_are_refused(String token, String reason) {

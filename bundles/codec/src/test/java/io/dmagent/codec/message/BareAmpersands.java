@@ -3,10 +3,9 @@ package io.dmagent.codec.message;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Repairs a {@code &} that starts no reference into {@code &amp;}. AOSP's own UI alert packages
- * write option strings such as {@code MAXDT=15&DR=1} unescaped, and its parser takes them; ours is
- * strict and gets a second try on the repaired bytes only when the strict parse stumbled on exactly
- * this. CDATA sections and comments are left as they are, since a {@code &} is legal there.
+ * Repairs a {@code &} that starts no reference into {@code &amp;}, as the message reader takes it
+ * (see {@link XmlReader}), for oracles that are strict. CDATA sections and comments are left as
+ * they are, since a {@code &} is legal there.
  */
 final class BareAmpersands {
   private static final byte[] AMP = {'a', 'm', 'p', ';'};
