@@ -39,4 +39,22 @@ class ReadinessIT {
                   + " activation failed: Address already in use");
     }
   }
+
+  @Test
+  void a_tree_that_cannot_open_its_store_is_named_as_not_active() throws Exception {
+    Path home = RunningAgent.install(dir);
+    // The store's folder would have to be a file that exists: it cannot be created.
+    Path blocked = home.resolve("config/io.dmagent.tree.cfg").resolve("tree.mv.db");
+    Files.writeString(
+        home.resolve("config/io.dmagent.tree.cfg"),
+        "storeFile=" + blocked + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    try (RunningAgent agent = RunningAgent.start(home)) {
+      Matcher ready = READY.matcher(agent.awaitLine(l -> READY.matcher(l).find()));
+
+      assertThat(ready.find()).isTrue();
+      assertThat(Integer.parseInt(ready.group(1))).isLessThan(Integer.parseInt(ready.group(2)));
+      assertThat(ready.group(3)).contains("io.dmagent.tree.DmTreeService (io.dmagent.tree)");
+    }
+  }
 }

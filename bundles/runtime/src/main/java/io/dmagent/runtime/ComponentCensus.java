@@ -70,7 +70,7 @@ record ComponentCensus(int active, int total, List<String> notActive) {
 
   /**
    * The message of the innermost cause in a failure's stack trace text ({@code Caused by: ...}),
-   * without the exception's class name when it has a message.
+   * without the exception's package, and without its class when the message says enough.
    */
   static String rootCause(String failure) {
     if (failure == null) {
@@ -83,9 +83,13 @@ record ComponentCensus(int active, int total, List<String> notActive) {
       }
     }
     int colon = last.indexOf(": ");
-    return colon > 0 && !last.substring(0, colon).contains(" ")
-        ? last.substring(colon + 2).strip()
-        : last.strip();
+    if (colon <= 0 || last.substring(0, colon).contains(" ")) {
+      return last.strip();
+    }
+    String message = last.substring(colon + 2).strip();
+    String type = last.substring(last.lastIndexOf('.', colon) + 1, colon);
+    // A message of one word (a path, a host) says little without what happened to it.
+    return message.contains(" ") ? message : type + ": " + message;
   }
 
   private static String shorten(String text) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,8 @@ public final class ConfigurationGate implements ConfigurationPlugin {
   private final Map<String, Map<String, Object>> lastGood = new ConcurrentHashMap<>();
 
   private final Map<String, List<String>> lastReported = new ConcurrentHashMap<>();
+
+  private final Map<Long, Known> metaTypes = new ConcurrentHashMap<>();
 
   @Activate
   public ConfigurationGate(
@@ -220,12 +221,11 @@ public final class ConfigurationGate implements ConfigurationPlugin {
 
   /** The MetaType definition one of our bundles gives for a PID or factory PID. */
   private Optional<ObjectClassDefinition> definition(String pid) {
-    Map<Bundle, MetaTypeInformation> seen = new HashMap<>();
     for (Bundle b : context.getBundles()) {
       if (b.getSymbolicName() == null || !b.getSymbolicName().startsWith(PREFIX)) {
         continue;
       }
-      MetaTypeInformation info = seen.computeIfAbsent(b, metaType::getMetaTypeInformation);
+      MetaTypeInformation info = metaTypeOf(b);
       if (info == null) {
         continue;
       }
@@ -235,4 +235,16 @@ public final class ConfigurationGate implements ConfigurationPlugin {
     }
     return Optional.empty();
   }
+
+  /** A bundle's MetaType, read once per installed version of the bundle. */
+  private MetaTypeInformation metaTypeOf(Bundle b) {
+    Known known = metaTypes.get(b.getBundleId());
+    if (known == null || known.lastModified() != b.getLastModified()) {
+      known = new Known(b.getLastModified(), metaType.getMetaTypeInformation(b));
+      metaTypes.put(b.getBundleId(), known);
+    }
+    return known.info();
+  }
+
+  private record Known(long lastModified, MetaTypeInformation info) {}
 }

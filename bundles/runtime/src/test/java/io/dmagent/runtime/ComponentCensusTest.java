@@ -26,6 +26,15 @@ class ComponentCensusTest {
   }
 
   @Test
+  void a_message_of_one_word_keeps_the_exception_s_simple_name() {
+    assertThat(
+            ComponentCensus.rootCause(
+                "java.lang.reflect.InvocationTargetException\n"
+                    + "Caused by: java.nio.file.FileAlreadyExistsException: /opt/dmagent/data\n"))
+        .isEqualTo("FileAlreadyExistsException: /opt/dmagent/data");
+  }
+
+  @Test
   void the_census_names_what_is_not_active() {
     ComponentCensus census =
         new ComponentCensus(23, 24, List.of("x.Server (x): activation failed: port taken"));
