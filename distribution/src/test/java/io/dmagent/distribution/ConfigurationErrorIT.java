@@ -76,6 +76,24 @@ class ConfigurationErrorIT {
   }
 
   @Test
+  void a_misspelt_key_is_named_as_ignored_in_one_warning() throws Exception {
+    Path home = RunningAgent.install(dir);
+    replace(home, "maxMsgSize=16384", "maxMsgSzie=20000");
+    try (RunningAgent agent = RunningAgent.start(home)) {
+      String warning = agent.awaitLine(l -> l.contains("maxMsgSzie"));
+      agent.awaitLine("DM Agent ready");
+
+      assertThat(warning)
+          .contains(
+              "WARN  io.dmagent.runtime: "
+                  + PROTOCOL
+                  + ": maxMsgSzie is not a setting of io.dmagent.protocol: ignored (settings: ")
+          .contains("maxMsgSize");
+      assertThat(agent.lines()).filteredOn(l -> l.contains("maxMsgSzie")).hasSize(1);
+    }
+  }
+
+  @Test
   void a_bad_value_changed_live_keeps_the_previous_configuration_in_force() throws Exception {
     Path home = RunningAgent.install(dir);
     try (RunningAgent agent = RunningAgent.startWithConsole(home)) {

@@ -56,6 +56,8 @@ public final class ConfigurationGate implements ConfigurationPlugin {
 
   private final Map<String, List<String>> lastReported = new ConcurrentHashMap<>();
 
+  private final Map<String, List<String>> lastUnknown = new ConcurrentHashMap<>();
+
   private final Map<Long, Known> metaTypes = new ConcurrentHashMap<>();
 
   @Activate
@@ -81,7 +83,8 @@ public final class ConfigurationGate implements ConfigurationPlugin {
       restore(p, props);
       return;
     }
-    Optional<ObjectClassDefinition> ocd = definition(factoryPid instanceof String f ? f : p);
+    String definedBy = factoryPid instanceof String f ? f : p;
+    Optional<ObjectClassDefinition> ocd = definition(definedBy);
     if (ocd.isEmpty()) {
       return;
     }
@@ -106,6 +109,7 @@ public final class ConfigurationGate implements ConfigurationPlugin {
                     : "; using the default " + defaultOf(ad) + " until it is fixed"));
       }
     }
+    reportUnknownKeys(p, definedBy, file, props, ocd.get());
     if (problems.isEmpty()) {
       lastGood.put(p, snapshot(props));
       lastReported.remove(p);
@@ -119,6 +123,50 @@ public final class ConfigurationGate implements ConfigurationPlugin {
     if (!problems.equals(lastReported.put(p, problems))) {
       problems.forEach(log::error);
     }
+  }
+
+  /**
+   * A key the MetaType does not declare (a misspelt {@code maxMsgSzie}) has no effect: one WARN
+   * line for each new set of such keys, so the operator knows the value was not taken.
+   */
+  private void reportUnknownKeys(
+      String pid,
+      String definedBy,
+      String file,
+      Dictionary<String, Object> props,
+      ObjectClassDefinition ocd) {
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+      declared.add(ad.getID());
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String key : Collections.list(props.keys())) {
+      if (!declared.contains(key) && !isFrameworkKey(key) && !isReferenceOrScopedKey(key)) {
+        unknown.add(key);
+      }
+    }
+    Collections.sort(unknown);
+    if (!unknown.equals(lastUnknown.getOrDefault(pid, List.of()))) {
+      lastUnknown.put(pid, unknown);
+      for (String key : unknown) {
+        log.warn(
+            "{}: {} is not a setting of {}: ignored (settings: {})",
+            file,
+            key,
+            definedBy,
+            String.join(", ", new java.util.TreeSet<>(declared)));
+      }
+    }
+  }
+
+  /**
+   * Reference targets ({@code x.target}) and other bundles' namespaced keys are not ours to judge.
+   */
+  private static boolean isReferenceOrScopedKey(String key) {
+    return key.endsWith(".target")
+        || key.startsWith("felix.")
+        || key.startsWith("component.")
+        || key.startsWith("service.");
   }
 
   /** The file a configuration came from, relative to the agent's home, or its PID. */
