@@ -62,6 +62,45 @@ class FeatureChangeIT {
   }
 
   @Test
+  void a_feature_with_a_bundle_that_does_not_resolve_is_rolled_back_as_a_whole() throws Exception {
+    Path home = RunningAgent.install(dir);
+    Path system = home.resolve("system");
+    TestBundles.plain(
+        Files.createDirectories(system.resolve("com/example/good/1.0.0")).resolve("good-1.0.0.jar"),
+        "com.example.good",
+        "1.0.0");
+    TestBundles.jar(
+        Files.createDirectories(system.resolve("com/example/needy/1.0.0"))
+            .resolve("needy-1.0.0.jar"),
+        "com.example.needy",
+        "1.0.0",
+        java.util.Map.of("Import-Package", "com.example.nowhere"),
+        java.util.Map.of());
+    Path descriptor = system.resolve("features.xml");
+    Files.writeString(
+        descriptor,
+        Files.readString(descriptor)
+            .replace(
+                "</features>",
+                "<feature name=\"dm-vendor\" version=\"1\"><feature>dm-core</feature>"
+                    + "<bundle>mvn:com.example/good/1.0.0</bundle>"
+                    + "<bundle>mvn:com.example/needy/1.0.0</bundle></feature></features>"));
+    try (RunningAgent agent = RunningAgent.start(home)) {
+      agent.awaitLine("DM Agent ready");
+
+      configure(home, "features=dm-core,dm-http,dm-server,dm-vendor\n");
+      String refusal = agent.awaitLine(l -> l.contains("io.dmagent.runtime.cfg: features="));
+      agent.awaitLine(uninstalled("com.example.good"));
+
+      assertThat(refusal)
+          .contains("ERROR", "bundle com.example.needy 1.0.0 does not resolve")
+          .endsWith("still running dm-core,dm-http,dm-server");
+      assertThat(agent.lines())
+          .noneMatch(l -> l.contains("bundle com.example.good ") && l.endsWith("STARTED"));
+    }
+  }
+
+  @Test
   void an_empty_feature_set_is_refused_and_the_runtime_keeps_running() throws Exception {
     Path home = RunningAgent.install(dir);
     try (RunningAgent agent = RunningAgent.start(home)) {
