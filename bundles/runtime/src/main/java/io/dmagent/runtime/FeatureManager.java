@@ -247,10 +247,7 @@ public final class FeatureManager {
 
   private void startUp(List<String> configured, boolean allowNoTransport) {
     try {
-      FeatureChange change = apply(configured, allowNoTransport);
-      running = List.copyOf(configured);
-      remember(configured);
-      log.info("features {}: {}", String.join(", ", configured), change);
+      applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
       fallBack(configured, e);
     }
@@ -284,13 +281,19 @@ public final class FeatureManager {
       return;
     }
     try {
-      FeatureChange change = apply(configured, allowNoTransport);
-      running = List.copyOf(configured);
-      remember(configured);
-      log.info("features {}: {}", String.join(", ", configured), change);
+      applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
       log.error("{}; still running {}", refusal(configured, e), String.join(",", running));
     }
+  }
+
+  /** Applies a set from the configuration and keeps it as the one to fall back on at start. */
+  private void applyConfigured(List<String> configured, boolean allowNoTransport)
+      throws RefusedChange {
+    FeatureChange change = apply(configured, allowNoTransport);
+    running = List.copyOf(configured);
+    remember(configured);
+    log.info("features {}: {}", String.join(", ", configured), change);
   }
 
   private static String refusal(List<String> configured, RefusedChange e) {
