@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -30,11 +31,15 @@ import org.osgi.util.tracker.ServiceTracker;
  * closed) before the JVM exits.
  */
 public final class Main {
-  static final String BOOT_FEATURE = "dm-framework";
+  static final String BOOT_FEATURE = io.dmagent.runtime.FeatureManager.BOOT_FEATURE;
   private static final long READY_TIMEOUT_MS = 60_000;
 
   private final AgentHome home;
   private final PrintStream out;
+
+  /** Held until the JVM ends: one agent per data folder. */
+  @SuppressWarnings("unused")
+  private DataLock lock;
 
   Main(AgentHome home, PrintStream out) {
     this.home = home;
@@ -47,6 +52,7 @@ public final class Main {
     Main main = new Main(home, System.out);
     Framework framework;
     try {
+      main.lock = DataLock.take(home.data());
       framework = main.boot(args);
     } catch (IOException | BundleException e) {
       System.err.println("dmagent: cannot start: " + e.getMessage());
@@ -130,6 +136,7 @@ public final class Main {
   void awaitReady(Framework framework, long startNanos) throws InterruptedException {
     BundleContext ctx = framework.getBundleContext();
     ServiceTracker<Object, Object> ready;
+    ServiceReference<Object> readiness;
     try {
       ready = new ServiceTracker<>(ctx, ctx.createFilter("(dmagent.ready=true)"), null);
     } catch (org.osgi.framework.InvalidSyntaxException e) {
@@ -144,11 +151,30 @@ public final class Main {
                 + " s: is config/io.dmagent.runtime.cfg present and readable?");
         return;
       }
+      readiness = ready.getServiceReference();
     } finally {
       ready.close();
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    out.println("DM Agent ready in " + ms + " ms: " + BundleCensus.of(ctx));
+    out.println("DM Agent ready in " + ms + " ms: " + readyCensus(readiness, ctx));
+  }
+
+  /**
+   * What works: the components of our bundles as the runtime counted them, and the bundles that are
+   * not active.
+   */
+  static String readyCensus(ServiceReference<?> readiness, BundleContext ctx) {
+    Object active = readiness.getProperty("dmagent.components.active");
+    Object total = readiness.getProperty("dmagent.components.total");
+    Object notActive = readiness.getProperty("dmagent.components.notActive");
+    BundleCensus bundles = BundleCensus.of(ctx);
+    StringBuilder line = new StringBuilder();
+    line.append(active).append(" of ").append(total).append(" components active");
+    if (notActive instanceof String[] names && names.length > 0) {
+      line.append(", not active: ").append(String.join("; ", names));
+    }
+    line.append(" (").append(bundles).append(')');
+    return line.toString();
   }
 
   void shutdown(Framework framework) {

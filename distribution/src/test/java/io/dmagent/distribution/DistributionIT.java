@@ -14,19 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The assembled distribution, run as a daemon: what an operator sees on a gateway. */
 class DistributionIT {
   private static final Pattern READY =
-      Pattern.compile("DM Agent ready in \\d+ ms: (\\d+) of (\\d+) bundles active");
+      Pattern.compile(
+          "DM Agent ready in \\d+ ms: (\\d+) of (\\d+) components active"
+              + " \\((\\d+) of (\\d+) bundles active\\)");
 
   @TempDir Path dir;
 
   @Test
-  void starts_headless_reports_ready_and_every_bundle_is_active() throws Exception {
+  void starts_headless_reports_ready_and_every_component_and_bundle_is_active() throws Exception {
     try (RunningAgent agent = RunningAgent.start(RunningAgent.install(dir))) {
       Matcher m = READY.matcher(agent.awaitLine(l -> READY.matcher(l).find()));
 
       assertThat(m.find()).isTrue();
       assertThat(m.group(1)).isEqualTo(m.group(2));
-      assertThat(Integer.parseInt(m.group(2))).isGreaterThanOrEqualTo(15);
-      assertThat(agent.lines()).noneMatch(l -> l.contains("ERROR"));
+      assertThat(Integer.parseInt(m.group(2))).isGreaterThanOrEqualTo(20);
+      assertThat(m.group(3)).isEqualTo(m.group(4));
+      assertThat(Integer.parseInt(m.group(4))).isGreaterThanOrEqualTo(15);
+      assertThat(agent.lines())
+          .noneMatch(l -> l.contains("ERROR"))
+          .noneMatch(l -> l.contains("is not a setting of"));
     }
   }
 
@@ -107,15 +113,17 @@ class DistributionIT {
   }
 
   @Test
-  void an_unknown_feature_name_is_reported_and_the_others_still_run() throws Exception {
+  void an_unknown_feature_name_at_first_start_is_refused_and_only_the_boot_feature_runs()
+      throws Exception {
     Path home = RunningAgent.install(dir);
     Files.writeString(
         home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core,dm-nothing\n");
     try (RunningAgent agent = RunningAgent.start(home)) {
-      agent.awaitLine("feature 'dm-nothing'");
-      Matcher m = READY.matcher(agent.awaitLine(l -> READY.matcher(l).find()));
-      assertThat(m.find()).isTrue();
-      assertThat(m.group(1)).isEqualTo(m.group(2));
+      String refusal = agent.awaitLine("feature named 'dm-nothing'");
+      agent.awaitLine(l -> READY.matcher(l).find());
+
+      assertThat(refusal).contains("ERROR", "running only the boot feature dm-framework");
+      assertThat(agent.lines()).noneMatch(l -> l.contains("bundle io.dmagent.tree "));
     }
   }
 
@@ -123,19 +131,18 @@ class DistributionIT {
   void a_feature_added_to_the_configuration_is_installed_live_and_removed_likewise()
       throws Exception {
     Path home = RunningAgent.install(dir);
-    Files.writeString(home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core\n");
+    Files.writeString(home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core,dm-http\n");
     try (RunningAgent agent = RunningAgent.start(home)) {
       agent.awaitLine("DM Agent ready");
-      assertThat(agent.lines()).noneMatch(l -> l.contains("io.dmagent.transport-http"));
+      assertThat(agent.lines()).noneMatch(l -> l.contains("bundle io.dmagent.server "));
+
+      Files.writeString(
+          home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core,dm-http,dm-server\n");
+      agent.awaitLine(l -> l.contains("bundle io.dmagent.server ") && l.endsWith("STARTED"));
 
       Files.writeString(
           home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core,dm-http\n");
-      agent.awaitLine("bundle io.dmagent.transport-http");
-      agent.awaitLine(l -> l.contains("bundle io.dmagent.transport-http") && l.endsWith("STARTED"));
-
-      Files.writeString(home.resolve("config/io.dmagent.runtime.cfg"), "features=dm-core\n");
-      agent.awaitLine(
-          l -> l.contains("bundle io.dmagent.transport-http") && l.endsWith("UNINSTALLED"));
+      agent.awaitLine(l -> l.contains("bundle io.dmagent.server ") && l.endsWith("UNINSTALLED"));
     }
   }
 

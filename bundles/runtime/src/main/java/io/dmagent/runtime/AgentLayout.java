@@ -5,18 +5,23 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Where the distribution keeps things, as the launcher tells the framework: {@code dmagent.home}
- * with its {@code system/} folder (bundles in Maven layout) and the features descriptor.
+ * with its {@code system/} folder (bundles in Maven layout), the features descriptor and {@code
+ * dmagent.data}, where the agent keeps what it writes.
  */
-record AgentLayout(Path home, Path system, Path descriptor) {
+record AgentLayout(Path home, Path system, Path descriptor, Path data) {
   static final String HOME = "dmagent.home";
   static final String DESCRIPTOR = "dmagent.features.descriptor";
+  static final String DATA = "dmagent.data";
 
   static AgentLayout of(BundleContext context) {
     Path home = Path.of(property(context, HOME, "."));
     Path system = home.resolve("system");
     String descriptor = context.getProperty(DESCRIPTOR);
     return new AgentLayout(
-        home, system, descriptor != null ? Path.of(descriptor) : system.resolve("features.xml"));
+        home,
+        system,
+        descriptor != null ? Path.of(descriptor) : system.resolve("features.xml"),
+        Path.of(property(context, DATA, home.resolve("data").toString())));
   }
 
   private static String property(BundleContext context, String key, String fallback) {

@@ -7,12 +7,16 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code dm:feature list}, {@code dm:feature install <name>}, {@code dm:feature uninstall <name>}:
  * change what the gateway runs without a restart. The change lasts until the next start; to keep
- * it, name the feature in {@code config/io.dmagent.runtime.cfg}.
+ * it, name the feature in {@code config/io.dmagent.runtime.cfg}. Each answer says what changed, or
+ * why nothing did; {@code --force} applies a set that leaves no way to reach a DM server.
  */
 @Component(
     service = FeatureCommands.class,
     property = {"osgi.command.scope=dm", "osgi.command.function=feature"})
 public final class FeatureCommands {
+  private static final String USAGE =
+      "usage: dm:feature list | install [--force] <name> | uninstall [--force] <name>";
+
   private final FeatureManager features;
 
   @Activate
@@ -22,7 +26,7 @@ public final class FeatureCommands {
 
   public String feature(String action) throws Exception {
     if (!action.equals("list")) {
-      return "usage: dm:feature list | install <name> | uninstall <name>";
+      return USAGE;
     }
     StringBuilder out = new StringBuilder();
     for (Feature f : features.availableFeatures()) {
@@ -36,19 +40,23 @@ public final class FeatureCommands {
     return out.toString();
   }
 
-  public String feature(String action, String name) {
-    try {
-      switch (action) {
-        case "install" -> features.install(name);
-        case "uninstall" -> features.uninstall(name);
-        default -> {
-          return "usage: dm:feature list | install <name> | uninstall <name>";
-        }
-      }
-      return action + "ed " + name;
-    } catch (Exception e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return "cannot " + action + " " + name + ": " + cause.getMessage();
+  public String feature(String action, String name) throws InterruptedException {
+    return change(action, name, false);
+  }
+
+  /** {@code dm:feature install|uninstall --force <name>}: even if no DM server can be reached. */
+  public String feature(String action, String option, String name) throws InterruptedException {
+    if (!option.equals("--force")) {
+      return USAGE;
     }
+    return change(action, name, true);
+  }
+
+  private String change(String action, String name, boolean force) throws InterruptedException {
+    return switch (action) {
+      case "install" -> features.install(name, force);
+      case "uninstall" -> features.uninstall(name, force);
+      default -> USAGE;
+    };
   }
 }

@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Hashtable;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarInputStream;
-import java.util.jar.Manifest;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -29,16 +30,19 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Installs, starts and removes the bundles of the configured features, and tells the launcher when
- * the gateway is up (a service with {@code dmagent.ready=true}). A bundle that cannot be installed
- * or started, or a feature name that does not exist, costs one log line and nothing else: the rest
- * of the gateway comes up. Work runs on a thread of this component, which ends when the component
- * does.
+ * the gateway is up (a service with {@code dmagent.ready=true} that counts the components that
+ * work). A feature change is applied as a whole or not at all: {@link FeatureSetCheck} refuses a
+ * set that names an unknown feature, is empty, drops the boot bundles or cannot reach a DM server;
+ * a bundle that cannot be installed or resolved rolls the change back. A refusal is one ERROR line
+ * and the running set stays. The boot bundles (framework services, this runtime, the console) are
+ * never uninstalled. Work runs on a thread of this component, which ends when the component does.
  */
 @Component(
     service = FeatureManager.class,
@@ -50,24 +54,54 @@ public final class FeatureManager {
   /** Property of the service that says the configured features are installed and started. */
   public static final String READY = "dmagent.ready";
 
+  /** Properties of the ready service: the component census ({@link ComponentCensus}). */
+  public static final String COMPONENTS_ACTIVE = "dmagent.components.active";
+
+  public static final String COMPONENTS_TOTAL = "dmagent.components.total";
+  public static final String COMPONENTS_NOT_ACTIVE = "dmagent.components.notActive";
+
+  /** The feature the launcher installs before this runtime runs. */
+  public static final String BOOT_FEATURE = "dm-framework";
+
+  static final String CONFIG_FILE = "config/" + RuntimeConfig.PID + ".cfg";
+
   private static final String MVN = "mvn:";
+
+  /** How long the census waits for components that are not active yet to become so. */
+  private static final long SETTLE_MS = 3_000;
 
   private final BundleContext context;
   private final AgentLayout layout;
+  private final ServiceComponentRuntime scr;
+  private final Logger log;
+  private final AppliedFeatures applied;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "dmagent-features"));
-  private final Set<String> active = new LinkedHashSet<>();
 
-  @Reference(service = LoggerFactory.class)
-  private Logger log;
+  /** The names of the running set; changed only by the worker thread. */
+  private volatile List<String> running = List.of();
 
   private ServiceRegistration<Object> ready;
 
+  /**
+   * @param gate not used here, but required: configurations must be checked before the features'
+   *     components receive them
+   */
   @Activate
-  public FeatureManager(BundleContext context, RuntimeConfig config) {
+  public FeatureManager(
+      BundleContext context,
+      RuntimeConfig config,
+      @Reference ConfigurationGate gate,
+      @Reference ServiceComponentRuntime scr,
+      @Reference(service = LoggerFactory.class) Logger log) {
     this.context = context;
     this.layout = AgentLayout.of(context);
-    active.addAll(names(config));
+    this.scr = scr;
+    this.log = log;
+    this.applied = new AppliedFeatures(layout.data().resolve("runtime").resolve("features"));
+    List<String> configured = names(config);
+    boolean allowNoTransport = config.allowNoTransport();
+    worker.execute(() -> startUp(configured, allowNoTransport));
   }
 
   /**
@@ -78,7 +112,7 @@ public final class FeatureManager {
     List<String> out = new ArrayList<>();
     for (String entry : config.features()) {
       for (String name : entry.split(",")) {
-        if (!name.isBlank()) {
+        if (!name.isBlank() && !out.contains(name.trim())) {
           out.add(name.trim());
         }
       }
@@ -86,21 +120,11 @@ public final class FeatureManager {
     return out;
   }
 
-  @Activate
-  void start() {
-    worker.execute(this::applyAndReport);
-  }
-
   @Modified
   void modified(RuntimeConfig config) {
-    worker.execute(
-        () -> {
-          synchronized (active) {
-            active.clear();
-            active.addAll(names(config));
-          }
-          apply();
-        });
+    List<String> configured = names(config);
+    boolean allowNoTransport = config.allowNoTransport();
+    worker.execute(() -> configure(configured, allowNoTransport));
   }
 
   @Deactivate
@@ -118,9 +142,7 @@ public final class FeatureManager {
 
   /** Names of the features this gateway runs now. */
   public List<String> activeFeatures() {
-    synchronized (active) {
-      return List.copyOf(active);
-    }
+    return running;
   }
 
   /** Every feature the descriptor declares. */
@@ -128,138 +150,352 @@ public final class FeatureManager {
     return repository().features();
   }
 
-  /** Adds a feature at run time; its bundles are installed and started before this returns. */
-  public void install(String name) throws Exception {
-    repository().bundlesOf(name); // unknown names fail here, before anything changes
-    worker
-        .submit(
-            () -> {
-              synchronized (active) {
-                active.add(name);
-              }
-              apply();
-            })
-        .get();
+  /**
+   * Adds a feature at run time, until the next start; its bundles are installed and started before
+   * this returns.
+   *
+   * @param force apply it even if the resulting set has no way to reach a DM server
+   * @return what changed, in one line for the operator
+   */
+  public String install(String name, boolean force) throws InterruptedException {
+    return onWorker(
+        () -> {
+          if (running.contains(name)) {
+            return "feature " + name + " is already installed; nothing changed";
+          }
+          List<String> next = new ArrayList<>(running);
+          next.add(name);
+          return change(
+              "installed feature " + name, next, force, "its bundles were already running");
+        });
   }
 
-  /** Removes a feature at run time; bundles no other active feature needs are uninstalled. */
-  public void uninstall(String name) throws Exception {
-    worker
-        .submit(
-            () -> {
-              synchronized (active) {
-                active.remove(name);
-              }
-              apply();
-            })
-        .get();
+  /**
+   * Removes a feature at run time, until the next start: the bundles no other running feature needs
+   * are uninstalled before this returns.
+   *
+   * @param force apply it even if the resulting set has no way to reach a DM server
+   * @return what changed, in one line for the operator
+   */
+  public String uninstall(String name, boolean force) throws InterruptedException {
+    return onWorker(
+        () -> {
+          List<String> including = including(name);
+          if (!including.isEmpty()) {
+            return "feature "
+                + name
+                + " is part of "
+                + String.join(", ", including)
+                + ", which stay installed; nothing changed";
+          }
+          if (!running.contains(name)) {
+            return "feature " + name + " is not installed; nothing changed";
+          }
+          List<String> next = new ArrayList<>(running);
+          next.remove(name);
+          return change(
+              "uninstalled feature " + name,
+              next,
+              force,
+              "its bundles stay, other installed features need them");
+        });
   }
 
-  private void applyAndReport() {
-    apply();
+  private String onWorker(Callable<String> task) throws InterruptedException {
+    try {
+      return worker.submit(task).get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      log.error("feature change failed: {}", cause.toString());
+      return "the feature change failed: " + cause.getMessage();
+    }
+  }
+
+  /** A change from the console: applied and logged, or refused with the reason. */
+  private String change(String what, List<String> next, boolean force, String whenNoBundle) {
+    try {
+      FeatureChange change = apply(next, force);
+      running = List.copyOf(next);
+      log.info("{} from the console: {}", what, change);
+      return what + ": " + (change.isEmpty() ? whenNoBundle : change);
+    } catch (RefusedChange e) {
+      return "refused: "
+          + e.getMessage()
+          + (e.forcible() ? "; add --force to apply it anyway" : "")
+          + "; nothing changed";
+    }
+  }
+
+  /** The other running features whose closure includes {@code name}. */
+  private List<String> including(String name) throws IOException {
+    FeatureRepository repo = repository();
+    List<String> out = new ArrayList<>();
+    for (String f : running) {
+      if (f.equals(name)) {
+        continue;
+      }
+      try {
+        if (repo.closureOf(f).contains(name)) {
+          out.add(f);
+        }
+      } catch (FeatureRepository.UnknownFeatureException e) {
+        // A running feature the descriptor no longer declares includes nothing.
+      }
+    }
+    return out;
+  }
+
+  private void startUp(List<String> configured, boolean allowNoTransport) {
+    try {
+      applyConfigured(configured, allowNoTransport);
+    } catch (RefusedChange e) {
+      fallBack(configured, e);
+    }
+    reportReady();
+  }
+
+  /** At start, a refused configuration leaves the set the configuration applied last, if any. */
+  private void fallBack(List<String> configured, RefusedChange refusal) {
+    List<String> last = applied.read();
+    String refused = refusal(configured, refusal);
+    if (last.isEmpty() || last.equals(configured)) {
+      log.error("{}; running only the boot feature {}", refused, BOOT_FEATURE);
+      return;
+    }
+    try {
+      apply(last, true);
+      running = last;
+      log.error(
+          "{}; running the features applied last instead: {}", refused, String.join(",", last));
+    } catch (RefusedChange e) {
+      log.error(
+          "{}; the features applied last ({}) are refused too: {}",
+          refused,
+          String.join(",", last),
+          e.getMessage());
+    }
+  }
+
+  private void configure(List<String> configured, boolean allowNoTransport) {
+    if (configured.equals(running)) {
+      return;
+    }
+    try {
+      applyConfigured(configured, allowNoTransport);
+    } catch (RefusedChange e) {
+      log.error("{}; still running {}", refusal(configured, e), String.join(",", running));
+    }
+  }
+
+  /** Applies a set from the configuration and keeps it as the one to fall back on at start. */
+  private void applyConfigured(List<String> configured, boolean allowNoTransport)
+      throws RefusedChange {
+    FeatureChange change = apply(configured, allowNoTransport);
+    running = List.copyOf(configured);
+    remember(configured);
+    log.info("features {}: {}", String.join(", ", configured), change);
+  }
+
+  private static String refusal(List<String> configured, RefusedChange e) {
+    return CONFIG_FILE
+        + ": features="
+        + String.join(",", configured)
+        + " refused: "
+        + e.getMessage()
+        + (e.forcible() ? " (allowNoTransport=true applies it anyway)" : "");
+  }
+
+  private void remember(List<String> names) {
+    try {
+      applied.write(names);
+    } catch (IOException e) {
+      log.warn("cannot keep the applied feature set in {}: {}", layout.data(), e.toString());
+    }
+  }
+
+  private void reportReady() {
+    ComponentCensus census = settledCensus();
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(READY, Boolean.TRUE);
-    props.put("dmagent.features", activeFeatures().toArray(new String[0]));
+    props.put("dmagent.features", running.toArray(new String[0]));
+    props.put(COMPONENTS_ACTIVE, census.active());
+    props.put(COMPONENTS_TOTAL, census.total());
+    props.put(COMPONENTS_NOT_ACTIVE, census.notActive().toArray(new String[0]));
     ready = context.registerService(Object.class, new Object(), props);
   }
 
-  private void apply() {
+  /**
+   * The census once every component works, or once those that do not have had {@link #SETTLE_MS} to
+   * come up (configurations and services arrive on other threads).
+   */
+  private ComponentCensus settledCensus() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MS);
+    ComponentCensus census = ComponentCensus.of(scr, context.getBundles());
+    while (!census.allActive() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      census = ComponentCensus.of(scr, context.getBundles());
+    }
+    return census;
+  }
+
+  /**
+   * Makes {@code names} the running set, as a whole or not at all.
+   *
+   * @throws RefusedChange when the set is refused or a bundle cannot be installed or resolved;
+   *     nothing changed then
+   */
+  private FeatureChange apply(List<String> names, boolean force) throws RefusedChange {
     FeatureRepository repo;
     try {
       repo = repository();
     } catch (IOException e) {
-      log.error("cannot read the features descriptor {}: {}", layout.descriptor(), e.getMessage());
-      return;
+      throw new RefusedChange(
+          "cannot read the features descriptor " + layout.descriptor() + ": " + e.getMessage());
     }
-    Set<String> wanted = new LinkedHashSet<>();
-    for (String name : activeFeatures()) {
-      try {
-        wanted.addAll(repo.bundlesOf(name));
-      } catch (FeatureRepository.UnknownFeatureException e) {
-        log.error(
-            "feature '{}' named in configuration {} does not exist in {}",
-            name,
-            RuntimeConfig.PID,
-            layout.descriptor());
-      }
+    Map<String, Boolean> transport = new LinkedHashMap<>();
+    FeatureSetCheck check =
+        new FeatureSetCheck(
+            repo,
+            BOOT_FEATURE,
+            location -> transport.computeIfAbsent(location, l -> providesTransport(repo, l)));
+    Set<String> wanted = check.bundlesOf(names, transportOutsideFeatures(), force);
+    Set<String> kept = check.boot();
+    kept.add(context.getBundle().getLocation());
+
+    List<Bundle> added = install(repo, wanted);
+    resolveOrRollBack(added);
+    List<String> removed = uninstallUnwanted(wanted, kept);
+    for (Bundle b : added) {
+      start(b);
     }
-    List<Bundle> installed = new ArrayList<>();
-    for (String location : wanted) {
-      installIfMissing(repo, location).ifPresent(installed::add);
-    }
-    uninstallUnwanted(wanted);
-    for (Bundle b : installed) {
-      startBundle(b);
-    }
-    reportInactive();
+    return new FeatureChange(added.stream().map(Bundle::getSymbolicName).toList(), removed);
   }
 
-  private Optional<Bundle> installIfMissing(FeatureRepository repo, String location) {
-    Bundle existing = context.getBundle(location);
-    if (existing != null) {
-      return Optional.of(existing);
+  private boolean providesTransport(FeatureRepository repo, String location) {
+    Bundle installed = context.getBundle(location);
+    if (installed != null) {
+      return BundleManifest.services(installed.getHeaders("").get(Constants.PROVIDE_CAPABILITY))
+          .contains(FeatureSetCheck.TRANSPORT);
     }
     try {
-      Path file = repo.file(location);
-      Manifest mf = manifest(file);
-      String bsn = mf.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
-      if (bsn == null) {
-        log.error(
-            "feature bundle {} ({}) is not an OSGi bundle: no Bundle-SymbolicName", location, file);
-        return Optional.empty();
+      return BundleManifest.read(repo.file(location)).provides(FeatureSetCheck.TRANSPORT);
+    } catch (IOException e) {
+      return false; // a missing bundle file is reported when the change installs it
+    }
+  }
+
+  /** A DM transport from a bundle no feature names (dropped into deploy/). */
+  private boolean transportOutsideFeatures() {
+    for (Bundle b : context.getBundles()) {
+      if (!b.getLocation().startsWith(MVN)
+          && BundleManifest.services(b.getHeaders("").get(Constants.PROVIDE_CAPABILITY))
+              .contains(FeatureSetCheck.TRANSPORT)) {
+        return true;
       }
-      String name = bsn.split(";")[0].trim();
-      String version = mf.getMainAttributes().getValue(Constants.BUNDLE_VERSION);
-      for (Bundle b : context.getBundles()) {
-        if (name.equals(b.getSymbolicName())
-            && String.valueOf(version).equals(b.getVersion().toString())) {
-          return Optional.empty(); // the launcher installed it already (a framework service)
+    }
+    return false;
+  }
+
+  /** Installs the wanted bundles that are not installed yet; all of them, or none. */
+  private List<Bundle> install(FeatureRepository repo, Set<String> wanted) throws RefusedChange {
+    List<Bundle> added = new ArrayList<>();
+    for (String location : wanted) {
+      if (context.getBundle(location) != null) {
+        continue;
+      }
+      try {
+        Path file = repo.file(location);
+        BundleManifest.read(file);
+        try (InputStream in = Files.newInputStream(file)) {
+          added.add(context.installBundle(location, in));
         }
+      } catch (NoSuchFileException e) {
+        rollBack(added);
+        throw new RefusedChange(
+            "feature bundle " + location + " is missing: no file " + e.getFile());
+      } catch (IOException | BundleException e) {
+        rollBack(added);
+        throw new RefusedChange(
+            "cannot install feature bundle " + location + ": " + e.getMessage());
       }
-      try (InputStream in = Files.newInputStream(file)) {
-        return Optional.of(context.installBundle(location, in));
-      }
-    } catch (NoSuchFileException e) {
-      log.error("feature bundle {} is missing: no file {}", location, e.getFile());
-    } catch (IOException | BundleException e) {
-      log.error("cannot install feature bundle {}: {}", location, e.getMessage());
     }
-    return Optional.empty();
+    return added;
   }
 
-  private static Manifest manifest(Path file) throws IOException {
-    try (JarInputStream jar = new JarInputStream(Files.newInputStream(file))) {
-      Manifest mf = jar.getManifest();
-      if (mf == null) {
-        throw new IOException(file + " has no manifest");
-      }
-      return mf;
+  private void resolveOrRollBack(List<Bundle> added) throws RefusedChange {
+    if (added.isEmpty() || wiring().resolveBundles(added)) {
+      return;
     }
+    List<String> unresolved = new ArrayList<>();
+    for (Bundle b : added) {
+      if (b.getState() == Bundle.INSTALLED) {
+        unresolved.add(b.getSymbolicName() + " " + b.getVersion());
+      }
+    }
+    rollBack(added);
+    throw new RefusedChange(
+        "bundle "
+            + String.join(", ", unresolved)
+            + " does not resolve (a package or capability it requires is missing)");
   }
 
-  private void uninstallUnwanted(Set<String> wanted) {
+  private void rollBack(List<Bundle> added) {
+    List<Bundle> removed = new ArrayList<>();
+    for (Bundle b : added) {
+      try {
+        b.uninstall();
+        removed.add(b);
+      } catch (BundleException | IllegalStateException e) {
+        log.error("cannot roll back the installation of {}: {}", b.getLocation(), e.getMessage());
+      }
+    }
+    refresh(removed);
+  }
+
+  private List<String> uninstallUnwanted(Set<String> wanted, Set<String> kept) {
     List<Bundle> removed = new ArrayList<>();
     for (Bundle b : context.getBundles()) {
-      if (b.getLocation().startsWith(MVN) && !wanted.contains(b.getLocation())) {
+      String location = b.getLocation();
+      if (location.startsWith(MVN) && !wanted.contains(location) && !kept.contains(location)) {
         try {
           b.uninstall();
           removed.add(b);
-          log.info("uninstalled {} ({})", b.getSymbolicName(), b.getLocation());
         } catch (BundleException | IllegalStateException e) {
-          log.error("cannot uninstall {}: {}", b.getLocation(), e.getMessage());
+          log.error("cannot uninstall {}: {}", location, e.getMessage());
         }
       }
     }
-    if (!removed.isEmpty()) {
-      context
-          .getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
-          .adapt(FrameworkWiring.class)
-          .refreshBundles(removed);
+    refresh(removed);
+    return removed.stream().map(Bundle::getSymbolicName).toList();
+  }
+
+  /** Refreshes the wiring after uninstalls, and waits for it: the next change starts from it. */
+  private void refresh(List<Bundle> removed) {
+    if (removed.isEmpty()) {
+      return;
+    }
+    CountDownLatch done = new CountDownLatch(1);
+    wiring().refreshBundles(removed, event -> done.countDown());
+    try {
+      if (!done.await(30, TimeUnit.SECONDS)) {
+        log.warn("refreshing the framework after uninstalling bundles takes more than 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  private void startBundle(Bundle b) {
-    if (isFragment(b) || b.getState() == Bundle.ACTIVE) {
+  private FrameworkWiring wiring() {
+    return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+  }
+
+  private void start(Bundle b) {
+    if (b.getHeaders("").get(Constants.FRAGMENT_HOST) != null || b.getState() == Bundle.ACTIVE) {
       return;
     }
     try {
@@ -267,22 +503,6 @@ public final class FeatureManager {
     } catch (BundleException | IllegalStateException e) {
       log.error("cannot start {} ({}): {}", b.getSymbolicName(), b.getLocation(), e.getMessage());
     }
-  }
-
-  private void reportInactive() {
-    for (Bundle b : context.getBundles()) {
-      if (!isFragment(b) && b.getState() != Bundle.ACTIVE && b.getState() != Bundle.STARTING) {
-        log.warn(
-            "bundle {} {} is not active (state {})",
-            b.getSymbolicName(),
-            b.getVersion(),
-            b.getState());
-      }
-    }
-  }
-
-  private static boolean isFragment(Bundle b) {
-    return b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
   }
 
   private FeatureRepository repository() throws IOException {

@@ -67,6 +67,17 @@ public final class FeatureRepository {
   }
 
   /**
+   * The names of the feature and of every feature it refers to, directly or not.
+   *
+   * @throws UnknownFeatureException when the feature or one it references is not declared
+   */
+  public Set<String> closureOf(String name) throws UnknownFeatureException {
+    Set<String> visiting = new LinkedHashSet<>();
+    collect(name, new LinkedHashSet<>(), visiting);
+    return visiting;
+  }
+
+  /**
    * The file of a bundle location ({@code mvn:group/artifact/version}, or a plain path or {@code
    * file:} URL).
    */

@@ -17,4 +17,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       name = "Features",
       description = "Names of the features to install, from the distribution's features.xml.")
   String[] features() default {"dm-core"};
+
+  @AttributeDefinition(
+      name = "Allow no transport",
+      description =
+          "Apply a feature set that leaves no way to reach a DM server (no DM transport); refused"
+              + " otherwise.")
+  boolean allowNoTransport() default false;
 }
