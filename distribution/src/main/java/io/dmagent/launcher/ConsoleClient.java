@@ -17,6 +17,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -106,6 +107,11 @@ public final class ConsoleClient implements AutoCloseable {
 
   private int interactive(Path history) throws IOException {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      if (terminal.getWidth() <= 0) {
+        // A serial line or a pseudo-terminal nobody sized reports 0 columns: JLine would cut
+        // every line to nothing.
+        terminal.setSize(new Size(80, 24));
+      }
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
@@ -114,7 +120,8 @@ public final class ConsoleClient implements AutoCloseable {
               .variable(LineReader.HISTORY_SIZE, 1000)
               .variable(LineReader.HISTORY_FILE_SIZE, 1000)
               .build();
-      out.println("DM Agent console: help lists the commands, Ctrl-D leaves");
+      out.println(
+          "DM Agent console: dm:help lists the agent's commands, help all of them; Ctrl-D leaves");
       while (true) {
         String line;
         try {
