@@ -13,10 +13,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Pattern;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -119,6 +122,7 @@ public final class ConsoleClient implements AutoCloseable {
               .variable(LineReader.HISTORY_FILE, history)
               .variable(LineReader.HISTORY_SIZE, 1000)
               .variable(LineReader.HISTORY_FILE_SIZE, 1000)
+              .history(new HistoryWithoutSecrets())
               .build();
       out.println(
           "DM Agent console: dm:help lists the agent's commands, help all of them; Ctrl-D leaves");
@@ -135,6 +139,26 @@ public final class ConsoleClient implements AutoCloseable {
           return 0;
         }
         run(line);
+      }
+    }
+  }
+
+  /**
+   * The history, less the lines that name a secret ({@code dm:set ...AAuthSecret <secret>}): they
+   * can be typed and edited, but are never written to {@code data/console.history} or recalled.
+   */
+  static final class HistoryWithoutSecrets extends DefaultHistory {
+    private static final Pattern SECRET =
+        Pattern.compile("(?i).*(secret|password|pskkey|aauthdata|passphrase).*");
+
+    static boolean namesSecret(String line) {
+      return SECRET.matcher(line).matches();
+    }
+
+    @Override
+    public void add(Instant time, String line) {
+      if (!namesSecret(line)) {
+        super.add(time, line);
       }
     }
   }

@@ -71,7 +71,8 @@ class ClientTerminalIT {
   }
 
   @Test
-  void the_client_on_a_terminal_edits_lines_and_recalls_them_from_history() throws Exception {
+  void the_client_on_a_terminal_edits_lines_and_recalls_them_from_history_but_no_secret()
+      throws Exception {
     if (!Path.of("/usr/bin/script").toFile().canExecute()) {
       org.junit.jupiter.api.Assumptions.assumeTrue(
           System.getenv("CI") == null, "script(1) missing (Debian package bsdutils)");
@@ -83,7 +84,8 @@ class ClientTerminalIT {
 
       t.type(1, "dm:get ./DevDetail/URI/MaxDepthX\u007f\r"); // typed with a typo, rubbed out
       t.type(2, "\u001bOA\r"); // arrow up (keypad mode, as JLine sets it): the line again
-      t.type(3, "\u0004"); // Ctrl-D: leave
+      t.type(3, "dm:set ./Vendor/Test/MySecret hunter2\r"); // names a secret: not kept
+      t.type(4, "\u0004"); // Ctrl-D: leave
 
       assertThat(t.process.waitFor(30, TimeUnit.SECONDS)).as(t.screen()).isTrue();
       // The terminal's control sequences (keypad mode, bracketed paste) left out, the text counted.
@@ -94,7 +96,8 @@ class ClientTerminalIT {
       assertThat(agent.home().resolve("data/console.history"))
           .content()
           .contains("dm:get ./DevDetail/URI/MaxDepth")
-          .doesNotContain("MaxDepthX");
+          .doesNotContain("MaxDepthX")
+          .doesNotContain("hunter2");
       assertThat(agent.isAlive()).isTrue();
     }
   }
