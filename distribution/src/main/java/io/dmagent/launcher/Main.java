@@ -44,7 +44,7 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
     AgentHome home = AgentHome.of(System.getProperty("dmagent.home", "."));
-    Main main = new Main(home, System.out);
+    Main main = new Main(home, JournalLines.standardOutput());
     Framework framework;
     try {
       framework = main.boot(args);

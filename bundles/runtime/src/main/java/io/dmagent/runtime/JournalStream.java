@@ -10,7 +10,7 @@ import java.util.Map;
  * <device>:<inode>} of the stream it connected, which stays in the environment of programs started
  * from the service with other output (a shell redirect), so the stream itself is compared.
  */
-final class JournalStream {
+public final class JournalStream {
   private JournalStream() {}
 
   static boolean isStandardOutput(Map<String, String> env, Path stdout) {
@@ -27,7 +27,7 @@ final class JournalStream {
     }
   }
 
-  static boolean isStandardOutput() {
+  public static boolean isStandardOutput() {
     return isStandardOutput(System.getenv(), Path.of("/proc/self/fd/1"));
   }
 }
