@@ -49,7 +49,7 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
     AgentHome home = AgentHome.of(System.getProperty("dmagent.home", "."));
-    Main main = new Main(home, System.out);
+    Main main = new Main(home, JournalLines.standardOutput());
     Framework framework;
     try {
       main.lock = DataLock.take(home.data());
@@ -67,6 +67,7 @@ public final class Main {
 
   Framework boot(String[] args) throws IOException, BundleException {
     ownerOnly(home.data());
+    StaleTempFolders.clean(home.data().resolve("tmp"));
     Map<String, String> props = frameworkProperties(List.of(args).contains("--console"));
     Framework framework =
         ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
@@ -111,8 +112,13 @@ public final class Main {
     props.put("felix.fileinstall.noInitialDelay", "true");
     props.put("felix.fileinstall.enableConfigSave", "false");
     props.put("felix.fileinstall.log.level", "2");
+    // A folder of its own, reused at every start (without one, FileInstall makes a new
+    // data/tmp/fileinstall-* at each start and leaves it behind at each crash).
+    props.put("felix.fileinstall.tmpdir", home.data().resolve("fileinstall/config").toString());
     props.put("org.osgi.service.log.admin.loglevel", "INFO");
-    props.put("gosh.args", console ? "" : "--nointeractive");
+    // Gogo's own console never runs: the console bundle's does (constant memory, one-line errors).
+    props.put("gosh.args", "--nointeractive");
+    props.put("dmagent.console", String.valueOf(console));
     props.putAll(home.overrides());
     return props;
   }

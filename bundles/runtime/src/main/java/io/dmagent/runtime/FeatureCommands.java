@@ -12,7 +12,13 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(
     service = FeatureCommands.class,
-    property = {"osgi.command.scope=dm", "osgi.command.function=feature"})
+    property = {
+      "osgi.command.scope=dm",
+      "osgi.command.function=feature",
+      // What dm:help shows.
+      "dmagent.command.help=Lists, installs or uninstalls features until the next start",
+      "dmagent.command.usage=list | install <name> | uninstall <name>"
+    })
 public final class FeatureCommands {
   private static final String USAGE =
       "usage: dm:feature list | install [--force] <name> | uninstall [--force] <name>";

@@ -14,7 +14,13 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(
     service = AddNodeCommand.class,
-    property = {"osgi.command.scope=dm", "osgi.command.function=add-node"})
+    property = {
+      "osgi.command.scope=dm",
+      "osgi.command.function=add-node",
+      // What dm:help shows: no method can be named add-node for Gogo's @Descriptor.
+      "dmagent.command.help=Adds an interior node, with its Type (MO identifier) if given",
+      "dmagent.command.usage=<uri> [moType]"
+    })
 public final class AddNodeCommand implements Function {
   static final String USAGE = "usage: dm:add-node <uri> [moType]";
 

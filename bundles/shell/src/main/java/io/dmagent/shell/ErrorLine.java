@@ -23,7 +23,10 @@ final class ErrorLine {
     return "error " + status.code() + ": " + oneLine(message == null ? "" : message);
   }
 
-  /** A failure that is not a DM status (a bug, a missing codec, an I/O error): 500. */
+  /**
+   * A failure that is not a DM status (a bug, a missing codec, an I/O error): 500, with its message
+   * but never the exception's class name, which tells an operator nothing.
+   */
   static String of(Exception e) {
     if (e instanceof DmException dm) {
       return of(dm);
@@ -31,7 +34,7 @@ final class ErrorLine {
     String message = e.getMessage();
     return of(
         StatusCode.COMMAND_FAILED,
-        e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        message == null || message.isBlank() ? "internal error without a message" : message);
   }
 
   private static String oneLine(String s) {

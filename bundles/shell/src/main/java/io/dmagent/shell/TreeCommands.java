@@ -167,16 +167,25 @@ public final class TreeCommands {
     }
   }
 
-  /** The node, or empty when it does not exist (404); other failures are the command's. */
+  /**
+   * The node, or empty when it does not exist. Asked of its parent's child names rather than by a
+   * Get of the node itself, so that setting a new leaf does not log a refused Get (404) of it;
+   * other failures are the command's.
+   */
   private static Optional<NodeResult> find(TreeOperations ops, NodeUri uri) throws DmException {
-    try {
-      return Optional.of(ops.get(uri));
-    } catch (DmException e) {
-      if (e.status() == StatusCode.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
+    return exists(ops, uri) ? Optional.of(ops.get(uri)) : Optional.empty();
+  }
+
+  private static boolean exists(TreeOperations ops, NodeUri uri) throws DmException {
+    if (uri.isRoot()) {
+      return true;
     }
+    NodeUri parent = uri.parent();
+    if (!exists(ops, parent)) {
+      return false;
+    }
+    NodeResult node = ops.get(parent);
+    return !node.isLeaf() && node.children().contains(uri.name());
   }
 
   /** {@code dm:add-node <uri> [moType]}, run by {@link AddNodeCommand}. */

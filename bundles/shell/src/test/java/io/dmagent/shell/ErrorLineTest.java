@@ -31,6 +31,12 @@ class ErrorLineTest {
   void any_other_failure_is_a_500_line_without_a_stack_trace() {
     String line = ErrorLine.of(new IOException("disk\nfull"));
 
-    assertThat(line).isEqualTo("error 500: IOException: disk full").doesNotContain("\n");
+    assertThat(line).isEqualTo("error 500: disk full").doesNotContain("\n");
+  }
+
+  @Test
+  void a_failure_without_a_message_says_where_to_look_and_names_no_exception() {
+    assertThat(ErrorLine.of(new NullPointerException()))
+        .isEqualTo("error 500: internal error without a message");
   }
 }
