@@ -107,6 +107,9 @@ public final class Main {
     props.put("felix.fileinstall.log.level", "2");
     props.put("org.osgi.service.log.admin.loglevel", "INFO");
     props.put("gosh.args", console ? "" : "--nointeractive");
+    // Feature dm-http-listener: Jetty waits for the configuration io.dmagent.http-listener writes
+    // (loopback by default) instead of opening its default port on every interface first.
+    props.put("org.apache.felix.http.require.config", "true");
     props.putAll(home.overrides());
     return props;
   }
