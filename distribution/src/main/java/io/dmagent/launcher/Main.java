@@ -119,6 +119,9 @@ public final class Main {
     // Gogo's own console never runs: the console bundle's does (constant memory, one-line errors).
     props.put("gosh.args", "--nointeractive");
     props.put("dmagent.console", String.valueOf(console));
+    // Feature dm-http-listener: Jetty waits for the configuration io.dmagent.http-listener writes
+    // (loopback by default) instead of opening its default port on every interface first.
+    props.put("org.apache.felix.http.require.config", "true");
     props.putAll(home.overrides());
     return props;
   }

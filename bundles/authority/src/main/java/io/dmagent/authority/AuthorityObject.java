@@ -6,12 +6,10 @@ import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.ExecRequest;
 import io.dmagent.api.tree.ExecResult;
-import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import io.dmagent.api.tree.TreeOperations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,25 +54,8 @@ public final class AuthorityObject implements ManagementObject, AutoCloseable {
     this.delegations = new Delegations(tree, accounts, clock, log);
     this.expiry = new ExpiryScheduler(delegations, clock);
     this.ddf = loadDdf();
-    openRoot(tree, log);
     delegations.expireDue(); // what expired while the agent was down ends before any session
     expiry.reschedule();
-  }
-
-  /**
-   * Gives the root its ACL before the tree grafts this object, and only when it has none yet, so
-   * that an operator's choice stays.
-   */
-  private static void openRoot(DmTree tree, Consumer<String> log) {
-    TreeOperations ops = tree.operations(Principal.device());
-    try {
-      if (!Nodes.exists(ops, ROOT)) {
-        ops.addInterior(ROOT, null);
-        ops.replaceProperty(ROOT, NodeProperty.ACL, ROOT_ACL);
-      }
-    } catch (DmException e) {
-      log.accept("cannot open " + ROOT + " to servers: " + e.getMessage());
-    }
   }
 
   public Delegations delegations() {
@@ -89,6 +70,15 @@ public final class AuthorityObject implements ManagementObject, AutoCloseable {
   @Override
   public byte[] ddf() {
     return ddf.clone();
+  }
+
+  /**
+   * Given by the graft that creates the root, in the same commit: set from here, before the graft,
+   * it would find a stored root hidden after a restart and log a refused Add.
+   */
+  @Override
+  public String rootAcl() {
+    return ROOT_ACL;
   }
 
   @Override

@@ -94,12 +94,15 @@ final class CommandExecutor {
   private Outcome get(Item item, TreeOperations ops) throws DmException {
     String target = target(item);
     TreeQuery q = TreeQuery.parse(target);
+    VersionRules.requireKnown(q, server.verProto());
     List<Item> results = new ArrayList<>();
     int code = StatusCode.OK.code();
     switch (q.kind()) {
       case NODE -> results.add(ItemValues.result(target, ops.get(q.uri()), server.encoding()));
       case PROPERTY -> {
-        PropertyResult p = ops.getProperty(q.uri(), q.property().orElseThrow());
+        PropertyResult p =
+            VersionRules.property(
+                ops.getProperty(q.uri(), q.property().orElseThrow()), server.verProto());
         code = p.status().code();
         results.add(
             ItemValues.sourceItem(

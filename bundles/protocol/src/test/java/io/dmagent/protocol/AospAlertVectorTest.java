@@ -6,6 +6,7 @@ import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.protocol.ui.HeadlessUserInteraction;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ class AospAlertVectorTest {
     SyncMessage server =
         new SyncMlCodec()
             .decode(
-                Vectors.bytes("aosp-omadm/test/dm12/" + vector + ".xml"), Encoding.XML, 1 << 20);
+                ThirdPartyVectors.bytes("aosp-omadm/test/dm12/" + vector + ".xml"),
+                Encoding.XML,
+                1 << 20);
     // The vector carries AOSP's SessionID: our session takes it, as the one the vector answers.
     ClientSession session = f.sessionId(server.header().sessionId()).session();
     session.begin();

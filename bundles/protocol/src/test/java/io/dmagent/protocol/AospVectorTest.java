@@ -7,6 +7,7 @@ import io.dmagent.api.message.Command;
 import io.dmagent.api.message.Results;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
@@ -41,7 +42,7 @@ class AospVectorTest {
   /** Runs the server package {@code name} as the answer to our package 1, returns our answer. */
   private SyncMessage run(String name) throws Exception {
     SyncMessage server =
-        codec.decode(Vectors.bytes(DIR + name + ".wbxml"), Encoding.WBXML, 1 << 20);
+        codec.decode(ThirdPartyVectors.bytes(DIR + name + ".wbxml"), Encoding.WBXML, 1 << 20);
     // The vector is of AOSP's session with its own SessionID: ours takes that id to be answered.
     ClientSession session = f.sessionId(server.header().sessionId()).session();
     session.begin();
@@ -53,7 +54,9 @@ class AospVectorTest {
 
   private SyncMessage expected(String name) throws Exception {
     return codec.decode(
-        Vectors.bytes(DIR + "expected_response_" + name + ".wbxml"), Encoding.WBXML, 1 << 20);
+        ThirdPartyVectors.bytes(DIR + "expected_response_" + name + ".wbxml"),
+        Encoding.WBXML,
+        1 << 20);
   }
 
   /** The answer's structure: each command with the fields that refer to the server's commands. */

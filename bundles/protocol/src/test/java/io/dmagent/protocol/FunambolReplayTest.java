@@ -7,6 +7,7 @@ import io.dmagent.api.message.Results;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.session.SessionOutcome;
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.codec.message.SyncMlCodec;
@@ -71,6 +72,8 @@ class FunambolReplayTest {
 
   private SyncMessage replay(int n) throws Exception {
     return codec.decode(
-        Vectors.bytes("funambol-replays/test_server_replay_" + n + ".xml"), Encoding.XML, 1 << 20);
+        ThirdPartyVectors.bytes("funambol-replays/test_server_replay_" + n + ".xml"),
+        Encoding.XML,
+        1 << 20);
   }
 }

@@ -18,6 +18,7 @@ import io.dmagent.api.message.ItemCommand;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.Locator;
 import io.dmagent.api.message.Meta;
+import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.session.AlertMark;
 import io.dmagent.api.session.GenericAlert;
@@ -132,8 +133,9 @@ class TndsAndExecTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
-  void moid_answers_every_location_of_an_mo(Encoding e) throws Exception {
+  void moid_answers_every_location_of_an_mo_in_a_dm_1_3_session(Encoding e) throws Exception {
     open(e);
+    server = new Fixture.Server(session.sessionId()).versions("1.2", SyncHeader.DM_1_3);
     SyncMessage reply = answer(e, get("4", ".?moid=urn:x-acme:mo:job:1.0"));
 
     assertThat(results(reply).get(0).items())

@@ -25,7 +25,10 @@ public final class DevDetailObject extends StandardObject {
       DeviceIdentityConfig config, BundleContext context, @Reference DmTree tree) {
     this(
         new DeviceIdentity(
-            config, GatewayFacts.ofThisMachine(), context.getBundle().getVersion().toString()),
+            config,
+            GatewayFacts.ofThisMachine(),
+            KeptDeviceId.in(context),
+            context.getBundle().getVersion().toString()),
         tree::uriLimits);
   }
 

@@ -21,7 +21,10 @@ public final class DevInfoObject extends StandardObject {
   public DevInfoObject(DeviceIdentityConfig config, BundleContext context) {
     this(
         new DeviceIdentity(
-            config, GatewayFacts.ofThisMachine(), context.getBundle().getVersion().toString()));
+            config,
+            GatewayFacts.ofThisMachine(),
+            KeptDeviceId.in(context),
+            context.getBundle().getVersion().toString()));
   }
 
   DevInfoObject(DeviceIdentity identity) {

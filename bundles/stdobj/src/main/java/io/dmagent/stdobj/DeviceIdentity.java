@@ -2,6 +2,7 @@ package io.dmagent.stdobj;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The values DevInfo and DevDetail publish: a configured override where there is one, else a
@@ -10,18 +11,33 @@ import java.util.Optional;
 final class DeviceIdentity {
   private final DeviceIdentityConfig config;
   private final GatewayFacts facts;
+  private final Supplier<String> keptId;
   private final String agentVersion;
 
-  DeviceIdentity(DeviceIdentityConfig config, GatewayFacts facts, String agentVersion) {
+  DeviceIdentity(
+      DeviceIdentityConfig config,
+      GatewayFacts facts,
+      Supplier<String> keptId,
+      String agentVersion) {
     this.config = config;
     this.facts = facts;
+    this.keptId = keptId;
     this.agentVersion = agentVersion;
   }
 
+  /**
+   * For plain Java without a data folder: an id made for this instance stands in for a kept one.
+   */
+  DeviceIdentity(DeviceIdentityConfig config, GatewayFacts facts, String agentVersion) {
+    this(config, facts, () -> "urn:uuid:" + java.util.UUID.randomUUID(), agentVersion);
+  }
+
+  /**
+   * In this order: the configured {@code devId} (an operator pins it), the board's serial number,
+   * the first permanent MAC address, an id made at the first start and kept in {@code data/}.
+   */
   String devId() {
-    return configured(config.devId())
-        .or(facts::deviceUrn)
-        .orElse("urn:dev:ops:unknown-" + facts.cpuArchitecture());
+    return configured(config.devId()).or(facts::deviceUrn).orElseGet(keptId);
   }
 
   String manufacturer() {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the gateway says about itself: board model, CPU, operating system, unique identity. Read
@@ -18,7 +20,11 @@ final class GatewayFacts {
   private static final Pattern OS_PRETTY_NAME =
       Pattern.compile("(?m)^PRETTY_NAME=\"?([^\"\\n]*)\"?$");
   private static final Pattern CPUINFO_FIELD = Pattern.compile("(?m)^%s\\s*:\\s*(.+)$");
-  private static final Pattern HEX_ID = Pattern.compile("[0-9a-fA-F]{32}");
+  private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+  private static final Pattern PLACEHOLDER_SERIAL =
+      Pattern.compile(
+          "(to be filled by o\\.e\\.m\\.|default string|system serial number|not specified|none"
+              + "|n/a|0123456789|123456789)");
 
   private final Path root;
   private final String osArch;
@@ -84,37 +90,56 @@ final class GatewayFacts {
   }
 
   /**
-   * A stable, unique device identifier as a URN: the board's serial number where the board has one
-   * (Raspberry Pi), otherwise the systemd machine id.
+   * A hardware identity as a URN, where the gateway has one: the board's serial number (device
+   * tree, /proc/cpuinfo on Raspberry Pi, DMI on PCs), else the first permanent MAC address of a
+   * physical network interface. Never {@code /etc/machine-id}: every container and every SD card
+   * cloned from one image shares it.
    */
   Optional<String> deviceUrn() {
-    Optional<String> serial =
-        read("proc/device-tree/serial-number")
-            .map(GatewayFacts::stripNul)
-            .or(() -> read("proc/cpuinfo").flatMap(text -> field(text, "Serial")))
-            .map(s -> s.trim().toLowerCase(Locale.ROOT))
-            .filter(s -> !s.isEmpty() && !s.chars().allMatch(c -> c == '0'));
-    if (serial.isPresent()) {
-      return Optional.of("urn:dev:ops:" + serial.get());
-    }
-    return read("etc/machine-id")
-        .map(String::trim)
-        .filter(id -> HEX_ID.matcher(id).matches())
-        .map(GatewayFacts::asUuidUrn);
+    return boardSerial().map(s -> "urn:dev:ops:" + s).or(this::permanentMacUrn);
   }
 
-  private static String asUuidUrn(String hex) {
-    String h = hex.toLowerCase(Locale.ROOT);
-    return "urn:uuid:"
-        + h.substring(0, 8)
-        + '-'
-        + h.substring(8, 12)
-        + '-'
-        + h.substring(12, 16)
-        + '-'
-        + h.substring(16, 20)
-        + '-'
-        + h.substring(20);
+  private Optional<String> boardSerial() {
+    return read("proc/device-tree/serial-number")
+        .map(GatewayFacts::stripNul)
+        .or(() -> read("proc/cpuinfo").flatMap(text -> field(text, "Serial")))
+        .or(() -> read("sys/class/dmi/id/product_serial"))
+        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+        .filter(GatewayFacts::isRealSerial);
+  }
+
+  /** Firmware fills DMI serials it was not given with placeholders and zeros. */
+  private static boolean isRealSerial(String s) {
+    return !s.isEmpty()
+        && !s.chars().allMatch(c -> c == '0')
+        && !PLACEHOLDER_SERIAL.matcher(s).matches();
+  }
+
+  /**
+   * RFC 9039 {@code urn:dev:mac:} of the first interface, by name, that is a device (sysfs {@code
+   * device} link: no bridge, veth or tunnel) with an address assigned by its hardware ({@code
+   * addr_assign_type} 0, not random or set).
+   */
+  private Optional<String> permanentMacUrn() {
+    Path net = root.resolve("sys/class/net");
+    List<Path> interfaces;
+    try (Stream<Path> s = Files.list(net)) {
+      interfaces = s.sorted().toList();
+    } catch (IOException e) {
+      return Optional.empty(); // no sysfs: no MAC address to take
+    }
+    for (Path i : interfaces) {
+      String rel = "sys/class/net/" + i.getFileName() + "/";
+      Optional<String> mac =
+          read(rel + "address")
+              .map(a -> a.trim().toLowerCase(Locale.ROOT))
+              .filter(a -> MAC.matcher(a).matches() && !a.equals("00:00:00:00:00:00"));
+      boolean permanent = read(rel + "addr_assign_type").map(String::trim).orElse("").equals("0");
+      if (mac.isPresent() && permanent && Files.exists(i.resolve("device"))) {
+        return Optional.of("urn:dev:mac:" + mac.get().replace(":", ""));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> field(String cpuinfo, String name) {

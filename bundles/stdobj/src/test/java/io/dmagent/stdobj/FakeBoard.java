@@ -24,6 +24,20 @@ final class FakeBoard {
     return this;
   }
 
+  /**
+   * A network interface as sysfs shows it: {@code addr_assign_type} 0 is an address the hardware
+   * gave; a physical one has a {@code device} link (bridges, veth pairs, tunnels have none).
+   */
+  FakeBoard networkInterface(String name, String mac, int addrAssignType, boolean physical)
+      throws IOException {
+    String at = "sys/class/net/" + name + "/";
+    file(at + "address", mac + "\n").file(at + "addr_assign_type", addrAssignType + "\n");
+    if (physical) {
+      Files.createDirectories(root.resolve(at + "device"));
+    }
+    return this;
+  }
+
   /** A Raspberry Pi 4 as Raspberry Pi OS 64-bit shows it (device-tree strings end with NUL). */
   FakeBoard raspberryPi4() throws IOException {
     return file("proc/device-tree/model", "Raspberry Pi 4 Model B Rev 1.4\0")

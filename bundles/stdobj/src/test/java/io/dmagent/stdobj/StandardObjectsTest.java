@@ -6,6 +6,7 @@ import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.UriLimits;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +32,97 @@ class StandardObjectsTest {
   }
 
   @Test
-  void devid_falls_back_to_the_machine_id_as_a_uuid_urn() throws Exception {
+  void without_a_serial_devid_is_the_first_permanent_mac_address_of_a_physical_interface()
+      throws Exception {
     GatewayFacts facts =
-        FakeBoard.at(root).file("etc/machine-id", "3D1219C7C4C5404AAA1F6D2A48ADFDA4\n").facts();
+        FakeBoard.at(root)
+            .networkInterface("docker0", "02:42:ac:11:00:01", 3, false)
+            .networkInterface("enp1s0", "00:1B:21:3A:4F:5C", 0, true)
+            .networkInterface("lo", "00:00:00:00:00:00", 0, false)
+            .networkInterface("veth9a1b", "ee:11:22:33:44:55", 1, false)
+            .networkInterface("wlp2s0", "a4:c3:f0:85:11:22", 0, true)
+            .facts();
 
-    assertThat(facts.deviceUrn()).contains("urn:uuid:3d1219c7-c4c5-404a-aa1f-6d2a48adfda4");
+    assertThat(facts.deviceUrn()).contains("urn:dev:mac:001b213a4f5c");
   }
 
   @Test
-  void an_all_zero_serial_is_no_identity() throws Exception {
+  void a_mac_address_that_is_random_or_set_or_of_no_device_is_no_identity() throws Exception {
+    GatewayFacts facts =
+        FakeBoard.at(root)
+            .networkInterface("eth0", "02:42:ac:11:00:02", 3, true)
+            .networkInterface("eth1", "12:34:56:78:9a:bc", 1, true)
+            .networkInterface("br0", "00:1b:21:3a:4f:5c", 0, false)
+            .facts();
+
+    assertThat(facts.deviceUrn()).isEmpty();
+  }
+
+  @Test
+  void the_machine_id_cloned_images_share_is_never_the_devid() throws Exception {
+    GatewayFacts facts =
+        FakeBoard.at(root).file("etc/machine-id", "3d1219c7c4c5404aaa1f6d2a48adfda4\n").facts();
+
+    assertThat(facts.deviceUrn()).isEmpty();
+  }
+
+  @Test
+  void an_all_zero_serial_or_a_firmware_placeholder_is_no_identity() throws Exception {
     GatewayFacts facts =
         FakeBoard.at(root)
             .file("proc/cpuinfo", "Serial\t\t: 0000000000000000\n")
-            .file("etc/machine-id", "3d1219c7c4c5404aaa1f6d2a48adfda4")
+            .file("sys/class/dmi/id/product_serial", "To Be Filled By O.E.M.\n")
+            .networkInterface("eth0", "00:1b:21:3a:4f:5c", 0, true)
             .facts();
 
-    assertThat(facts.deviceUrn()).contains("urn:uuid:3d1219c7-c4c5-404a-aa1f-6d2a48adfda4");
+    assertThat(facts.deviceUrn()).contains("urn:dev:mac:001b213a4f5c");
+  }
+
+  @Test
+  void a_pc_board_is_known_by_its_dmi_serial() throws Exception {
+    GatewayFacts facts =
+        FakeBoard.at(root)
+            .file("sys/class/dmi/id/product_serial", "PF2ABCDE\n")
+            .networkInterface("eth0", "00:1b:21:3a:4f:5c", 0, true)
+            .facts();
+
+    assertThat(facts.deviceUrn()).contains("urn:dev:ops:pf2abcde");
+  }
+
+  @Test
+  void without_hardware_identity_devid_is_made_once_and_kept_in_the_data_folder() throws Exception {
+    GatewayFacts clone =
+        FakeBoard.at(root).file("etc/machine-id", "3d1219c7c4c5404aaa1f6d2a48adfda4\n").facts();
+    Path data = root.resolve("data");
+    DeviceIdentityConfig config = IdentityConfigs.defaults().build();
+
+    String first =
+        new DeviceIdentity(config, clone, new KeptDeviceId(data.resolve("device-id")), "1.0")
+            .devId();
+    String afterRestart =
+        new DeviceIdentity(config, clone, new KeptDeviceId(data.resolve("device-id")), "1.0")
+            .devId();
+    String otherClone =
+        new DeviceIdentity(config, clone, new KeptDeviceId(root.resolve("data2/device-id")), "1.0")
+            .devId();
+
+    assertThat(first).startsWith("urn:uuid:").isEqualTo(afterRestart).isNotEqualTo(otherClone);
+    assertThat(Files.readString(data.resolve("device-id")).strip()).isEqualTo(first);
+  }
+
+  @Test
+  void a_devid_the_operator_pins_wins_over_every_detected_one() throws Exception {
+    GatewayFacts facts =
+        FakeBoard.at(root).networkInterface("eth0", "00:1b:21:3a:4f:5c", 0, true).facts();
+    DeviceIdentityConfig config =
+        IdentityConfigs.defaults().with("devId", "urn:dev:ops:acme-gw-7").build();
+
+    String devId =
+        new DeviceIdentity(config, facts, new KeptDeviceId(root.resolve("data/device-id")), "1")
+            .devId();
+
+    assertThat(devId).isEqualTo("urn:dev:ops:acme-gw-7");
+    assertThat(root.resolve("data/device-id")).doesNotExist();
   }
 
   @Test
@@ -72,7 +148,7 @@ class StandardObjectsTest {
     GatewayFacts facts = FakeBoard.at(root).facts();
     DeviceIdentity identity = new DeviceIdentity(IdentityConfigs.defaults().build(), facts, "1.0");
 
-    assertThat(identity.devId()).startsWith("urn:dev:ops:");
+    assertThat(identity.devId()).startsWith("urn:uuid:");
     assertThat(identity.model()).isEqualTo("generic-aarch64");
     assertThat(identity.manufacturer()).isEqualTo("unknown");
     assertThat(identity.hardwareVersion()).isEqualTo("aarch64");

@@ -6,6 +6,7 @@ import io.dmagent.api.description.MgmtTreeDescription;
 import io.dmagent.api.description.NodeDescription;
 import io.dmagent.api.description.Scope;
 import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.tree.Acl;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.Principal;
@@ -46,7 +47,7 @@ final class Grafting {
         if (engine.mos.isGrafted(root)) {
           throw new DmException(StatusCode.ALREADY_EXISTS, "another bundle provides " + root);
         }
-        List<TreeChange> changes = materialize(root, description);
+        List<TreeChange> changes = materialize(mo, description);
         engine.mos.graft(new MoGraft(mo, root, description));
         // Only now, as other commits do under the lock: a listener that reacts to the new nodes
         // must find the MO grafted and its subtree visible.
@@ -103,8 +104,10 @@ final class Grafting {
   }
 
   /** Creates the MO's missing nodes durably and returns the changes, not yet published. */
-  private List<TreeChange> materialize(NodeUri root, NodeDescription description)
+  private List<TreeChange> materialize(ManagementObject mo, NodeDescription description)
       throws DmException {
+    NodeUri root = mo.root();
+    String rootAcl = Acl.parse(mo.rootAcl()).toString();
     // The MO's own subtree is visible to its grafting, even while it is still marked hidden.
     WorkingTree w =
         new WorkingTree(
@@ -134,7 +137,15 @@ final class Grafting {
         put(w, changes, at, NodeRecord.interior("", "", engine.clock.millis()));
       }
     }
+    boolean rootIsNew = w.get(root).isEmpty();
     node(w, changes, root, description);
+    if (rootIsNew && !rootAcl.isEmpty()) {
+      NodeRecord r = w.get(root).orElseThrow();
+      w.put(
+          root,
+          new NodeRecord(
+              r.format(), r.type(), r.value(), rootAcl, r.title(), r.tstamp(), r.verNo()));
+    }
     boolean newRoot = !engine.store.moRoots().contains(root);
     engine.store(w, newRoot ? List.of(root) : List.of());
     return changes;

@@ -9,6 +9,7 @@ import static io.dmagent.api.tree.NodeFormat.TIME;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeFormat;
 import io.dmagent.api.tree.NodeProperty;
@@ -266,7 +267,8 @@ class AospTranscriptTest {
   }
 
   private static List<Step> script() throws IOException {
-    return AospScript.load(Vectors.path(DIR + "testinput12"), Vectors.path(DIR + "testoutput12"));
+    return AospScript.load(
+        ThirdPartyVectors.path(DIR + "testinput12"), ThirdPartyVectors.path(DIR + "testoutput12"));
   }
 
   // ---- the comparisons
@@ -1119,7 +1121,7 @@ class AospTranscriptTest {
       if (argument == null || !argument.startsWith("unittest/")) {
         throw new IllegalStateException("setESN of an unexpected file: " + argument);
       }
-      return Files.readAllBytes(Vectors.path("aosp-omadm/test/" + argument.substring(9)));
+      return Files.readAllBytes(ThirdPartyVectors.path("aosp-omadm/test/" + argument.substring(9)));
     }
   }
 }

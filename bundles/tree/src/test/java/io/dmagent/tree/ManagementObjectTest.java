@@ -52,6 +52,21 @@ class ManagementObjectTest {
   }
 
   @Test
+  void the_graft_that_creates_the_root_gives_it_the_acl_the_mo_asks_for() throws Exception {
+    SensorMo open = new SensorMo();
+    open.rootAcl = "Get=*&Exec=*";
+    Trees t = Trees.withMos().graft(open);
+
+    var acl = t.device().getProperty(uri("./Vendor/ACME/Sensor"), NodeProperty.ACL);
+
+    assertThat(acl.status()).isEqualTo(StatusCode.OK);
+    assertThat(acl.value()).isEqualTo("Exec=*&Get=*");
+    assertThat(trees.device().getProperty(uri("./Vendor/ACME/Sensor"), NodeProperty.ACL).status())
+        .as("an MO that asks for none inherits")
+        .isEqualTo(StatusCode.OK_WITH_INHERITED_ACL);
+  }
+
+  @Test
   void leaves_the_mo_computes_are_read_live() throws Exception {
     assertThat(trees.value("./Vendor/ACME/Sensor/Temperature")).isEqualTo("21.5");
     sensor.temperature = "22.25";

@@ -67,6 +67,7 @@ final class SensorMo implements ManagementObject {
   volatile String temperature = "21.5";
   volatile DmException veto;
   volatile RuntimeException bug;
+  volatile String rootAcl = "";
 
   @Override
   public NodeUri root() {
@@ -76,6 +77,11 @@ final class SensorMo implements ManagementObject {
   @Override
   public byte[] ddf() {
     return DDF.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String rootAcl() {
+    return rootAcl;
   }
 
   @Override

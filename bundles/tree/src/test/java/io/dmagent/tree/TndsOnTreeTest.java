@@ -8,6 +8,7 @@ import io.dmagent.api.description.DescriptionCodec;
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.description.TndsNode;
 import io.dmagent.api.description.TndsTree;
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeValue;
@@ -15,8 +16,6 @@ import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TndsSelection;
 import io.dmagent.api.tree.UriLimits;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,15 +26,9 @@ class TndsOnTreeTest {
   private final DescriptionCodec codec = Codecs.description();
   private final Trees trees = Trees.inMemory();
 
-  private static byte[] vector(String relative) throws Exception {
-    Path p =
-        Path.of(System.getProperty("dmagent.vectors", "../../../shared/vectors")).resolve(relative);
-    assertThat(p).as("test vector").exists();
-    return Files.readAllBytes(p);
-  }
-
   private TndsTree pps() throws Exception {
-    return codec.readTnds(vector("aosp-wifi-pps/PerProviderSubscription.xml"), Encoding.XML);
+    return codec.readTnds(
+        ThirdPartyVectors.bytes("aosp-wifi-pps/PerProviderSubscription.xml"), Encoding.XML);
   }
 
   /** Each node as "uri = value" or "uri/", in document order: what must survive the round trip. */
@@ -93,8 +86,9 @@ class TndsOnTreeTest {
   void an_import_that_fails_halfway_changes_nothing() throws Exception {
     // Depth 6 lets the first hundred nodes in and refuses a deeper one far into the document.
     Trees shallow = Trees.inMemory(new UriLimits(6, 0, 0));
+    TndsTree pps = pps(); // read first: a missing vector skips, never passes
 
-    assertThatThrownBy(() -> shallow.device().addTnds(uri("./Wi-Fi"), pps()))
+    assertThatThrownBy(() -> shallow.device().addTnds(uri("./Wi-Fi"), pps))
         .isInstanceOfSatisfying(
             DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.URI_TOO_LONG));
     assertThat(shallow.device().get(uri(".")).children()).doesNotContain("Wi-Fi");

@@ -33,6 +33,16 @@ public interface ManagementObject {
   byte[] ddf();
 
   /**
+   * The ACL the root takes when grafting creates it (the MO's first graft on this device), e.g.
+   * {@code Exec=*&Get=*}; empty to inherit. It is written with the root, in the graft's own commit,
+   * so no server ever sees the root without it. A root that already exists keeps the ACL it has: an
+   * operator's or a server's choice stays across restarts.
+   */
+  default String rootAcl() {
+    return "";
+  }
+
+  /**
    * The current value of a leaf the MO computes live (e.g. from the operating system); empty to let
    * the tree answer from its store.
    */

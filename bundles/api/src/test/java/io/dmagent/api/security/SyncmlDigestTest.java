@@ -3,6 +3,7 @@ package io.dmagent.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.testing.ThirdPartyVectors;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ class SyncmlDigestTest {
     // srvpwd, no nonce.
     String expected = SyncmlDigest.digest(DigestAlgorithm.MD5, "funambol", "srvpwd", new byte[0]);
 
-    Path replay = Vectors.path("libdmclient-captures/server_replays_used/replay_md5/r1.xml");
+    Path replay =
+        ThirdPartyVectors.path("libdmclient-captures/server_replays_used/replay_md5/r1.xml");
     assertThat(contains(replay, "<Data>" + expected + "</Data>")).isTrue();
     assertThat(expected).isEqualTo("Lx7CSZp0iHRedCEbryGJuw==");
   }
@@ -104,7 +106,7 @@ class SyncmlDigestTest {
   void package0_digest_of_a_real_notification_verifies() throws Exception {
     // buteo-syncml SAN01.bin: server id "PC Suite Data Sync", empty password and nonce; digest =
     // first 16 bytes.
-    byte[] msg = Files.readAllBytes(Vectors.path("buteo-syncml/SAN01.bin"));
+    byte[] msg = Files.readAllBytes(ThirdPartyVectors.path("buteo-syncml/SAN01.bin"));
     byte[] digest = java.util.Arrays.copyOfRange(msg, 0, 16);
     byte[] trigger = java.util.Arrays.copyOfRange(msg, 16, msg.length);
 

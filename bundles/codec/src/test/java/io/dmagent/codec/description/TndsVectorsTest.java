@@ -79,8 +79,8 @@ class TndsVectorsTest {
 
   @Test
   void the_libwbxml_ddf_sample_is_no_ddf_since_its_nodes_lack_dfproperties() {
-    assertThatThrownBy(
-            () -> codec.readDdf(Vectors.shared("libwbxml/ddf/ddf-001.ddf"), Encoding.XML))
+    byte[] sample = Vectors.shared("libwbxml/ddf/ddf-001.ddf");
+    assertThatThrownBy(() -> codec.readDdf(sample, Encoding.XML))
         .isInstanceOfSatisfying(
             DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.BAD_REQUEST))
         .hasMessageContaining("DFProperties");

@@ -31,8 +31,13 @@ class VectorDecodingTest {
   private final SyncMlCodec codec = new SyncMlCodec();
 
   static SyncMessage decode(String vector) throws MessageFormatException {
+    return decodeBytes(vector, Vectors.shared(vector));
+  }
+
+  private static SyncMessage decodeBytes(String vector, byte[] bytes)
+      throws MessageFormatException {
     Encoding encoding = vector.endsWith(".wbxml") ? Encoding.WBXML : Encoding.XML;
-    return new SyncMlCodec().decode(Vectors.shared(vector), encoding, ANY_SIZE);
+    return new SyncMlCodec().decode(bytes, encoding, ANY_SIZE);
   }
 
   /** WBXML vectors beside the XML that wbxml2xml made of them (or their originals). */
@@ -320,9 +325,10 @@ class VectorDecodingTest {
     "libwbxml/syncml/syncml-014.xml, <CmdID> missing in SyncML/SyncBody/Sync"
   })
   void a_sample_that_is_no_message_is_refused_with_the_reason(String vector, String reason) {
+    byte[] sample = Vectors.shared(vector); // read first: a missing vector skips, never passes
     MessageFormatException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            MessageFormatException.class, () -> decode(vector));
+            MessageFormatException.class, () -> decodeBytes(vector, sample));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.getMessage()).isEqualTo(reason);

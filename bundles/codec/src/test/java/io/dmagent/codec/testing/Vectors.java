@@ -2,6 +2,7 @@ package io.dmagent.codec.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.ThirdPartyVectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,15 +11,14 @@ import java.nio.file.Path;
 
 /**
  * Test inputs: the third-party vectors in shared/vectors beside the repository, the DDFs the stdobj
- * bundle ships, and this module's test resources. A missing input fails the test.
+ * bundle ships, and this module's test resources. A missing DDF or resource fails the test.
  */
 public final class Vectors {
   private Vectors() {}
 
+  /** A third-party vector: skipped when missing outside CI (see {@link ThirdPartyVectors}). */
   public static byte[] shared(String relative) {
-    return read(
-        Path.of(System.getProperty("dmagent.vectors", "../../../shared/vectors"))
-            .resolve(relative));
+    return ThirdPartyVectors.bytes(relative);
   }
 
   /** The DDFs of bundles/stdobj, read from its sources (this module's folder is the cwd). */
