@@ -286,7 +286,7 @@ class UnauthenticatedClientsTest {
   }
 
   @Test
-  void a_refusal_naming_a_megabyte_element_logs_a_short_line() throws Exception {
+  void a_refusal_of_a_megabyte_element_name_logs_a_short_line() throws Exception {
     start(b -> b);
     String name = "X".repeat(1_000_000);
     byte[] message =
@@ -294,7 +294,7 @@ class UnauthenticatedClientsTest {
 
     var answer = device("gw", "1").postRaw(server.uri(), "application/vnd.syncml.dm+xml", message);
 
-    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.statusCode()).isEqualTo(413);
     assertThat(new String(answer.body(), StandardCharsets.UTF_8)).hasSizeLessThan(200);
     assertThat(log).hasSize(1);
     assertThat(log.get(0)).contains("refused").hasSizeLessThan(600);
