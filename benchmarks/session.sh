@@ -34,7 +34,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 agent_opts=()
-for o in -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m -Xss512k; do
+for o in -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k; do
   agent_opts+=(-jvmArgsAppend "$o")
 done
 short=${JMH_SETTINGS:--f 1 -wi 3 -i 5}

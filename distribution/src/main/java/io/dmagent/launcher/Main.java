@@ -106,9 +106,6 @@ public final class Main {
     props.put("felix.fileinstall.enableConfigSave", "false");
     props.put("felix.fileinstall.log.level", "2");
     props.put("org.osgi.service.log.admin.loglevel", "INFO");
-    // EventAdmin's default pool starts 10 threads at once (~1.5 MB resident); the agent posts few
-    // events.
-    props.put("org.apache.felix.eventadmin.ThreadPoolSize", "2");
     props.put("gosh.args", console ? "" : "--nointeractive");
     props.putAll(home.overrides());
     return props;
