@@ -12,9 +12,10 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * The floor the agent's start-up is measured against: a bare Felix framework with SCR, ConfigAdmin and Gogo (and
- * the OSGi API bundles SCR needs), started through FrameworkFactory exactly as the agent's launcher does, printing
- * "ready" when every bundle is ACTIVE. Arguments: a cache folder, then the bundle jars.
+ * The floor the agent's start-up is measured against: a bare Felix framework with SCR, ConfigAdmin, FileInstall and
+ * Gogo (and the OSGi API bundles SCR needs), started through FrameworkFactory exactly as the agent's launcher does,
+ * printing "ready" when every bundle is ACTIVE. Arguments: a cache folder, then the bundle jars; FileInstall's
+ * settings come as system properties (startup.sh gives it the agent's).
  */
 public final class BareFelix {
   public static void main(String[] args) throws Exception {

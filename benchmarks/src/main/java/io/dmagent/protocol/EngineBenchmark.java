@@ -104,14 +104,14 @@ public class EngineBenchmark {
                     // One session answers every package of a measurement.
                     Integer.MAX_VALUE))
             .build();
-    serverPackage = codec.encode(serverPackage(), enc);
     check();
   }
 
   /** Measures the real thing: 100 Gets answered 200 with their Results, in one message. */
   private void check() throws DmException {
     newSession();
-    SyncMessage reply = ((ClientSession.Send) session.onMessage(serverPackage())).message();
+    SyncMessage reply =
+        ((ClientSession.Send) session.onMessage(serverPackage(session.sessionId()))).message();
     long ok =
         reply.commands().stream()
             .filter(c -> c instanceof Status s && s.cmd().equals("Get") && s.code() == 200)
@@ -140,8 +140,11 @@ public class EngineBenchmark {
     return String.format("./Vendor/Bench/G%02d/L%02d", g, l);
   }
 
-  /** The server's package: the Status for our header and 100 Gets of leaves drawn at random. */
-  private static SyncMessage serverPackage() {
+  /**
+   * The server's package in the session {@code sessionId} (a session refuses another's): the Status
+   * for our header and 100 Gets of leaves drawn at random.
+   */
+  private static SyncMessage serverPackage(String sessionId) {
     Random random = new Random(42);
     List<Command> body = new ArrayList<>();
     body.add(Status.of("1", "1", "0", Status.SYNC_HDR, 200));
@@ -153,7 +156,7 @@ public class EngineBenchmark {
         new SyncHeader(
             SyncHeader.VER_DTD,
             SyncHeader.DM_1_2,
-            "1",
+            sessionId,
             "2",
             Locator.of(DEV_ID),
             Locator.of("http://127.0.0.1/dm"),
@@ -170,6 +173,7 @@ public class EngineBenchmark {
             Account.of(SERVER, URI.create("http://127.0.0.1/dm")),
             SessionRequest.clientInitiated(SERVER));
     session.begin();
+    serverPackage = codec.encode(serverPackage(session.sessionId()), enc);
   }
 
   @Benchmark

@@ -1,9 +1,11 @@
 package io.dmagent.server.component;
 
 import io.dmagent.server.http.ServerChannels;
+import io.dmagent.server.tls.DeferredChannels;
 import io.dmagent.server.tls.DemoCertificates;
 import io.dmagent.server.tls.ServerTls;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -33,27 +35,37 @@ final class ChannelSetup {
         return psk(config);
       case "TLS":
       case "MUTUAL_TLS":
-        KeyStore keys = keyStore(config, info);
-        char[] pw = config.keyStorePassword().toCharArray();
-        if (mode.equals("TLS")) {
-          return ServerTls.https(keys, pw);
-        }
-        if (config.clientTrustStore().isBlank()) {
+        // Checked now, so a missing file or setting is an error at start; read at the first
+        // connection, so the stores and JSSE cost nothing until a device calls.
+        Path store = keyStore(config, info);
+        if (mode.equals("MUTUAL_TLS") && config.clientTrustStore().isBlank()) {
           throw new GeneralSecurityException("MUTUAL_TLS needs clientTrustStore");
         }
-        KeyStore trust =
-            ServerTls.load(
-                Path.of(config.clientTrustStore()),
-                config.clientTrustStoreType(),
-                config.clientTrustStorePassword().toCharArray());
-        return ServerTls.mutualHttps(keys, pw, trust);
+        return new DeferredChannels("https", () -> https(config, store, mode));
       default:
         throw new GeneralSecurityException(
             "security=" + config.security() + " is none of TLS, MUTUAL_TLS, TLS_PSK, PLAINTEXT");
     }
   }
 
-  private static KeyStore keyStore(ServerConfig config, Consumer<String> info)
+  private static ServerChannels https(ServerConfig config, Path store, String mode)
+      throws IOException, GeneralSecurityException {
+    KeyStore keys =
+        ServerTls.load(store, config.keyStoreType(), config.keyStorePassword().toCharArray());
+    char[] pw = config.keyStorePassword().toCharArray();
+    if (mode.equals("TLS")) {
+      return ServerTls.https(keys, pw);
+    }
+    KeyStore trust =
+        ServerTls.load(
+            Path.of(config.clientTrustStore()),
+            config.clientTrustStoreType(),
+            config.clientTrustStorePassword().toCharArray());
+    return ServerTls.mutualHttps(keys, pw, trust);
+  }
+
+  /** The server's key store, made first when demo certificates are asked for and there are none. */
+  private static Path keyStore(ServerConfig config, Consumer<String> info)
       throws IOException, GeneralSecurityException {
     if (config.keyStore().isBlank()) {
       throw new GeneralSecurityException("TLS needs keyStore (the server's certificate)");
@@ -73,7 +85,10 @@ final class ChannelSetup {
                 + ca);
       }
     }
-    return ServerTls.load(store, config.keyStoreType(), pw);
+    if (!Files.isReadable(store)) {
+      throw new IOException("cannot read key store " + store);
+    }
+    return store;
   }
 
   private static ServerChannels psk(ServerConfig config) throws GeneralSecurityException {
