@@ -27,7 +27,6 @@ import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.protocol.account.Account;
 import io.dmagent.protocol.outbox.AlertOutbox;
-import io.dmagent.tree.ProtocolTestTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ final class Fixture {
 
   Fixture(Path folder, io.dmagent.api.mo.ManagementObject... mos) throws IOException, DmException {
     this.folder = folder;
-    this.tree = ProtocolTestTrees.inMemory(log::add, mos);
+    this.tree = TestTrees.inMemory(log::add, mos);
     this.outbox = new AlertOutbox(folder.resolve("outbox"), 100, log::add);
     this.settings = SessionSettings.defaults().withEncoding(Encoding.XML);
     this.sizer = Sizes.real();

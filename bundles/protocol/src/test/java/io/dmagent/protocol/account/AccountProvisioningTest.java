@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.protocol.TestTrees;
 import io.dmagent.stdobj.DmAccObject;
-import io.dmagent.tree.ProtocolTestTrees;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ class AccountProvisioningTest {
 
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final List<String> treeLog = new CopyOnWriteArrayList<>();
-  private final DmTree tree = ProtocolTestTrees.inMemory(treeLog::add, new DmAccObject());
+  private final DmTree tree = TestTrees.inMemory(treeLog::add, new DmAccObject());
 
   /** The configuration with these properties; the others take their MetaType defaults. */
   private static AccountConfig config(String... keyValues) {

@@ -23,8 +23,7 @@ import io.dmagent.protocol.account.AccountWriter;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.stdobj.StandardObjects;
 import io.dmagent.transport.http.HttpTransport;
-import io.dmagent.tree.AgentTree;
-import io.dmagent.tree.DmTreeService;
+import io.dmagent.tree.PlainTree;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ import java.util.function.UnaryOperator;
 final class Agent implements AutoCloseable {
   static final String DEV_ID = "urn:uuid:5b1e2b7c-0d4e-4c2a-9a41-0f3c2e7d9b10";
 
-  final DmTreeService tree;
+  final PlainTree tree;
   final AlertOutbox outbox;
   final List<String> log = new CopyOnWriteArrayList<>();
   private final SessionEngine engine;
@@ -88,11 +87,16 @@ final class Agent implements AutoCloseable {
       Optional<ChannelSecurity> demand)
       throws Exception {
     DdfTndsCodec ddf = new DdfTndsCodec();
-    tree = AgentTree.open(dir.resolve("tree.mv.db"), ddf, log::add);
-    AgentTree.graft(tree, StandardObjects.devInfo(DEV_ID));
-    AgentTree.graft(tree, StandardObjects.devDetail(DEV_ID, tree));
-    AgentTree.graft(tree, StandardObjects.dmAcc());
-    AgentTree.graft(tree, new DiagnosticsObject(tree, dir));
+    tree = PlainTree.onFile(dir.resolve("tree.mv.db")).codec(ddf).log(log::add).open();
+    StandardObjects device =
+        StandardObjects.device(DEV_ID)
+            .manufacturer("ACME")
+            .model("GW-100")
+            .versions("fw-1.2", "sw-3.4", "hw-B");
+    tree.graft(device.devInfo());
+    tree.graft(device.devDetail(tree::uriLimits));
+    tree.graft(device.dmAcc());
+    tree.graft(new DiagnosticsObject(tree, dir));
     new AccessGrant(tree, serverId);
     this.serverId = serverId;
     // What a bootstrap would do: a subtree the server manages, with all its rights there.
@@ -217,6 +221,6 @@ final class Agent implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    AgentTree.close(tree);
+    tree.close();
   }
 }

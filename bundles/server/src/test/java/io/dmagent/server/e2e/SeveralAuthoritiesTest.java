@@ -17,7 +17,6 @@ import io.dmagent.server.SessionRecord;
 import io.dmagent.server.delegation.DelegationGrant;
 import io.dmagent.server.delegation.GrantSeal;
 import io.dmagent.server.script.Script;
-import io.dmagent.tree.AgentTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,7 @@ class SeveralAuthoritiesTest {
     b = server("srvB");
     agent = new Agent(dir, a.uri(), "srvA", Encoding.XML, 16384);
     authority = new AuthorityObject(agent.tree, clock, agent.log::add);
-    AgentTree.graft(agent.tree, authority);
+    agent.tree.graft(authority);
     agent
         .tree
         .operations(Principal.device())
@@ -180,8 +179,7 @@ class SeveralAuthoritiesTest {
   @Test
   void a_lower_priority_server_is_refused_where_a_higher_priority_one_wrote_last()
       throws Exception {
-    AgentTree.guard(
-        agent.tree,
+    agent.tree.guard(
         new io.dmagent.authority.PriorityGuard(
             agent.tree, new String[] {"srvA=10", "srvB=5"}, agent.log::add));
     agent
