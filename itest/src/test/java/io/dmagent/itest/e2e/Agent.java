@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionReport;
@@ -35,7 +35,13 @@ import java.util.function.UnaryOperator;
 /**
  * The agent as its bundles assemble it, in plain Java: the real tree on a file with DevInfo,
  * DevDetail, DMAcc and the diagnostics grafted, the real codecs, the HTTP binding and the session
- * engine with its alert outbox. One account: the reference server under test.
+ * engine with its alert outbox. One account: the reference server under test. For tests that reach
+ * inside a session (a tampering proxy, a clock, a restart); the framework tests in {@code
+ * io.dmagent.itest.framework} run the same bundles in Felix instead.
+ *
+ * <pre>{@code
+ * Agent.in(dir).connectedTo(server.uri(), "srv").using(WBXML).over(tlsBinding).start()
+ * }</pre>
  */
 final class Agent implements AutoCloseable {
   static final String DEV_ID = "urn:uuid:5b1e2b7c-0d4e-4c2a-9a41-0f3c2e7d9b10";
@@ -48,44 +54,76 @@ final class Agent implements AutoCloseable {
   private final String serverId;
   private boolean provisioned;
 
-  Agent(Path dir, URI server, String serverId, Encoding encoding, int maxMsgSize) throws Exception {
-    this(dir, server, serverId, encoding, maxMsgSize, UnaryOperator.identity());
-  }
-
-  Agent(
-      Path dir,
-      URI server,
-      String serverId,
-      Encoding encoding,
-      int maxMsgSize,
-      UnaryOperator<DmTransport> wrap)
-      throws Exception {
-    this(
-        dir,
-        server,
-        serverId,
-        encoding,
-        maxMsgSize,
-        wrap.apply(
-            new HttpTransport(
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e")),
-        Optional.empty());
-  }
-
   /**
-   * An agent with this binding (a recording or tampering proxy, or one with TLS key material) and,
-   * if given, what the account demands of the channel. The tree file in {@code dir} is reopened if
-   * it exists: a restarted agent.
+   * An agent keeping its files in {@code dir}; a tree file there is reopened: a restarted agent.
    */
-  Agent(
-      Path dir,
-      URI server,
-      String serverId,
-      Encoding encoding,
-      int maxMsgSize,
-      DmTransport transport,
-      Optional<ChannelSecurity> demand)
-      throws Exception {
+  static Builder in(Path dir) {
+    return new Builder(dir);
+  }
+
+  /** What the agent is to be: its server, encoding, message size, binding and channel demand. */
+  static final class Builder {
+    private final Path dir;
+    private URI server;
+    private String serverId;
+    private Encoding encoding = Encoding.XML;
+    private int maxMsgSize = 16384;
+    private DmTransport transport =
+        new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e");
+    private Optional<ChannelSecurity> demand = Optional.empty();
+
+    private Builder(Path dir) {
+      this.dir = dir;
+    }
+
+    /** The one account: the server at {@code address} with this ServerID. */
+    Builder connectedTo(URI address, String serverId) {
+      this.server = address;
+      this.serverId = serverId;
+      return this;
+    }
+
+    Builder using(Encoding encoding) {
+      this.encoding = encoding;
+      return this;
+    }
+
+    Builder maxMsgSize(int maxMsgSize) {
+      this.maxMsgSize = maxMsgSize;
+      return this;
+    }
+
+    /** This binding instead of plain HTTP(S) with the JDK's trust (TLS key material, a proxy). */
+    Builder over(DmTransport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    /** The binding wrapped, e.g. by a recording or tampering proxy. */
+    Builder wrapping(UnaryOperator<DmTransport> wrap) {
+      this.transport = wrap.apply(transport);
+      return this;
+    }
+
+    /** What the account demands of the channel, as its DMAcc would. */
+    Builder demanding(ChannelSecurity security) {
+      this.demand = Optional.of(security);
+      return this;
+    }
+
+    Agent start() throws Exception {
+      return new Agent(this);
+    }
+  }
+
+  private Agent(Builder b) throws Exception {
+    Path dir = b.dir;
+    String serverId = b.serverId;
+    Encoding encoding = b.encoding;
+    int maxMsgSize = b.maxMsgSize;
+    DmTransport transport = b.transport;
+    Optional<ChannelSecurity> demand = b.demand;
+    URI server = b.server;
     DdfTndsCodec ddf = new DdfTndsCodec();
     tree = PlainTree.onFile(dir.resolve("tree.mv.db")).codec(ddf).log(log::add).open();
     StandardObjects device =

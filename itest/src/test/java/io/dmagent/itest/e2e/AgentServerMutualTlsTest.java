@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,7 +113,8 @@ class AgentServerMutualTlsTest {
             "DM Agent e2e",
             tls,
             agentLog::add);
-    agent = new Agent(dir, server.uri(), SERVER_ID, encoding, 16384, transport, Optional.empty());
+    agent =
+        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport).start();
   }
 
   /** The account as the configuration file writes it, with client credentials of this type. */

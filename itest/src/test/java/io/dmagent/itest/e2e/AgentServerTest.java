@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,12 @@ class AgentServerTest {
             .defaultScript(Script.parse("e2e", script))
             .log(ServerLog.silent())
             .start();
-    agent = new Agent(dir, server.uri(), SERVER_ID, encoding, agentMaxMsgSize);
+    agent =
+        Agent.in(dir)
+            .connectedTo(server.uri(), SERVER_ID)
+            .using(encoding)
+            .maxMsgSize(agentMaxMsgSize)
+            .start();
   }
 
   @AfterEach

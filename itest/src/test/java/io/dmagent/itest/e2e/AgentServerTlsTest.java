@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +138,10 @@ class AgentServerTlsTest {
             ? Optional.of(
                 new ChannelSecurity(Mode.TLS_PSK, Optional.empty(), Optional.of(PSK_IDENTITY)))
             : Optional.empty();
-    agent = new Agent(dir, server.uri(), SERVER_ID, encoding, 16384, transport, demand);
+    Agent.Builder b =
+        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport);
+    demand.ifPresent(b::demanding);
+    agent = b.start();
     return agent;
   }
 
@@ -152,7 +155,8 @@ class AgentServerTlsTest {
             "DM Agent e2e",
             tls,
             agentLog::add);
-    agent = new Agent(dir, server.uri(), SERVER_ID, encoding, 16384, transport, Optional.empty());
+    agent =
+        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport).start();
     return agent;
   }
 

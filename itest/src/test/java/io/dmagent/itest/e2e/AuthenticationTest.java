@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,16 +70,15 @@ class AuthenticationTest {
 
   private void newAgent(Encoding encoding) throws Exception {
     agent =
-        new Agent(
-            dir,
-            server.uri(),
-            SERVER_ID,
-            encoding,
-            16384,
-            t -> {
-              proxy = new Proxy(t);
-              return proxy;
-            });
+        Agent.in(dir)
+            .connectedTo(server.uri(), SERVER_ID)
+            .using(encoding)
+            .wrapping(
+                t -> {
+                  proxy = new Proxy(t);
+                  return proxy;
+                })
+            .start();
     if (!agent.value("./Vendor/ACME/Mode").isPresent()) {
       agent
           .tree

@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import java.io.OutputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import io.dmagent.api.transport.ChannelSecurity;
 import io.dmagent.api.transport.DmTransport;

@@ -1,4 +1,4 @@
-package io.dmagent.server.e2e;
+package io.dmagent.itest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,6 @@ import io.dmagent.api.tree.Principal;
 import io.dmagent.authority.AuthorityObject;
 import io.dmagent.codec.message.SyncMlCodec;
 import io.dmagent.server.DmServer;
-import io.dmagent.server.MutableClock;
 import io.dmagent.server.ServerLog;
 import io.dmagent.server.SessionRecord;
 import io.dmagent.server.delegation.DelegationGrant;
@@ -51,7 +50,7 @@ class SeveralAuthoritiesTest {
   void start() throws Exception {
     a = server("srvA");
     b = server("srvB");
-    agent = new Agent(dir, a.uri(), "srvA", Encoding.XML, 16384);
+    agent = Agent.in(dir).connectedTo(a.uri(), "srvA").using(Encoding.XML).start();
     authority = new AuthorityObject(agent.tree, clock, agent.log::add);
     agent.tree.graft(authority);
     agent
