@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract between bundles, checked on every bundle's manifest as bnd wrote it: a bundle
  * imports nothing of another bundle but the api, only the api exports, and every api import carries
- * a version range (which the api's baseline keeps honest).
+ * a version range, which the api's baseline keeps honest: bnd baselines only versions of 1.0 and
+ * above, so every api package must be there.
  */
 class ImportGraphTest {
   private static final Map<String, Attributes> BUNDLES = new TreeMap<>();
@@ -86,6 +87,14 @@ class ImportGraphTest {
                 .filteredOn(clause -> clause.startsWith("io.dmagent.api."))
                 .allMatch(
                     clause -> clause.matches(".*;version=\"[\\[(][0-9.]+,[0-9.]+[)\\]]\".*")));
+  }
+
+  @Test
+  void every_api_package_is_at_1_0_or_above_where_the_baseline_enforces_its_version() {
+    assertThat(clauses(BUNDLES.get("io.dmagent.api").getValue("Export-Package")))
+        .isNotEmpty()
+        .allMatch(
+            clause -> clause.matches(".*;version=\"[1-9][0-9]*\\.[0-9.]+\".*"), "at 1.0 or above");
   }
 
   /** The package names of an OSGi header, without their attributes. */
