@@ -39,14 +39,6 @@ public final class DmAssertions extends Assertions {
       }
       return this;
     }
-
-    public StatusAssert isSuccess() {
-      isNotNull();
-      if (actual.code() / 100 != 2) {
-        failWithMessage("expected a 2xx status but was %s", actual);
-      }
-      return this;
-    }
   }
 
   /** A command the server sent and what the agent answered. */

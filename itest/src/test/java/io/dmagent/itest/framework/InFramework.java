@@ -22,7 +22,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -163,10 +162,6 @@ public final class InFramework implements BeforeEachCallback, AfterEachCallback 
     } finally {
       context.ungetService(ref);
     }
-  }
-
-  Filter filter(String text) throws InvalidSyntaxException {
-    return context.createFilter(text);
   }
 
   private ConfigurationAdmin admin() throws InterruptedException {

@@ -59,6 +59,7 @@ class SessionTest {
     ServerResults results = server.results(agent.devId());
     assertThat(results.of("Get", "./DevInfo/NoSuchNode")).is(NOT_FOUND);
     assertThat(results.of("Get", "./DevInfo/DevId")).is(OK);
+    assertThat(agent.getAs(server.serverId(), "./DevInfo/NoSuchNode")).is(NOT_FOUND);
   }
 
   @ParameterizedTest(name = "{0} over {1}")
