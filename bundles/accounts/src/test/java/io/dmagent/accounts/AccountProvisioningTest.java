@@ -9,7 +9,6 @@ import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.stdobj.DmAccObject;
-import io.dmagent.tree.AccountsTestTrees;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ class AccountProvisioningTest {
 
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final List<String> treeLog = new CopyOnWriteArrayList<>();
-  private final DmTree tree = AccountsTestTrees.inMemory(treeLog::add, new DmAccObject());
+  private final DmTree tree = TestTrees.inMemory(treeLog::add, new DmAccObject());
   private final Accounts accounts = TreeAccounts.on(tree, treeLog::add);
 
   /** The configuration with these properties; the others take their MetaType defaults. */

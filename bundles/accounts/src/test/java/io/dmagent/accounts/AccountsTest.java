@@ -18,7 +18,6 @@ import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import io.dmagent.stdobj.DmAccObject;
-import io.dmagent.tree.AccountsTestTrees;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class AccountsTest {
   static final String PSK_IDENTITY = "gw-0042";
   static final String PSK_HEX = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
   final List<String> log = new CopyOnWriteArrayList<>();
-  final DmTree tree = AccountsTestTrees.inMemory(log::add, new DmAccObject());
+  final DmTree tree = TestTrees.inMemory(log::add, new DmAccObject());
   final Accounts accounts = TreeAccounts.on(tree, log::add);
 
   private static AccountSpec spec(String address, Optional<String> authType) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
-import io.dmagent.tree.FileTree;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -25,8 +24,8 @@ class AccountPurgeTest {
     device.node("./DMAcc/c", "Get=srvC&Replace=srvC").leaf("./DMAcc/c/ServerID", "srvC");
     device.node("./DMAcc/a", "Get=srvA").leaf("./DMAcc/a/ServerID", "srvA");
     device.node("./Vendor/X", "Get=srvC&Replace=srvA+srvC").leaf("./Vendor/X/v", "1");
-    FileTree.listen(
-        device.tree, new AccountPurge(device.tree, device.accounts, device.log::add), "./DMAcc");
+    device.tree.listen(
+        new AccountPurge(device.tree, device.accounts, device.log::add), NodeUri.of("./DMAcc"));
   }
 
   @AfterEach

@@ -11,10 +11,10 @@ import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
+import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.stdobj.DmAccObject;
 import io.dmagent.tree.AclMode;
-import io.dmagent.tree.DmTreeService;
-import io.dmagent.tree.FileTree;
+import io.dmagent.tree.PlainTree;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,16 +28,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Device implements AutoCloseable {
   final List<String> log = new CopyOnWriteArrayList<>();
-  final DmTreeService tree;
+  final PlainTree tree;
   final Accounts accounts;
   final AuthorityObject authority;
 
   Device(Path dir, Clock clock) throws Exception {
-    tree = FileTree.open(dir.resolve("tree.mv.db"), AclMode.TND, log::add);
-    FileTree.graft(tree, new DmAccObject());
+    tree =
+        PlainTree.onFile(dir.resolve("tree.mv.db"))
+            .aclMode(AclMode.TND)
+            .codec(new DdfTndsCodec())
+            .log(log::add)
+            .open();
+    tree.graft(new DmAccObject());
     accounts = TreeAccounts.on(tree, log::add);
     authority = new AuthorityObject(tree, accounts, clock, log::add);
-    FileTree.graft(tree, authority);
+    tree.graft(authority);
   }
 
   TreeOperations as(String serverId) {
@@ -94,6 +99,6 @@ final class Device implements AutoCloseable {
   @Override
   public void close() throws Exception {
     authority.close();
-    FileTree.close(tree);
+    tree.close();
   }
 }

@@ -7,9 +7,9 @@ import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.tree.AclMode;
-import io.dmagent.tree.DmTreeService;
-import io.dmagent.tree.FileTree;
+import io.dmagent.tree.PlainTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PriorityTest {
   @TempDir Path dir;
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private DmTreeService tree;
+  private PlainTree tree;
 
   private void start(String... priorities) throws Exception {
-    tree = FileTree.open(dir.resolve("tree.mv.db"), AclMode.TND, log::add);
-    FileTree.graft(tree, new SensorsMo());
+    tree =
+        PlainTree.onFile(dir.resolve("tree.mv.db"))
+            .aclMode(AclMode.TND)
+            .codec(new DdfTndsCodec())
+            .log(log::add)
+            .open();
+    tree.graft(new SensorsMo());
     PriorityGuard guard = new PriorityGuard(tree, priorities, log::add);
-    FileTree.guard(tree, guard);
-    FileTree.listen(tree, guard, "./Vendor");
+    tree.guard(guard);
+    tree.listen(guard, NodeUri.of("./Vendor"));
     tree.operations(Principal.device())
         .replaceProperty(
             SensorsMo.ROOT,
@@ -43,7 +48,7 @@ class PriorityTest {
 
   @AfterEach
   void stop() throws Exception {
-    FileTree.close(tree);
+    tree.close();
   }
 
   private int write(String serverId, String uri, String value) {
@@ -163,15 +168,19 @@ class PriorityTest {
     PriorityGuard before =
         new PriorityGuard(
             tree, new String[] {"srvA=10", "srvB=5"}, java.util.Optional.of(holders), log::add);
-    FileTree.guard(tree, before);
+    tree.guard(before);
     assertThat(write("srvA", "./Vendor/ACME/Sensors/s1/Rate", "10")).isEqualTo(200);
     before.close();
-    FileTree.close(tree);
+    tree.close();
 
-    tree = FileTree.open(dir.resolve("tree.mv.db"), AclMode.TND, log::add);
-    FileTree.graft(tree, new SensorsMo());
-    FileTree.guard(
-        tree,
+    tree =
+        PlainTree.onFile(dir.resolve("tree.mv.db"))
+            .aclMode(AclMode.TND)
+            .codec(new DdfTndsCodec())
+            .log(log::add)
+            .open();
+    tree.graft(new SensorsMo());
+    tree.guard(
         new PriorityGuard(
             tree, new String[] {"srvA=10", "srvB=5"}, java.util.Optional.of(holders), log::add));
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.stdobj.DmAccObject;
 import io.dmagent.tree.AclMode;
-import io.dmagent.tree.DmTreeService;
-import io.dmagent.tree.FileTree;
+import io.dmagent.tree.PlainTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,11 +29,16 @@ class SecretsAtRestTest {
   }
 
   private static void storeASecret(Path file) throws Exception {
-    DmTreeService tree = FileTree.open(file, AclMode.TND, line -> {});
-    FileTree.graft(tree, new DmAccObject());
+    PlainTree tree =
+        PlainTree.onFile(file)
+            .aclMode(AclMode.TND)
+            .codec(new DdfTndsCodec())
+            .log(line -> {})
+            .open();
+    tree.graft(new DmAccObject());
     tree.operations(Principal.device())
         .addLeaf(NodeUri.of("./DMAcc/a/AppAuth/1/AAuthSecret"), NodeValue.text(SECRET));
-    FileTree.close(tree);
+    tree.close();
   }
 
   @Test
@@ -55,7 +60,7 @@ class SecretsAtRestTest {
     Files.setPosixFilePermissions(
         file.resolveSibling("tree.mv.db.wal"), PosixFilePermissions.fromString("rw-rw-rw-"));
 
-    FileTree.close(FileTree.open(file, AclMode.TND, line -> {}));
+    PlainTree.onFile(file).codec(new DdfTndsCodec()).open().close();
 
     assertThat(perms(file)).isEqualTo("rw-------");
     assertThat(perms(file.resolveSibling("tree.mv.db.wal"))).isEqualTo("rw-------");

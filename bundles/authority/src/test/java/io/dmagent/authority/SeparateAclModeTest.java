@@ -8,9 +8,9 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.TreeOperations;
+import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.tree.AclMode;
-import io.dmagent.tree.DmTreeService;
-import io.dmagent.tree.FileTree;
+import io.dmagent.tree.PlainTree;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,15 @@ class SeparateAclModeTest {
   private static final NodeUri SENSOR = NodeUri.of("./Vendor/ACME/Sensor");
 
   @TempDir Path dir;
-  private DmTreeService tree;
+  private PlainTree tree;
 
   private TreeOperations setUp(AclMode mode) throws Exception {
-    tree = FileTree.open(dir.resolve("tree.mv.db"), mode, line -> {});
+    tree =
+        PlainTree.onFile(dir.resolve("tree.mv.db"))
+            .aclMode(mode)
+            .codec(new DdfTndsCodec())
+            .log(line -> {})
+            .open();
     TreeOperations device = tree.operations(Principal.device());
     device.addInterior(SENSOR, null);
     device.replaceProperty(SENSOR.parent(), NodeProperty.ACL, "Get=*&Replace=aclAdmin");
@@ -39,7 +44,7 @@ class SeparateAclModeTest {
 
   @AfterEach
   void close() throws Exception {
-    FileTree.close(tree);
+    tree.close();
   }
 
   private int aclReplace(String serverId, String acl) {

@@ -12,7 +12,7 @@ import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
-import io.dmagent.tree.DmTreeService;
+import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.tree.PlainTree;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,18 +32,19 @@ class DiagnosticsTest {
 
   @TempDir Path dir;
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private DmTreeService tree;
+  private PlainTree tree;
 
   @BeforeEach
   void openTree() throws Exception {
-    tree = PlainTree.open(dir.resolve("tree.mv.db"), log);
+    tree =
+        PlainTree.onFile(dir.resolve("tree.mv.db")).codec(new DdfTndsCodec()).log(log::add).open();
     tree.operations(Principal.device())
         .addLeaf(NodeUri.of("./DevInfo/DevId"), NodeValue.text("urn:dev:ops:test-1"));
   }
 
   @AfterEach
   void closeTree() throws Exception {
-    PlainTree.close(tree);
+    tree.close();
   }
 
   private DiagnosticsObject diagnostics(Path dataFolder) {
@@ -51,7 +52,7 @@ class DiagnosticsTest {
         new DiagnosticsObject(
             new SelfTest(tree, dataFolder, Clock.fixed(NOW, ZoneOffset.UTC), Runtime.getRuntime()),
             log::add);
-    PlainTree.graft(tree, mo);
+    tree.graft(mo);
     return mo;
   }
 
@@ -145,7 +146,7 @@ class DiagnosticsTest {
   @Test
   void the_grant_follows_when_the_tree_grafts_the_diagnostics_later() throws Exception {
     AccessGrant grant = new AccessGrant(tree, "*");
-    PlainTree.listen(tree, grant, "./Vendor/DMAgent/Diagnostics");
+    tree.listen(grant, NodeUri.of("./Vendor/DMAgent/Diagnostics"));
 
     diagnostics(dir);
 

@@ -31,7 +31,6 @@ import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.outbox.AlertOutbox;
-import io.dmagent.tree.ProtocolTestTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ final class Fixture {
 
   Fixture(Path folder, io.dmagent.api.mo.ManagementObject... mos) throws IOException, DmException {
     this.folder = folder;
-    this.tree = ProtocolTestTrees.inMemory(log::add, mos);
+    this.tree = TestTrees.inMemory(log::add, mos);
     this.accounts = TreeAccounts.on(tree, log::add);
     this.outbox =
         new AlertOutbox(

@@ -4,6 +4,7 @@ package io.dmagent.api.message;
  * One command of a SyncBody. Every command has a CmdID unique in its message; the records say what
  * else each carries, in the child order of the SyncML DTD.
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface Command
     permits ItemCommand, Exec, Alert, Atomic, Sequence, Status, Results, UnsupportedCommand {
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  * such as TNDS); {@link Markup} is an element embedded in Data (a TNDS {@code MgmtTree}), which the
  * codec hands over as the XML text of that element whatever the message's encoding was.
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface ItemData {
 
   /** The content as bytes: UTF-8 for text and markup. */

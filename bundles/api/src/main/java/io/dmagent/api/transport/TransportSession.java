@@ -5,6 +5,7 @@ package io.dmagent.api.transport;
  * message. A binding reuses its connection between exchanges where it can. Not thread-safe: one
  * session, one thread.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface TransportSession extends AutoCloseable {
 
   /** Sends one message and waits for the answer. */

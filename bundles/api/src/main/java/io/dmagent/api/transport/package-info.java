@@ -4,5 +4,5 @@
  * session.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package io.dmagent.api.transport;

@@ -78,4 +78,21 @@ class TreeQueryTest {
         .isInstanceOfSatisfying(
             DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.BAD_REQUEST));
   }
+
+  @Test
+  void a_missing_target_answers_400() {
+    assertThatThrownBy(() -> TreeQuery.parse(null))
+        .isInstanceOfSatisfying(
+            DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.BAD_REQUEST));
+  }
+
+  @Test
+  void node_builds_the_plain_node_query() {
+    TreeQuery q = TreeQuery.node(NodeUri.of("./A"));
+
+    assertThat(q.kind()).isEqualTo(Kind.NODE);
+    assertThat(q.property()).isEmpty();
+    assertThat(q.tnds()).isEmpty();
+    assertThat(q.moId()).isEmpty();
+  }
 }

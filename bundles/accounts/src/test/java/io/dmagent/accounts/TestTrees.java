@@ -1,0 +1,27 @@
+package io.dmagent.accounts;
+
+import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.tree.DmTree;
+import io.dmagent.codec.description.DdfTndsCodec;
+import io.dmagent.tree.PlainTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/** The real DM tree in memory for the accounts bundle's tests, with management objects grafted. */
+final class TestTrees {
+  private TestTrees() {}
+
+  /** A tree in memory that grafts {@code mos}, logging refusals to {@code log}. */
+  static DmTree inMemory(Consumer<String> log, ManagementObject... mos) {
+    try {
+      PlainTree tree = PlainTree.inMemory().codec(new DdfTndsCodec()).log(log).open();
+      for (ManagementObject mo : mos) {
+        tree.graft(mo);
+      }
+      return tree;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
