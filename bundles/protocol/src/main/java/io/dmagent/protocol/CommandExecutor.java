@@ -180,6 +180,9 @@ final class CommandExecutor {
     }
     Optional<Encoding> tndsEncoding = ItemValues.tndsEncoding(meta);
     if (tndsEncoding.isPresent()) {
+      // Rights before the document: its parse costs more than the check, which nothing in it
+      // changes.
+      ops.checkReplaceTnds(q.uri());
       ops.replaceTnds(q.uri(), tnds.readTnds(ItemValues.bytes(item), tndsEncoding.get()));
     } else if (ItemValues.format(meta) == NodeFormat.NODE) {
       throw new DmException(

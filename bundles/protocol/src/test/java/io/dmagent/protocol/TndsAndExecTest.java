@@ -23,10 +23,12 @@ import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.session.AlertMark;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.tree.NodeFormat;
+import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.codec.description.DdfTndsCodec;
 import io.dmagent.codec.message.SyncMlCodec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +122,58 @@ class TndsAndExecTest {
 
     assertThat(statusFor(added, "2").code()).isEqualTo(200);
     assertThat(f.exists("./Vendor/Copy")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_tnds_replace_without_the_right_is_refused_before_its_document_is_read(Encoding e)
+      throws Exception {
+    open(e);
+    f.device().replaceProperty(NodeUri.of("./Vendor/Src"), NodeProperty.ACL, "Get=srv1");
+
+    SyncMessage reply = answer(e, tndsReplace("4", "./Vendor/Src", "<MgmtTree><Node>unclosed"));
+
+    // 425 from the ACL, not 400 from the broken document: it was never read.
+    assertThat(statusFor(reply, "4").code()).isEqualTo(425);
+    assertThat(f.exists("./Vendor/Src/Sub/B")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_tnds_replace_with_the_rights_reads_its_document_and_refuses_a_broken_one(Encoding e)
+      throws Exception {
+    open(e);
+
+    SyncMessage reply = answer(e, tndsReplace("4", "./Vendor/Src", "<MgmtTree><Node>unclosed"));
+
+    assertThat(statusFor(reply, "4").code()).isEqualTo(400);
+    assertThat(f.exists("./Vendor/Src/Sub/B")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
+  void a_tnds_replace_needs_delete_on_each_child_before_its_document_is_read(Encoding e)
+      throws Exception {
+    open(e);
+    f.device()
+        .replaceProperty(NodeUri.of("./Vendor/Src/Sub"), NodeProperty.ACL, "Get=srv1&Replace=srv1");
+
+    SyncMessage reply = answer(e, tndsReplace("4", "./Vendor/Src", "<MgmtTree><Node>unclosed"));
+
+    assertThat(statusFor(reply, "4").code()).isEqualTo(425);
+    assertThat(f.exists("./Vendor/Src/Sub/B")).isTrue();
+  }
+
+  private static ItemCommand tndsReplace(String cmdId, String target, String document) {
+    return ItemCommand.of(
+        CommandName.REPLACE,
+        cmdId,
+        new Item(
+            Optional.of(Locator.of(target)),
+            Optional.empty(),
+            Optional.of(Meta.of("xml", "application/vnd.syncml.dmtnds+xml")),
+            Optional.of(ItemData.opaque(document.getBytes(StandardCharsets.UTF_8))),
+            false));
   }
 
   private static List<String> values(List<io.dmagent.api.description.TndsNode> nodes) {

@@ -644,13 +644,9 @@ final class Operations implements TreeTransaction {
         "Replace",
         target,
         (w, c) -> {
-          existing(w, target);
-          engine.require(w, principal, target, AclRight.REPLACE);
-          // As Delete of each child, then Add of each new one (TND): each child needs Delete.
+          requireReplaceableByTnds(w, target);
           for (String child : w.children(target)) {
             NodeUri at = NodeUris.child(target, child);
-            engine.require(w, principal, at, AclRight.DELETE);
-            engine.rules.checkDelete(principal, at, engine.mos.describe(at));
             beforeWrite(at, null);
             w.removeSubtree(at);
           }
@@ -662,6 +658,28 @@ final class Operations implements TreeTransaction {
           changed(c, TreeChange.Kind.REPLACED, target, null);
           return null;
         });
+  }
+
+  @Override
+  public void checkReplaceTnds(NodeUri target) throws DmException {
+    read(
+        "Replace",
+        target,
+        (w, c) -> {
+          requireReplaceableByTnds(w, target);
+          return null;
+        });
+  }
+
+  /** A TNDS Replace is a Delete of each child, then an Add of each new one (TND). */
+  private void requireReplaceableByTnds(WorkingTree w, NodeUri target) throws DmException {
+    existing(w, target);
+    engine.require(w, principal, target, AclRight.REPLACE);
+    for (String child : w.children(target)) {
+      NodeUri at = NodeUris.child(target, child);
+      engine.require(w, principal, at, AclRight.DELETE);
+      engine.rules.checkDelete(principal, at, engine.mos.describe(at));
+    }
   }
 
   @Override

@@ -53,6 +53,13 @@ public interface TreeOperations {
   /** Replace of a whole subtree with a TNDS document: all or nothing. */
   void replaceTnds(NodeUri target, TndsTree tree) throws DmException;
 
+  /**
+   * The checks of {@link #replaceTnds} that no document can change: {@code target} exists, the
+   * principal holds Replace on it and Delete on each of its children. A caller makes them before it
+   * decodes the document, whose parse costs more than they do. 404, 425, 405.
+   */
+  void checkReplaceTnds(NodeUri target) throws DmException;
+
   /** Replace of {@code uri?prop=name}: ACL, Name (rename) and Title only; 405 for the others. */
   void replaceProperty(NodeUri uri, NodeProperty property, String value) throws DmException;
 
