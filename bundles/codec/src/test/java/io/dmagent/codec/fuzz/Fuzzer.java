@@ -1,5 +1,9 @@
 package io.dmagent.codec.fuzz;
 
+import static io.dmagent.codec.fuzz.ByteEdits.delete;
+import static io.dmagent.codec.fuzz.ByteEdits.insert;
+import static io.dmagent.codec.fuzz.ByteEdits.randomBytes;
+
 import io.dmagent.codec.markup.WorkMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,7 +143,7 @@ final class Fuzzer {
       switch (random.nextInt(9)) {
         case 0 -> b[at] ^= (byte) (1 << random.nextInt(8));
         case 1 -> b[at] = (byte) random.nextInt(256);
-        case 2 -> b = insert(b, at, randomBytes(1 + random.nextInt(8)));
+        case 2 -> b = insert(b, at, randomBytes(random, 1 + random.nextInt(8)));
         case 3 -> b = delete(b, at, 1 + random.nextInt(Math.min(16, b.length - at)));
         case 4 -> b = Arrays.copyOf(b, at);
         case 5 -> b = repeatSlice(b, at);
@@ -176,27 +180,6 @@ final class Fuzzer {
     for (int i = 0; i < times; i++) {
       System.arraycopy(piece, 0, r, i * piece.length, piece.length);
     }
-    return r;
-  }
-
-  private byte[] randomBytes(int n) {
-    byte[] r = new byte[n];
-    random.nextBytes(r);
-    return r;
-  }
-
-  private static byte[] insert(byte[] b, int at, byte[] more) {
-    byte[] r = new byte[b.length + more.length];
-    System.arraycopy(b, 0, r, 0, at);
-    System.arraycopy(more, 0, r, at, more.length);
-    System.arraycopy(b, at, r, at + more.length, b.length - at);
-    return r;
-  }
-
-  private static byte[] delete(byte[] b, int at, int n) {
-    byte[] r = new byte[b.length - n];
-    System.arraycopy(b, 0, r, 0, at);
-    System.arraycopy(b, at + n, r, at, b.length - at - n);
     return r;
   }
 }

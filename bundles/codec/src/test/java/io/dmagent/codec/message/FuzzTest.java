@@ -1,5 +1,8 @@
 package io.dmagent.codec.message;
 
+import static io.dmagent.codec.fuzz.ByteEdits.delete;
+import static io.dmagent.codec.fuzz.ByteEdits.insert;
+import static io.dmagent.codec.fuzz.ByteEdits.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -88,26 +91,5 @@ class FuzzTest {
       }
     }
     return b;
-  }
-
-  private static byte[] randomBytes(Random random, int n) {
-    byte[] r = new byte[n];
-    random.nextBytes(r);
-    return r;
-  }
-
-  private static byte[] insert(byte[] b, int at, byte[] more) {
-    byte[] r = new byte[b.length + more.length];
-    System.arraycopy(b, 0, r, 0, at);
-    System.arraycopy(more, 0, r, at, more.length);
-    System.arraycopy(b, at, r, at + more.length, b.length - at);
-    return r;
-  }
-
-  private static byte[] delete(byte[] b, int at, int n) {
-    byte[] r = new byte[b.length - n];
-    System.arraycopy(b, 0, r, 0, at);
-    System.arraycopy(b, at + n, r, at, b.length - at - n);
-    return r;
   }
 }
