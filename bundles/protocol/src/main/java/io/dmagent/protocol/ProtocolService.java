@@ -169,6 +169,11 @@ public final class ProtocolService implements ManagementSessions, AlertService {
   }
 
   @Override
+  public boolean inSession(String serverId) {
+    return sessions.inSession(serverId);
+  }
+
+  @Override
   public String queue(GenericAlert alert, Optional<String> serverId) throws DmException {
     return alerts.queue(alert, serverId);
   }

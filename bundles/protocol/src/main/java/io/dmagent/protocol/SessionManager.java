@@ -88,6 +88,13 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
     }
   }
 
+  @Override
+  public boolean inSession(String serverId) {
+    synchronized (jobs) {
+      return jobs.containsKey(serverId);
+    }
+  }
+
   private void attempt(Job job, int attempt) {
     String serverId = job.request.serverId();
     Optional<Account> account = accounts.apply(serverId);
