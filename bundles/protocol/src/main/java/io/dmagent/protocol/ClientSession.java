@@ -73,6 +73,7 @@ public final class ClientSession {
   private final Account account;
   private final String sessionId;
   private final boolean serverInitiated;
+  private final List<String> requestedMos;
   private final SessionSettings settings;
   private final Authenticator.Exchange auth;
   private final AlertOutbox outbox;
@@ -92,10 +93,21 @@ public final class ClientSession {
   private boolean authGaveUp;
 
   ClientSession(SessionParts parts, Account account, String sessionId, boolean serverInitiated) {
+    this(parts, account, sessionId, serverInitiated, List.of());
+  }
+
+  /** A session whose package 1 also carries the MOs a notification asked for ({@code moIds}). */
+  ClientSession(
+      SessionParts parts,
+      Account account,
+      String sessionId,
+      boolean serverInitiated,
+      List<String> requestedMos) {
     this.tree = parts.tree();
     this.account = account;
     this.sessionId = sessionId;
     this.serverInitiated = serverInitiated;
+    this.requestedMos = List.copyOf(requestedMos);
     this.settings = parts.settings();
     this.auth = parts.authenticator().open(account);
     this.outbox = parts.outbox();
@@ -149,8 +161,8 @@ public final class ClientSession {
   }
 
   /**
-   * Package 1: Alert 1201 (or 1200 with the notification's session id), DevInfo as Replace, the
-   * alerts waiting in the outbox for this server.
+   * Package 1: Alert 1201 (or 1200 with the notification's session id), DevInfo as Replace, a
+   * Replace per MO the notification asked for, the alerts waiting in the outbox for this server.
    *
    * @throws DmException when the tree has no {@code ./DevInfo/DevId}
    */
@@ -159,8 +171,18 @@ public final class ClientSession {
     int code = serverInitiated ? Alert.SERVER_INITIATED_MGMT : Alert.CLIENT_INITIATED_MGMT;
     queue.add(Outgoing.of(Alert.of("0", code)));
     queue.add(Outgoing.of(DevInfoReport.replace(tree, server.encoding())));
+    addRequestedMos();
     offerAlerts();
     return ((Send) emit()).message();
+  }
+
+  /** The Replaces of the MOs the notification asked for, after DevInfo's. */
+  private void addRequestedMos() {
+    for (var replace :
+        RequestedMoReport.replaces(
+            tree, account.serverId(), requestedMos, server.encoding(), log)) {
+      queue.add(Outgoing.of(replace));
+    }
   }
 
   /** Transport headers for our message whose encoded bytes are {@code body} (HMAC). */
@@ -356,6 +378,7 @@ public final class ClientSession {
     queue.add(Outgoing.of(Alert.of("0", code)));
     try {
       queue.add(Outgoing.of(DevInfoReport.replace(tree, server.encoding())));
+      addRequestedMos();
     } catch (DmException e) {
       return abort("DevInfo unreadable for package 1: " + e.getMessage());
     }

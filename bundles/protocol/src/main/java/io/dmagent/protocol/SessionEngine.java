@@ -98,7 +98,8 @@ public final class SessionEngine {
   public ClientSession newSession(Account account, SessionRequest request) {
     String id =
         request.notifiedSessionId().map(SessionIds::serverInitiated).orElseGet(clientInitiatedIds);
-    return new ClientSession(parts, account, id, request.isServerInitiated());
+    return new ClientSession(
+        parts, account, id, request.isServerInitiated(), request.requestedMos());
   }
 
   /** Runs one session with the server of {@code account} to its end and reports how it went. */

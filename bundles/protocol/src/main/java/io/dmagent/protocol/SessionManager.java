@@ -1,6 +1,7 @@
 package io.dmagent.protocol;
 
 import io.dmagent.api.account.Account;
+import io.dmagent.api.log.WireText;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionOutcome;
 import io.dmagent.api.session.SessionReport;
@@ -24,12 +25,13 @@ import java.util.function.Supplier;
 
 /**
  * Runs the sessions other bundles ask for on a pool it owns: one at a time per server (a request
- * while one is queued or running joins it), each attempt that failed on the transport or ended
- * because authentication gave up (the server kept refusing our credentials) tried again, as a new
- * session, after an exponential back-off, up to the configured number of attempts. Every ended
- * session is logged in one line ({@link SessionReport#summary()}) and told to the listeners. When a
- * completed session left alerts in the outbox that it never saw (queued after its last package),
- * another session follows to deliver them.
+ * while one is queued or running joins it, except a server-initiated one while a session runs: the
+ * server asked after that session began, so one more waits and follows it), each attempt that
+ * failed on the transport or ended because authentication gave up (the server kept refusing our
+ * credentials) tried again, as a new session, after an exponential back-off, up to the configured
+ * number of attempts. Every ended session is logged in one line ({@link SessionReport#summary()})
+ * and told to the listeners. When a completed session left alerts in the outbox that it never saw
+ * (queued after its last package), another session follows to deliver them.
  */
 public final class SessionManager implements ManagementSessions, AutoCloseable {
   private final Function<String, Optional<Account>> accounts;
@@ -39,6 +41,10 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
   private final Supplier<Collection<Listener>> listeners;
   private final Consumer<String> log;
   private final Map<String, Job> jobs = new HashMap<>();
+
+  /** At most one session per server waiting for the running one to end. */
+  private final Map<String, Job> waiting = new HashMap<>();
+
   private boolean closed;
 
   /** One session asked for, from its first attempt to its report. */
@@ -75,7 +81,7 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
       }
       Job running = jobs.get(request.serverId());
       if (running != null) {
-        return running.done;
+        return behind(running, request);
       }
       if (accounts.apply(request.serverId()).isEmpty()) {
         return CompletableFuture.failedFuture(
@@ -86,6 +92,35 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
       submit(() -> attempt(job, 1), Duration.ZERO, job);
       return job.done;
     }
+  }
+
+  /**
+   * A request while {@code running} runs: joins the one already waiting, else a server-initiated
+   * one waits (it asks for a session the running one may not serve), else it joins the running one.
+   */
+  private CompletionStage<SessionReport> behind(Job running, SessionRequest request) {
+    Job next = waiting.get(request.serverId());
+    if (next != null) {
+      return next.done;
+    }
+    if (!request.isServerInitiated()) {
+      return running.done;
+    }
+    Job queued = new Job(request);
+    waiting.put(request.serverId(), queued);
+    log.accept(
+        "server-initiated session with "
+            + request.serverId()
+            + " queued behind the running one"
+            + reason(request));
+    return queued.done;
+  }
+
+  private static String reason(SessionRequest request) {
+    return request
+        .connectReason()
+        .map(r -> " (connect reason " + WireText.quote(r) + ")")
+        .orElse("");
   }
 
   @Override
@@ -126,7 +161,9 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
 
   private void finish(Job job, SessionResult result, Throwable failure) {
     synchronized (jobs) {
-      jobs.remove(job.request.serverId(), job);
+      if (jobs.remove(job.request.serverId(), job)) {
+        promoteWaiting(job.request.serverId());
+      }
     }
     if (failure != null) {
       log.accept("session with " + job.request.serverId() + " not run: " + failure.getMessage());
@@ -134,7 +171,7 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
       return;
     }
     SessionReport report = result.report();
-    log.accept(report.summary());
+    log.accept(report.summary() + reason(job.request));
     for (Listener l : listeners.get()) {
       try {
         l.sessionEnded(report);
@@ -145,6 +182,17 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
     job.done.complete(report);
     if (report.outcome() == SessionOutcome.COMPLETED && unseenAlerts(report.serverId(), result)) {
       start(SessionRequest.clientInitiated(report.serverId()));
+    }
+  }
+
+  /** Starts the session waiting for {@code serverId}, if any; called holding {@code jobs}. */
+  private void promoteWaiting(String serverId) {
+    Job next = waiting.remove(serverId);
+    if (next != null && !closed) {
+      jobs.put(serverId, next);
+      submit(() -> attempt(next, 1), Duration.ZERO, next);
+    } else if (next != null) {
+      next.done.completeExceptionally(new IllegalStateException("the session engine stopped"));
     }
   }
 
@@ -188,11 +236,13 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
    */
   @Override
   public void close() {
-    Collection<Job> waiting;
+    Collection<Job> pending;
     synchronized (jobs) {
       closed = true;
-      waiting = java.util.List.copyOf(jobs.values());
+      pending = new java.util.ArrayList<>(jobs.values());
+      pending.addAll(waiting.values());
       jobs.clear();
+      waiting.clear();
     }
     pool.shutdownNow();
     try {
@@ -200,7 +250,7 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Job j : waiting) {
+    for (Job j : pending) {
       j.done.completeExceptionally(new IllegalStateException("the session engine stopped"));
     }
   }

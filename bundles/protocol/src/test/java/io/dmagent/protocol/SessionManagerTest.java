@@ -152,6 +152,50 @@ class SessionManagerTest {
   }
 
   @Test
+  void a_server_initiated_request_while_a_session_runs_is_queued_and_runs_after_it()
+      throws Exception {
+    CountDownLatch hold = new CountDownLatch(1);
+    ReplayTransport transport = quietServer(hold);
+    ManagementSessions sessions = manager(transport, 1);
+
+    CompletionStage<SessionReport> running = sessions.start(SessionRequest.clientInitiated("srv1"));
+    CompletionStage<SessionReport> notified =
+        sessions.start(SessionRequest.serverInitiated("srv1", "BEEF"));
+    CompletionStage<SessionReport> later =
+        sessions.start(SessionRequest.serverInitiated("srv1", "CAFE"));
+    CompletionStage<SessionReport> client = sessions.start(SessionRequest.clientInitiated("srv1"));
+    hold.countDown();
+
+    assertThat(notified).isNotSameAs(running);
+    assertThat(later).isSameAs(notified);
+    assertThat(client).isSameAs(notified);
+    SessionReport first = running.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    SessionReport second = notified.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(second.sessionId()).isEqualTo("BEEF");
+    assertThat(first.sessionId()).isNotEqualTo("BEEF");
+    List<Integer> alerts = new ArrayList<>();
+    for (var request : transport.sent) {
+      Fixture.alerts(codec.decode(request.body(), Encoding.XML, 1 << 20)).stream()
+          .map(a -> a.code())
+          .filter(c -> c == 1200 || c == 1201)
+          .forEach(alerts::add);
+    }
+    assertThat(alerts).containsExactly(1201, 1200);
+    assertThat(f.log).anyMatch(l -> l.startsWith("server-initiated session with srv1 queued"));
+  }
+
+  @Test
+  void the_connect_reason_of_a_notified_session_is_in_its_log_line() throws Exception {
+    ManagementSessions sessions = manager(quietServer(null), 1);
+    SessionRequest request =
+        new SessionRequest("srv1", Optional.of("12"), List.of(), Optional.of("new firmware"));
+
+    SessionReport report = sessions.start(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(f.log).contains(report.summary() + " (connect reason 'new firmware')");
+  }
+
+  @Test
   void a_transport_failure_is_retried_with_back_off_up_to_the_configured_attempts()
       throws Exception {
     AtomicInteger calls = new AtomicInteger();
