@@ -61,7 +61,28 @@ final class JettySettings {
         "org.apache.felix.https.keystore.key.password",
         c.keyPassword().isEmpty() ? c.keyStorePassword() : c.keyPassword());
     p.put("org.apache.felix.https.jetty.protocols.included", "TLSv1.3,TLSv1.2");
+    clientAuthentication(c, p);
     return p;
+  }
+
+  /** With a trust store, every client must present a certificate it trusts; else none is asked. */
+  private static void clientAuthentication(ListenerConfig c, Map<String, Object> p) {
+    String trustStore = c.trustStore().strip();
+    if (trustStore.isEmpty()) {
+      p.put("org.apache.felix.https.clientcertificate", "none");
+      return;
+    }
+    if (!Files.isReadable(Path.of(trustStore))) {
+      throw bad("trustStore", trustStore, "a readable trust store file");
+    }
+    String type = c.trustStoreType().strip().toUpperCase(Locale.ROOT);
+    if (!STORE_TYPES.contains(type)) {
+      throw bad("trustStoreType", c.trustStoreType(), "PKCS12 or JKS");
+    }
+    p.put("org.apache.felix.https.clientcertificate", "needs");
+    p.put("org.apache.felix.https.truststore", trustStore);
+    p.put("org.apache.felix.https.truststore.type", type);
+    p.put("org.apache.felix.https.truststore.password", c.trustStorePassword());
   }
 
   /** An IP literal: a host name would be resolved at each start, and could resolve elsewhere. */
@@ -91,6 +112,9 @@ final class JettySettings {
         + (host.contains(":") ? "[" + host + "]" : host)
         + ":"
         + port
-        + (tls ? " (key store " + p.get("org.apache.felix.https.keystore") + ")" : "");
+        + (tls ? " (key store " + p.get("org.apache.felix.https.keystore") + ")" : "")
+        + ("needs".equals(p.get("org.apache.felix.https.clientcertificate"))
+            ? ", client certificates from " + p.get("org.apache.felix.https.truststore")
+            : "");
   }
 }

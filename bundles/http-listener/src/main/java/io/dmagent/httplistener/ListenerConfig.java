@@ -39,4 +39,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       type = AttributeType.PASSWORD,
       description = "Password of the key, if it differs from the key store's.")
   String keyPassword() default "";
+
+  @AttributeDefinition(
+      description =
+          "Trust store of the certificates (or their CAs) whose clients may connect; set, every"
+              + " client must present one (TLS client authentication; needs keyStore). Empty: no"
+              + " client certificate asked for.",
+      required = false)
+  String trustStore() default "";
+
+  @AttributeDefinition(description = "Type of the trust store: PKCS12 or JKS.")
+  String trustStoreType() default "PKCS12";
+
+  @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of the trust store.")
+  String trustStorePassword() default "";
 }

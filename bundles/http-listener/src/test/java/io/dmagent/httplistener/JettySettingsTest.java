@@ -52,6 +52,39 @@ class JettySettingsTest {
   }
 
   @Test
+  void a_trust_store_makes_every_client_present_a_certificate() throws Exception {
+    Path store = Files.writeString(dir.resolve("listener.p12"), "not read here");
+    Path trust = Files.writeString(dir.resolve("clients.p12"), "not read here");
+
+    Map<String, Object> with =
+        JettySettings.of(
+            config(
+                Map.of(
+                    "keyStore", store.toString(),
+                    "trustStore", trust.toString(),
+                    "trustStorePassword", "t0p")));
+    Map<String, Object> without = JettySettings.of(config(Map.of("keyStore", store.toString())));
+
+    assertThat(with)
+        .containsEntry("org.apache.felix.https.clientcertificate", "needs")
+        .containsEntry("org.apache.felix.https.truststore", trust.toString())
+        .containsEntry("org.apache.felix.https.truststore.type", "PKCS12")
+        .containsEntry("org.apache.felix.https.truststore.password", "t0p");
+    assertThat(JettySettings.describe(with)).endsWith("client certificates from " + trust);
+    assertThat(without).containsEntry("org.apache.felix.https.clientcertificate", "none");
+    assertThatThrownBy(
+            () ->
+                JettySettings.of(
+                    config(
+                        Map.of(
+                            "keyStore",
+                            store.toString(),
+                            "trustStore",
+                            dir.resolve("none.p12").toString()))))
+        .hasMessageEndingWith("is not a readable trust store file");
+  }
+
+  @Test
   void bad_values_are_refused_naming_the_key_the_value_and_what_is_expected() {
     assertThatThrownBy(() -> JettySettings.of(config(Map.of("address", "gateway.local"))))
         .hasMessage(
@@ -110,6 +143,21 @@ class JettySettingsTest {
       @Override
       public String keyPassword() {
         return v.getOrDefault("keyPassword", "");
+      }
+
+      @Override
+      public String trustStore() {
+        return v.getOrDefault("trustStore", "");
+      }
+
+      @Override
+      public String trustStoreType() {
+        return v.getOrDefault("trustStoreType", "PKCS12");
+      }
+
+      @Override
+      public String trustStorePassword() {
+        return v.getOrDefault("trustStorePassword", "");
       }
     };
   }

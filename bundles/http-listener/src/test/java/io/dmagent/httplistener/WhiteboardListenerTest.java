@@ -102,6 +102,34 @@ class WhiteboardListenerTest {
         .isInstanceOf(IOException.class);
   }
 
+  @Test
+  void with_a_trust_store_only_clients_with_a_trusted_certificate_are_served() throws Exception {
+    int port = freePort();
+    Path keyStore = selfSignedKeyStore("changeit");
+    Path client = selfSignedKeyStore("client.p12", "clientpw");
+    start(
+        "port="
+            + port
+            + "\nkeyStore="
+            + keyStore
+            + "\nkeyStorePassword=changeit\ntrustStore="
+            + client
+            + "\ntrustStorePassword=clientpw\n");
+    URI hello = URI.create("https://127.0.0.1:" + port + "/hello");
+
+    HttpResponse<String> served = await(https(keyStore, "changeit", client, "clientpw"), hello);
+
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThatThrownBy(
+            () ->
+                https(keyStore, "changeit")
+                    .send(
+                        HttpRequest.newBuilder(hello).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+        .as("a client without a certificate")
+        .isInstanceOf(IOException.class);
+  }
+
   private void start(String listenerConfig) throws Exception {
     Path config = Files.createDirectories(dir.resolve("config"));
     Files.writeString(config.resolve(ListenerConfig.PID + ".cfg"), listenerConfig);
@@ -185,6 +213,29 @@ class WhiteboardListenerTest {
     return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /** A client that presents the certificate of {@code identity}. */
+  private static HttpClient https(Path trust, String password, Path identity, String idPassword)
+      throws Exception {
+    KeyStore id = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(identity)) {
+      id.load(in, idPassword.toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(id, idPassword.toCharArray());
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(trust)) {
+      ks.load(in, password.toCharArray());
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
   private static HttpClient https(Path trust, String password) throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(trust)) {
@@ -200,7 +251,11 @@ class WhiteboardListenerTest {
 
   /** A key pair and self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
   private Path selfSignedKeyStore(String password) throws Exception {
-    Path store = dir.resolve("listener.p12");
+    return selfSignedKeyStore("listener.p12", password);
+  }
+
+  private Path selfSignedKeyStore(String file, String password) throws Exception {
+    Path store = dir.resolve(file);
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
