@@ -58,7 +58,8 @@ class ImportGraphTest {
             "io.dmagent.outbox",
             "io.dmagent.console",
             "io.dmagent.http-listener",
-            "io.dmagent.notification");
+            "io.dmagent.notification",
+            "io.dmagent.push-http");
   }
 
   @Test
