@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -31,6 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SipConfig.class)
 public final class SipPushListener {
   static final String FEATURE = "PushSIP";
+  private static final int REFUSALS_PER_SECOND = 20;
 
   private final List<AutoCloseable> listeners = new ArrayList<>();
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
@@ -46,15 +48,17 @@ public final class SipPushListener {
     this.log = log;
     InetSocketAddress address = new InetSocketAddress(config.address().trim(), config.port());
     int maxMessageSize = Math.max(512, config.maxMessageSize());
+    // One budget for the binding's refusals: a flood of bad requests logs 20 lines a second.
+    Consumer<String> refusals = new LogBudget(log::warn, REFUSALS_PER_SECOND, System::nanoTime);
     SipRequestHandler handler =
-        new SipRequestHandler(receiver, Math.max(0, config.retryAfterSeconds()), log::warn);
+        new SipRequestHandler(receiver, Math.max(0, config.retryAfterSeconds()), refusals);
     List<String> endpoints = new ArrayList<>();
     try {
       if (config.udp()) {
         UdpListener udp =
             new UdpListener(
                 address,
-                new DatagramRequests(handler, maxMessageSize, log::warn),
+                new DatagramRequests(handler, maxMessageSize, refusals),
                 maxMessageSize,
                 log::warn);
         listeners.add(udp);
@@ -65,9 +69,9 @@ public final class SipPushListener {
         TcpListener tcp =
             new TcpListener(
                 address,
-                socket -> new TcpConnection(socket, handler, maxMessageSize, idleMillis, log::warn),
+                socket -> new TcpConnection(socket, handler, maxMessageSize, idleMillis, refusals),
                 config.maxConnections(),
-                log::warn);
+                refusals);
         listeners.add(tcp);
         endpoints.add(tcp.endpoint());
       }

@@ -21,6 +21,8 @@ final class TcpConnection {
   private static final int EOF_MID_HEAD = -2;
   private static final int HEAD_TOO_LONG = -3;
   private static final int TOO_SLOW = -4;
+  private static final int LINGER_MILLIS = 200;
+  private static final int LINGER_BYTES = 64 * 1024;
 
   /** Opens the reader of one accepted connection. */
   interface Factory {
@@ -136,12 +138,26 @@ final class TcpConnection {
     return null;
   }
 
+  /**
+   * Writes the refusal, ends the output, and reads (and drops) a bounded rest of what the peer
+   * sent: closing with unread bytes would reset the connection and could discard the refusal
+   * unread.
+   */
   private void writeQuietly(byte[] answer) {
     try {
       socket.getOutputStream().write(answer);
       socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      socket.setSoTimeout(LINGER_MILLIS);
+      InputStream rest = socket.getInputStream();
+      byte[] drop = new byte[4096];
+      int total = 0;
+      int n;
+      while (total < LINGER_BYTES && (n = rest.read(drop)) > 0) {
+        total += n;
+      }
     } catch (IOException e) {
-      // the peer is gone; the connection ends anyway
+      // the peer is gone or slow; the connection ends anyway
     }
   }
 
