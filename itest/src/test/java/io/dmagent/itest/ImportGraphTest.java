@@ -60,6 +60,7 @@ class ImportGraphTest {
             "io.dmagent.http-listener",
             "io.dmagent.notification",
             "io.dmagent.push-http");
+            "io.dmagent.push-sip");
   }
 
   @Test
