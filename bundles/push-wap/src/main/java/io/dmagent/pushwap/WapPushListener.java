@@ -24,8 +24,12 @@ final class WapPushListener implements AutoCloseable {
   /** While idle the thread wakes this often to write the refusal log's summaries. */
   private static final int IDLE_MILLIS = 1_000;
 
-  /** Room for a burst of datagrams while the thread is busy (the kernel may grant less). */
-  private static final int SOCKET_BUFFER = 1 << 20;
+  /**
+   * Room for a burst while the thread waits for a core: a flood of small datagrams costs the kernel
+   * about a kilobyte each, so this holds a few hundred milliseconds of 10,000 a second (Linux
+   * grants at most net.core.rmem_max).
+   */
+  private static final int SOCKET_BUFFER = 4 << 20;
 
   private final DatagramSocket socket;
   private final PushReceiver receiver;
@@ -91,14 +95,13 @@ final class WapPushListener implements AutoCloseable {
   }
 
   private void take(DatagramPacket packet) {
-    String origin = packet.getAddress().getHostAddress() + ":" + packet.getPort();
     WspPush push;
     try {
       push = WspPushDecoder.decode(packet.getData(), packet.getLength());
     } catch (MalformedPushException e) {
       refusals.refuse(
           packet.getAddress().getHostAddress(),
-          () -> "WAP push from " + origin + " dropped: " + e.getMessage());
+          () -> "WAP push from " + origin(packet) + " dropped: " + e.getMessage());
       return;
     }
     int max = receiver.maxMessageSize();
@@ -107,7 +110,7 @@ final class WapPushListener implements AutoCloseable {
           packet.getAddress().getHostAddress(),
           () ->
               "WAP push from "
-                  + origin
+                  + origin(packet)
                   + " dropped: a body of "
                   + push.body().length
                   + " octets is larger than the "
@@ -116,7 +119,13 @@ final class WapPushListener implements AutoCloseable {
       return;
     }
     receiver.receive(
-        new PushMessage(BINDING, push.contentType().mimeType(), push.body(), "udp:" + origin));
+        new PushMessage(
+            BINDING, push.contentType().mimeType(), push.body(), "udp:" + origin(packet)));
+  }
+
+  /** The sender, built only for a line or a push: a flood's refusals are mostly counted only. */
+  private static String origin(DatagramPacket packet) {
+    return packet.getAddress().getHostAddress() + ":" + packet.getPort();
   }
 
   /** Stops the thread and closes the socket: the port is free when this returns. */
