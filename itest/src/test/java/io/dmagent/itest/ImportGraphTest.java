@@ -61,6 +61,7 @@ class ImportGraphTest {
             "io.dmagent.notification",
             "io.dmagent.push-http");
             "io.dmagent.push-sip");
+            "io.dmagent.push-wap");
   }
 
   @Test
