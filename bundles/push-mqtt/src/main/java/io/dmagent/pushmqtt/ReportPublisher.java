@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
@@ -14,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
  * window are on the wire together, further callers wait for a free slot.
  */
 final class ReportPublisher {
+  private static final long WINDOW_RETRY_NANOS = 200_000;
   private final Broker broker;
   private final String defaultTopic;
   private final Publisher connection;
@@ -56,7 +58,7 @@ final class ReportPublisher {
       throw new InterruptedIOException("MQTT report to " + topic + " interrupted");
     }
     try {
-      IMqttDeliveryToken token = connection.publish(topic, message);
+      IMqttDeliveryToken token = publishWithinWindow(topic, message);
       token.waitForCompletion(timeoutMillis);
       if (!token.isComplete()) {
         throw new IOException(
@@ -66,6 +68,32 @@ final class ReportPublisher {
       throw new IOException("MQTT report to " + topic + " not acknowledged: " + e.getMessage(), e);
     } finally {
       window.release();
+    }
+  }
+
+  /**
+   * Publishes, waiting while Paho's own in-flight count is full. That count lags behind the
+   * acknowledgements our callers already saw (Paho 1.2.5 completes a token before its callback
+   * thread decrements the count, eclipse/paho.mqtt.java#551), so under load it can reach the window
+   * while fewer publishes are really in flight; it catches up within moments.
+   */
+  private IMqttDeliveryToken publishWithinWindow(String topic, byte[] message)
+      throws MqttException, IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      try {
+        return connection.publish(topic, message);
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LockSupport.parkNanos(WINDOW_RETRY_NANOS);
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("MQTT report to " + topic + " interrupted");
+        }
+      }
     }
   }
 
