@@ -2,10 +2,13 @@ package io.dmagent.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Mode;
@@ -40,6 +43,12 @@ class BenchmarksRunTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("benchmarkClasses")
   void each_benchmark_sets_up_and_runs_one_operation(String benchmarkClass) throws RunnerException {
+    // The MQTT benchmarks start a local Mosquitto: skipped where it is missing, except under CI.
+    Assumptions.assumeTrue(
+        !benchmarkClass.startsWith("io.dmagent.pushmqtt.")
+            || Files.isExecutable(Path.of("/usr/sbin/mosquitto"))
+            || "true".equals(System.getenv("CI")),
+        "needs Mosquitto (Debian package mosquitto)");
     Options once =
         new OptionsBuilder()
             .include("^" + Pattern.quote(benchmarkClass) + "\\.")

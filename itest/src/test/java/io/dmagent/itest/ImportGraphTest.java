@@ -62,6 +62,7 @@ class ImportGraphTest {
             "io.dmagent.push-http");
             "io.dmagent.push-sip");
             "io.dmagent.push-wap");
+            "io.dmagent.push-mqtt");
   }
 
   @Test
