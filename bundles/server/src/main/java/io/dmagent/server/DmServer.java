@@ -21,6 +21,9 @@ import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;
 import io.dmagent.server.script.ScriptLibrary;
+import io.dmagent.server.sessionless.ReceivedReport;
+import io.dmagent.server.sessionless.ReportBook;
+import io.dmagent.server.sessionless.ReportDesk;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -43,7 +46,9 @@ import java.util.Optional;
  * script per session: one queued for the device, else the device's own file, else the default.
  *
  * <p>Use it as a plain class ({@link #builder}) in tests and benchmarks, or as the OSGi component
- * of this bundle. It is small on purpose: no persistence, no notification (package 0).
+ * of this bundle. It is small on purpose: no persistence. It takes sessionless reports at {@code
+ * <path>/reports}; notifications and sessionless commands are sent by {@link
+ * io.dmagent.server.notify.Notifier} and {@link io.dmagent.server.sessionless.SessionlessCommands}.
  *
  * <p>Authentication ({@link Builder#auth}): the server challenges a device that presents no or
  * wrong credentials (407/401 with a Chal and a fresh NextNonce) and runs nothing of its script for
@@ -64,6 +69,8 @@ public final class DmServer implements AutoCloseable {
   public static final int MAX_SESSIONID = 64;
 
   private static final String DELEGATION_PATH = "/delegation";
+  private static final String REPORTS_PATH = "/reports";
+  private static final int REPORTS_KEPT = 10_000;
   private static final String DELEGATE_NODE = "./Vendor/DMAgent/Authority/Delegate";
   private static final String REVOKE_NODE = "./Vendor/DMAgent/Authority/Revoke";
 
@@ -88,6 +95,8 @@ public final class DmServer implements AutoCloseable {
   private final Map<String, GrantSeal> peers;
   private final DelegationDesk desk;
   private final DelegationCourier courier = new DelegationCourier();
+  private final ReportBook reports = new ReportBook(REPORTS_KEPT);
+  private final ReportDesk reportDesk;
 
   private DmServer(Builder b) throws IOException {
     this.codec = b.codec;
@@ -106,6 +115,9 @@ public final class DmServer implements AutoCloseable {
     this.sessions = new SessionTable(b.maxPendingSessions, ENDED_KEPT);
     this.nonces = new NonceBook(b.maxDevices, b.nonceFile, log::warn);
     this.refusals = RefusalLog.standard(log::warn, Clock.systemUTC());
+    this.reportDesk =
+        new ReportDesk(
+            b.serverId, b.codec, b.maxMsgSize, credentials(), reports, b.clock, log::warn);
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
@@ -167,6 +179,44 @@ public final class DmServer implements AutoCloseable {
     return library.named(name);
   }
 
+  /**
+   * What the server knows to sign pushes to a device and check its reports: the device's
+   * credentials and the nonce the device last gave the server (its SRVCRED nonce).
+   */
+  public io.dmagent.server.notify.DeviceCredentials credentials() {
+    return new io.dmagent.server.notify.DeviceCredentials() {
+      @Override
+      public boolean knows(String devId) {
+        return devices.get(devId).isPresent() || deviceAuth.containsKey(devId);
+      }
+
+      @Override
+      public Optional<DeviceAuth> auth(String devId) {
+        return Optional.ofNullable(deviceAuth.get(devId)).or(() -> defaultAuth);
+      }
+
+      @Override
+      public byte[] serverNonce(String devId) {
+        return nonces.get(devId).server();
+      }
+    };
+  }
+
+  /** Where devices POST sessionless reports (the envelope of FRAMINGS.md). */
+  public URI reportsUri() {
+    return URI.create(uri() + REPORTS_PATH);
+  }
+
+  /** Takes sessionless reports from any carrier (HTTP here, MQTT through a subscriber). */
+  public ReportDesk reportDesk() {
+    return reportDesk;
+  }
+
+  /** The sessionless reports received, once per device and id, oldest first. */
+  public List<ReceivedReport> reports() {
+    return reports.all();
+  }
+
   /** Where peer servers POST delegation grants for this server (server-to-server exchange). */
   public URI delegationUri() {
     return URI.create(uri() + DELEGATION_PATH);
@@ -222,6 +272,9 @@ public final class DmServer implements AutoCloseable {
   HttpAnswer handle(HttpCall call) {
     if (call.path().equals(basePath + DELEGATION_PATH)) {
       return desk.handle(call, uri());
+    }
+    if (call.path().equals(basePath + REPORTS_PATH)) {
+      return reportDesk.handle(call);
     }
     if (!call.method().equals("POST")) {
       return HttpAnswer.text(405, "DM messages are POSTed");

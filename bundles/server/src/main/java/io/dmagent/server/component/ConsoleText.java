@@ -5,6 +5,7 @@ import io.dmagent.server.DeviceRecord;
 import io.dmagent.server.ReceivedAlert;
 import io.dmagent.server.ResultItem;
 import io.dmagent.server.SessionRecord;
+import io.dmagent.server.sessionless.ReceivedReport;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +30,26 @@ final class ConsoleText {
       out.append(": ").append(d.sessions().size()).append(" session(s)");
       d.lastSession().ifPresent(s -> out.append(", last ").append(headline(s)));
       out.append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+
+  static String reports(List<ReceivedReport> reports) {
+    if (reports.isEmpty()) {
+      return "no sessionless report has arrived";
+    }
+    StringBuilder out = new StringBuilder();
+    for (ReceivedReport r : reports) {
+      out.append(r.id())
+          .append(' ')
+          .append(r.devId())
+          .append(' ')
+          .append(r.alert())
+          .append(' ')
+          .append(shorten(r.data()))
+          .append(' ')
+          .append(r.received())
+          .append('\n');
     }
     return out.toString().stripTrailing();
   }

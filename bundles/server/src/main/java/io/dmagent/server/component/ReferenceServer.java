@@ -1,18 +1,32 @@
 package io.dmagent.server.component;
 
+import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.security.AuthScheme;
 import io.dmagent.server.DeviceAuth;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
+import io.dmagent.server.notify.NotificationFormat;
+import io.dmagent.server.notify.Notifier;
+import io.dmagent.server.notify.NotifyException;
+import io.dmagent.server.notify.NotifyOptions;
+import io.dmagent.server.notify.Package0Encoder;
+import io.dmagent.server.push.PushAddress;
+import io.dmagent.server.push.PushDirectory;
+import io.dmagent.server.push.PushSenders;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;
+import io.dmagent.server.sessionless.ReportSubscriber;
+import io.dmagent.server.sessionless.SessionlessCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,8 +38,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The reference server as an OSGi component, with its console commands: {@code dmserver:devices},
- * {@code dmserver:run <devId> <script>}, {@code dmserver:results <devId>}. A configuration change
- * restarts it (records are kept in memory only; the nonces of authenticated devices in a file).
+ * {@code dmserver:run <devId> <script>}, {@code dmserver:results <devId>}, {@code dmserver:notify
+ * <devId> [options]}, {@code dmserver:push <devId> <script> [--report]}, {@code dmserver:reports
+ * [devId]}. A configuration change restarts it (records are kept in memory only; the nonces of
+ * authenticated devices in a file).
  */
 @Component(
     service = ReferenceServer.class,
@@ -35,12 +51,19 @@ import org.osgi.service.metatype.annotations.Designate;
       "osgi.command.scope=dmserver",
       "osgi.command.function=devices",
       "osgi.command.function=run",
-      "osgi.command.function=results"
+      "osgi.command.function=results",
+      "osgi.command.function=notify",
+      "osgi.command.function=push",
+      "osgi.command.function=reports"
     })
 @Designate(ocd = ServerConfig.class)
 public final class ReferenceServer {
   private final DmServer server;
   private final Logger log;
+  private final Notifier notifier;
+  private final SessionlessCommands sessionless;
+  private final NotificationFormat defaultFormat;
+  private final Optional<ReportSubscriber> reportSubscriber;
 
   @Activate
   public ReferenceServer(
@@ -90,6 +113,56 @@ public final class ReferenceServer {
       throw e;
     }
     log.info("reference DM server listening at {} as {}", server.uri(), server.serverId());
+    PushDirectory directory =
+        PushDirectory.parse(config.pushAddresses(), config.defaultPushAddresses(), log::warn);
+    Duration timeout = Duration.ofSeconds(config.pushTimeoutSeconds());
+    PushSenders senders = new PushSenders(server.serverId(), config.mqttPushTopic(), timeout);
+    this.defaultFormat =
+        NotificationFormat.named(config.notificationFormat()).orElse(NotificationFormat.DM12);
+    this.notifier =
+        new Notifier(
+            server.serverId(),
+            server.credentials(),
+            directory,
+            senders,
+            new Package0Encoder(
+                "LAST".equalsIgnoreCase(config.dm13DigestPlace())
+                    ? Package0Encoder.DigestPlace.LAST
+                    : Package0Encoder.DigestPlace.FIRST),
+            log::info);
+    this.sessionless =
+        new SessionlessCommands(
+            server.serverId(),
+            codec,
+            "XML".equalsIgnoreCase(config.sessionlessEncoding()) ? Encoding.XML : Encoding.WBXML,
+            server.credentials(),
+            directory,
+            senders,
+            Clock.systemUTC());
+    this.reportSubscriber = reportSubscriber(config, server, log);
+  }
+
+  /** The MQTT subscription for reports, if a broker is configured; a broker down is logged. */
+  private static Optional<ReportSubscriber> reportSubscriber(
+      ServerConfig config, DmServer server, Logger log) {
+    if (config.reportBroker() == null || config.reportBroker().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      PushAddress broker = PushAddress.parse(config.reportBroker());
+      String url = "tcp://" + broker.uri().getAuthority();
+      ReportSubscriber s =
+          ReportSubscriber.start(url, config.reportTopic(), server.reportDesk(), log::warn);
+      log.info(
+          "reference DM server takes sessionless reports from {} at {}", url, config.reportTopic());
+      return Optional.of(s);
+    } catch (IllegalArgumentException | MqttException e) {
+      log.error(
+          "reference DM server takes no reports over MQTT: broker {} not usable: {}",
+          config.reportBroker(),
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
@@ -128,6 +201,7 @@ public final class ReferenceServer {
 
   @Deactivate
   void stop() {
+    reportSubscriber.ifPresent(ReportSubscriber::close);
     server.close();
   }
 
@@ -143,15 +217,61 @@ public final class ReferenceServer {
     try {
       Script s = server.script(script);
       server.queue(devId, s);
-      return "script "
-          + s.name()
-          + " ("
-          + s.commandCount()
-          + " commands) queued: it runs in the next session of "
-          + devId;
-    } catch (ScriptException e) {
+      String queued =
+          "script "
+              + s.name()
+              + " ("
+              + s.commandCount()
+              + " commands) queued: it runs in the next session of "
+              + devId;
+      if (s.wake().isEmpty()) {
+        return queued;
+      }
+      return queued
+          + "\n"
+          + notifier.notify(devId, NotifyOptions.parse(s.wake().get(), defaultFormat));
+    } catch (ScriptException | NotifyException e) {
       return "error: " + e.getMessage();
     }
+  }
+
+  @Descriptor("Wakes a device: sends it a notification (package #0) over its push binding")
+  public String notify(
+      @Descriptor("the device's DevId") String devId,
+      @Descriptor(
+              "[--binding http|sip|wap|mqtt] [--ui background|informative|interactive]"
+                  + " [--format 1.2|1.3] [--reason text] [--request-mo urn]... [--session hex]")
+          String... options) {
+    NotifyOptions parsed;
+    try {
+      parsed = NotifyOptions.parse(List.of(options), defaultFormat);
+    } catch (IllegalArgumentException e) {
+      return "error: " + e.getMessage() + "; usage: " + NotifyOptions.USAGE;
+    }
+    try {
+      return notifier.notify(devId, parsed);
+    } catch (NotifyException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  @Descriptor("Sends a script of the script folder as a sessionless command over the device's push")
+  public String push(
+      @Descriptor("the device's DevId") String devId,
+      @Descriptor("script name (<name>.dms in the script folder)") String script,
+      @Descriptor("[--report] [--binding http|sip|wap|mqtt]") String... options) {
+    return PushCommand.run(devId, script, List.of(options), server::script, sessionless);
+  }
+
+  @Descriptor("Lists the sessionless reports received (id, device, alert, data, time)")
+  public String reports() {
+    return ConsoleText.reports(server.reports());
+  }
+
+  @Descriptor("Lists the sessionless reports received from one device")
+  public String reports(@Descriptor("the device's DevId") String devId) {
+    return ConsoleText.reports(
+        server.reports().stream().filter(r -> r.devId().equals(devId)).toList());
   }
 
   @Descriptor("Shows the last session with the device: each command with its status and results")

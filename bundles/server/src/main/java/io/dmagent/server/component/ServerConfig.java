@@ -178,4 +178,70 @@ import org.osgi.service.metatype.annotations.Option;
       type = AttributeType.PASSWORD,
       required = false)
   String[] delegationPeers() default {};
+
+  @AttributeDefinition(
+      name = "Push addresses",
+      description =
+          "<DevId>=<address>, one entry per device and binding: http://<gateway>:8088/dm/push,"
+              + " sip:udp://<gateway>:5060, sip:tcp://<gateway>:5060, wap://<gateway>:2948 or"
+              + " mqtt://<broker>:1883. A device's first entry is its default binding.",
+      required = false)
+  String[] pushAddresses() default {};
+
+  @AttributeDefinition(
+      name = "Default push addresses",
+      description =
+          "Addresses for devices without one of their own (or of the binding asked), e.g. the"
+              + " MQTT broker every gateway listens on.",
+      required = false)
+  String[] defaultPushAddresses() default {};
+
+  @AttributeDefinition(
+      name = "Notification format",
+      description = "The package #0 layout dmserver:notify sends unless --format says otherwise.",
+      options = {
+        @Option(value = "1.2", label = "DM 1.2"),
+        @Option(value = "1.3", label = "DM 1.3")
+      })
+  String notificationFormat() default "1.2";
+
+  @AttributeDefinition(
+      name = "DM 1.3 digest place",
+      description =
+          "Where the DM 1.3 package #0 carries its digest (our interpretation: FIRST, as DM 1.2).",
+      options = {
+        @Option(value = "FIRST", label = "first"),
+        @Option(value = "LAST", label = "last")
+      })
+  String dm13DigestPlace() default "FIRST";
+
+  @AttributeDefinition(
+      name = "Push timeout (s)",
+      description = "How long a push may take to connect and be answered.",
+      min = "1")
+  int pushTimeoutSeconds() default 5;
+
+  @AttributeDefinition(
+      name = "MQTT push topic",
+      description = "Topic of a device's pushes; <DevId> is replaced by the device's.")
+  String mqttPushTopic() default "dm/<DevId>/push";
+
+  @AttributeDefinition(
+      name = "Report broker",
+      description =
+          "mqtt://<host>:<port> of the broker the server takes sessionless reports from; empty:"
+              + " reports over HTTP only (POST to <path>/reports).",
+      required = false)
+  String reportBroker() default "";
+
+  @AttributeDefinition(
+      name = "Report topic",
+      description = "The topic filter subscribed to at QoS 1 for sessionless reports.")
+  String reportTopic() default "dm/+/reports";
+
+  @AttributeDefinition(
+      name = "Sessionless encoding",
+      description = "How dmserver:push encodes the DM message of a sessionless command.",
+      options = {@Option(value = "WBXML", label = "WBXML"), @Option(value = "XML", label = "XML")})
+  String sessionlessEncoding() default "WBXML";
 }

@@ -1,6 +1,8 @@
 package io.dmagent.server.script;
 
 import io.dmagent.api.message.CommandName;
+import io.dmagent.server.notify.NotificationFormat;
+import io.dmagent.server.notify.NotifyOptions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,8 @@ import java.util.Set;
  * sequence {  ...  }                       the commands inside run in order
  * package                                  what follows goes in the next package, after the device answered
  * abort [&lt;reason&gt;]                         Alert 1223: the server ends the session here
+ * notify [--binding sip] [--ui ...] [--format 1.3] ...   queueing the script wakes the device
+ * (dmserver:notify's options; at most once, outside blocks)
  * </pre>
  *
  * A value is the rest of the line, trimmed; {@code \n}, {@code \t}, {@code \s} (a space) and {@code
@@ -47,6 +51,7 @@ public final class ScriptParser {
     List<List<Step>> packages = new ArrayList<>();
     List<Step> current = new ArrayList<>();
     Deque<Open> blocks = new ArrayDeque<>();
+    Optional<List<String>> wake = Optional.empty();
     String[] lines = text.split("\r?\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
@@ -91,6 +96,12 @@ public final class ScriptParser {
           target.add(
               new Step.Abort(reason.isEmpty() ? Optional.empty() : Optional.of(unescape(reason))));
         }
+        case "notify" -> {
+          if (!blocks.isEmpty() || wake.isPresent()) {
+            throw error(lineNo, "'notify' at most once, outside atomic and sequence");
+          }
+          wake = Optional.of(wakeOptions(words, lineNo));
+        }
         default -> target.add(command(words, line, lineNo));
       }
     }
@@ -100,7 +111,21 @@ public final class ScriptParser {
           blocks.peek().kind.element().toLowerCase() + " block is never closed");
     }
     packages.add(current);
-    return new Script(name, packages);
+    return new Script(name, packages, wake);
+  }
+
+  /** The notify line's options, unescaped and checked as dmserver:notify checks them. */
+  private List<String> wakeOptions(String[] words, int lineNo) throws ScriptException {
+    List<String> options = new ArrayList<>();
+    for (int i = 1; i < words.length; i++) {
+      options.add(unescape(words[i]));
+    }
+    try {
+      NotifyOptions.parse(options, NotificationFormat.DM13);
+    } catch (IllegalArgumentException e) {
+      throw error(lineNo, "notify: " + e.getMessage());
+    }
+    return options;
   }
 
   private Step command(String[] words, String line, int lineNo) throws ScriptException {

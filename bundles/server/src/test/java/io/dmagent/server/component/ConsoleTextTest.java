@@ -95,4 +95,20 @@ class ConsoleTextTest {
             "  alert 1226 correlator c1",
             "      org.example.fw (critical) ./FUMO = " + "x".repeat(120) + "... (200 chars)");
   }
+
+  @Test
+  void reports_are_listed_one_a_line_with_id_device_alert_data_and_time() {
+    String text =
+        ConsoleText.reports(
+            List.of(
+                new io.dmagent.server.sessionless.ReceivedReport(
+                    "r-1",
+                    "dev1",
+                    "1226 urn:x-test:t",
+                    "./S/T 21",
+                    Instant.parse("2026-12-07T16:00:00Z"))));
+
+    assertThat(text).isEqualTo("r-1 dev1 1226 urn:x-test:t ./S/T 21 2026-12-07T16:00:00Z");
+    assertThat(ConsoleText.reports(List.of())).isEqualTo("no sessionless report has arrived");
+  }
 }

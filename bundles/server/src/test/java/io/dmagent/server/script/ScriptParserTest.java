@@ -189,4 +189,38 @@ class ScriptParserTest {
         .hasMessageContaining("bad line " + line + ": ")
         .hasMessageContaining(reason);
   }
+
+  @Test
+  void notify_line_makes_the_script_wake_the_device_and_sends_no_command() throws Exception {
+    Script s =
+        Script.parse(
+            "wake",
+            "notify --binding sip --ui informative --format 1.3 --reason new\\sfirmware\n"
+                + "get ./DevInfo/DevId");
+
+    assertThat(s.wake())
+        .contains(
+            List.of(
+                "--binding",
+                "sip",
+                "--ui",
+                "informative",
+                "--format",
+                "1.3",
+                "--reason",
+                "new firmware"));
+    assertThat(s.commandCount()).isEqualTo(1);
+    assertThat(Script.parse("plain", "get ./DevInfo/DevId").wake()).isEmpty();
+  }
+
+  @Test
+  void notify_line_with_a_bad_option_or_twice_is_refused_with_its_line() {
+    assertThatThrownBy(() -> Script.parse("bad", "get ./A\nnotify --binding smoke"))
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("2")
+        .hasMessageContaining("bad value for --binding: smoke");
+    assertThatThrownBy(() -> Script.parse("twice", "notify\nnotify"))
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("at most once");
+  }
 }
