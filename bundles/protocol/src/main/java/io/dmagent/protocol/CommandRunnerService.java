@@ -7,6 +7,7 @@ import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.session.CommandRunner;
 import io.dmagent.api.tree.DmTree;
 import java.util.List;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,7 +28,15 @@ public final class CommandRunnerService implements CommandRunner {
       @Reference DmTree tree,
       @Reference DescriptionCodec tnds,
       @Reference(service = LoggerFactory.class) Logger log) {
-    this.runner = new SessionlessRunner(tree, tnds, Encoding.XML, log::info);
+    this(tree, tnds, (Consumer<String>) log::info);
+  }
+
+  /**
+   * For plain Java (the sessionless bundle's tests): the runner on this tree, logging to {@code
+   * log}.
+   */
+  public CommandRunnerService(DmTree tree, DescriptionCodec tnds, Consumer<String> log) {
+    this.runner = new SessionlessRunner(tree, tnds, Encoding.XML, log);
   }
 
   @Override
