@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Delivers the outbox's sessionless reports, on the thread that runs it: per destination, oldest
@@ -43,6 +44,7 @@ final class ReportSender implements Runnable {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final Consumer<String> log;
+  private final LongSupplier clock;
   private final Map<String, Backoff> backoffs = new HashMap<>();
   private final Map<String, Long> retryAt = new HashMap<>();
   private final Object lock = new Object();
@@ -58,6 +60,7 @@ final class ReportSender implements Runnable {
       int maxBatch,
       Duration firstBackoff,
       Duration maxBackoff,
+      LongSupplier clock,
       Consumer<String> log) {
     this.outbox = outbox;
     this.codec = codec;
@@ -67,6 +70,7 @@ final class ReportSender implements Runnable {
     this.maxBatch = Math.max(1, maxBatch);
     this.firstBackoff = firstBackoff;
     this.maxBackoff = maxBackoff;
+    this.clock = clock;
     this.log = log;
   }
 
@@ -115,7 +119,7 @@ final class ReportSender implements Runnable {
       byServer.computeIfAbsent(e.destination(), d -> new ArrayDeque<>()).add(e);
     }
     long next = IDLE_MILLIS;
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     for (Map.Entry<String, Deque<OutboxEntry>> e : byServer.entrySet()) {
       Long at = retryAt.get(e.getKey());
       if (at != null && at > now) {
@@ -196,7 +200,7 @@ final class ReportSender implements Runnable {
   private Duration failed(String server, int reports, IOException e) {
     Duration wait =
         backoffs.computeIfAbsent(server, s -> new Backoff(firstBackoff, maxBackoff)).failed();
-    retryAt.put(server, System.currentTimeMillis() + wait.toMillis());
+    retryAt.put(server, clock.getAsLong() + wait.toMillis());
     log.accept(
         reports
             + " sessionless report(s) for "

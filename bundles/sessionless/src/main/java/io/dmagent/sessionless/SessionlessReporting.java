@@ -68,6 +68,7 @@ public final class SessionlessReporting implements SessionlessReports, OutcomeRe
             config.maxBatch(),
             Duration.ofMillis(Math.max(1, config.firstBackoffMillis())),
             Duration.ofSeconds(Math.max(1, config.maxBackoffSeconds())),
+            System::currentTimeMillis,
             log::warn);
     this.reporter = new Reporter(outbox, accounts, codec, sender::wake);
     this.thread = new Thread(sender, "dmagent-sessionless-reports");
