@@ -57,7 +57,8 @@ class ImportGraphTest {
             "io.dmagent.accounts",
             "io.dmagent.outbox",
             "io.dmagent.console",
-            "io.dmagent.http-listener");
+            "io.dmagent.http-listener",
+            "io.dmagent.sessionless");
   }
 
   @Test
