@@ -63,6 +63,7 @@ class ImportGraphTest {
             "io.dmagent.push-sip");
             "io.dmagent.push-wap");
             "io.dmagent.push-mqtt");
+            "io.dmagent.sessionless");
   }
 
   @Test

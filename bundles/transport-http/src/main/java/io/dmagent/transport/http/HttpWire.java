@@ -83,13 +83,15 @@ final class HttpWire {
     }
     int status = parseStatus(statusLine);
     Map<String, String> headers = readHeaders(in);
-    byte[] body = readBody(in, headers);
+    // 204 and 304 never have a body (RFC 9112 6.3): a sessionless report's receiver answers 204.
+    boolean bodyless = status == 204 || status == 304;
+    byte[] body = bodyless ? new byte[0] : readBody(in, headers);
     boolean http10 = statusLine.startsWith("HTTP/1.0");
     String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
     boolean keepAlive =
         !connection.contains("close")
             && (!http10 || connection.contains("keep-alive"))
-            && (headers.containsKey("content-length") || isChunked(headers));
+            && (bodyless || headers.containsKey("content-length") || isChunked(headers));
     return new ReadResponse(
         new TransportResponse(status, headers.get("content-type"), headers, body), keepAlive);
   }

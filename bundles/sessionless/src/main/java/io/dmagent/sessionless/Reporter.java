@@ -1,0 +1,61 @@
+package io.dmagent.sessionless;
+
+import io.dmagent.api.account.Accounts;
+import io.dmagent.api.log.WireText;
+import io.dmagent.api.message.Alert;
+import io.dmagent.api.message.Command;
+import io.dmagent.api.message.MessageCodec;
+import io.dmagent.api.outbox.Outbox;
+import io.dmagent.api.outbox.OutboxException;
+import io.dmagent.api.report.SessionlessReports;
+import io.dmagent.api.session.GenericAlert;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.StatusCode;
+import java.util.List;
+
+/**
+ * Takes reports: each is stored in the outbox (topic {@value #TOPIC}, destination the ServerID),
+ * durably, before its id is returned, and the sender is woken to deliver it.
+ */
+final class Reporter implements SessionlessReports, OutcomeReports {
+  static final String TOPIC = "sessionless";
+
+  private final Outbox outbox;
+  private final Accounts accounts;
+  private final MessageCodec codec;
+  private final Runnable wake;
+
+  Reporter(Outbox outbox, Accounts accounts, MessageCodec codec, Runnable wake) {
+    this.outbox = outbox;
+    this.accounts = accounts;
+    this.codec = codec;
+    this.wake = wake;
+  }
+
+  @Override
+  public String report(String serverId, GenericAlert alert) throws DmException {
+    return store(serverId, List.of(StoredReport.alert(alert, Alert.GENERIC_ALERT)));
+  }
+
+  @Override
+  public String reportOutcome(String serverId, List<Command> outcome) throws DmException {
+    return store(serverId, outcome);
+  }
+
+  private String store(String serverId, List<Command> commands) throws DmException {
+    if (accounts.find(serverId).isEmpty()) {
+      throw new DmException(
+          StatusCode.NOT_FOUND, "no account for server " + WireText.quote(serverId));
+    }
+    try {
+      String id = outbox.store(TOPIC, serverId, StoredReport.encode(codec, commands)).id();
+      wake.run();
+      return id;
+    } catch (OutboxException e) {
+      if (e.full()) {
+        throw new DmException(StatusCode.DEVICE_FULL, "outbox full: report refused");
+      }
+      throw new DmException(StatusCode.DATA_STORE_FAILURE, "report not stored: " + e.getMessage());
+    }
+  }
+}
