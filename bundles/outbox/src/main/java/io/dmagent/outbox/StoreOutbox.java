@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.h2.mvstore.DataUtils;
@@ -32,9 +33,16 @@ import org.h2.mvstore.MVStoreException;
  * The outbox in one MVStore file ({@value #FILE_NAME}): the map {@code entries} from sequence
  * number to encoded entry (so that key order is the order entries were stored), and the map {@code
  * meta} with the last sequence number given, which only grows, so an id is never given twice. Every
- * change is one MVStore commit forced to disk before the call returns: MVStore's copy-on-write
+ * change is in an MVStore commit forced to disk before the call returns: MVStore's copy-on-write
  * chunks make it whole or absent after a crash, and a torn last chunk is skipped when the file is
  * opened again.
+ *
+ * <p>Group commit: one forced write costs hundreds of microseconds, so concurrent callers share
+ * one. Each call changes the maps under the object's lock and joins the open {@link CommitGroup};
+ * then one caller at a time commits and forces every change made so far, while the others keep
+ * changing the maps for the next group, and a caller returns once a force that covers its change
+ * has completed (or the group failed, and then nothing of it counts as stored). Commits and forces
+ * alternate strictly, so no commit reuses file space another unforced commit freed.
  *
  * <p>A file MVStore cannot read is kept aside (renamed, never deleted) with one warning and the
  * outbox starts empty, numbering from a fresh random point so that no id of the lost file comes
@@ -56,6 +64,17 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   private final Consumer<String> warnings;
   private final Clock clock;
 
+  /**
+   * Held by the one caller that commits and forces; taken before the object's lock, never after.
+   */
+  private final Object committer = new Object();
+
+  /** Forced writes of commit groups so far: fewer than the changes when callers share them. */
+  private final AtomicLong groupsForced = new AtomicLong();
+
+  /** The changes made since the last commit (guarded by this). */
+  private CommitGroup open = new CommitGroup();
+
   private StoreOutbox(
       MVStore store, int capacity, OverflowPolicy policy, Consumer<String> warnings, Clock clock) {
     this.store = store;
@@ -70,7 +89,8 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     if (meta.get(LAST) == null) {
       // A new file: ids start at a random point, so a file that replaces a lost one repeats none.
       meta.put(LAST, new SecureRandom().nextLong() & ((1L << 40) - 1));
-      commit();
+      store.commit();
+      store.sync();
     }
   }
 
@@ -134,23 +154,29 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   }
 
   @Override
-  public synchronized OutboxEntry store(String topic, String destination, byte[] payload)
+  public OutboxEntry store(String topic, String destination, byte[] payload)
       throws OutboxException {
     EntryCodec.name("topic", topic);
     EntryCodec.name("destination", destination);
-    try {
-      List<String> dropped = makeRoom();
-      long seq = meta.get(LAST) + 1;
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
-      meta.put(LAST, seq);
-      commit();
-      dropped.forEach(warnings);
-      return new OutboxEntry(id(seq), topic, destination, now, payload);
-    } catch (MVStoreException | IllegalStateException e) {
-      rollback();
-      throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
+    CommitGroup group;
+    List<String> dropped;
+    long seq;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    synchronized (this) {
+      try {
+        dropped = makeRoom();
+        seq = meta.get(LAST) + 1;
+        entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
+        meta.put(LAST, seq);
+        group = open;
+      } catch (MVStoreException | IllegalStateException e) {
+        abandonOpenGroup(e);
+        throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
+      }
     }
+    awaitDurable(group);
+    dropped.forEach(warnings);
+    return new OutboxEntry(id(seq), topic, destination, now, payload);
   }
 
   /** Under DROP_OLDEST, removes the oldest entries until one more fits; returns their warnings. */
@@ -216,25 +242,26 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   }
 
   @Override
-  public synchronized void acknowledge(String topic, Collection<String> ids)
-      throws OutboxException {
-    try {
-      boolean changed = false;
-      for (String id : ids) {
-        Long seq = sequence(id);
-        byte[] bytes = seq == null ? null : entries.get(seq);
-        EntryCodec.Value v = bytes == null ? null : decode(seq, bytes);
-        if (v != null && v.topic().equals(topic)) {
-          entries.remove(seq);
-          changed = true;
+  public void acknowledge(String topic, Collection<String> ids) throws OutboxException {
+    CommitGroup group = null;
+    synchronized (this) {
+      try {
+        for (String id : ids) {
+          Long seq = sequence(id);
+          byte[] bytes = seq == null ? null : entries.get(seq);
+          EntryCodec.Value v = bytes == null ? null : decode(seq, bytes);
+          if (v != null && v.topic().equals(topic)) {
+            entries.remove(seq);
+            group = open;
+          }
         }
+      } catch (MVStoreException | IllegalStateException e) {
+        abandonOpenGroup(e);
+        throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
       }
-      if (changed) {
-        commit();
-      }
-    } catch (MVStoreException | IllegalStateException e) {
-      rollback();
-      throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
+    }
+    if (group != null) {
+      awaitDurable(group);
     }
   }
 
@@ -258,21 +285,72 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   }
 
   /**
-   * Commits and forces the change; then compacts when the file has become mostly free space. The
-   * change is durable once forced: a compaction that fails after it only leaves the file larger, so
-   * it is reported, never taken for a failed store.
+   * Returns once {@code group} is forced to disk: at once if an earlier caller's force covered it,
+   * else after committing and forcing it (with every change made since) itself.
    */
-  private void commit() {
-    store.commit();
-    store.sync();
-    if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL) {
-      try {
-        store.compact(COMPACT_BELOW_FILL, 1 << 20);
-        store.sync();
-      } catch (MVStoreException | IllegalStateException e) {
-        warnings.accept("outbox file not compacted: " + e.getMessage());
+  private void awaitDurable(CommitGroup group) throws OutboxException {
+    synchronized (committer) {
+      if (!group.isDone()) {
+        commitOpenGroup();
       }
     }
+    RuntimeException failure = group.failure();
+    if (failure != null) {
+      throw new OutboxException("cannot write the outbox: " + failure.getMessage(), failure);
+    }
+  }
+
+  /**
+   * Commits the open group under the object's lock, then forces it without that lock, so that other
+   * callers change the maps for the next group meanwhile; then compacts when the file has become
+   * mostly free space. A change is durable once forced: a compaction that fails after it only
+   * leaves the file larger, so it is reported, never taken for a failed store.
+   */
+  private void commitOpenGroup() {
+    CommitGroup closing;
+    synchronized (this) {
+      closing = open;
+      open = new CommitGroup();
+      try {
+        store.commit();
+      } catch (MVStoreException | IllegalStateException e) {
+        rollback();
+        closing.failed(e);
+        return;
+      }
+    }
+    try {
+      store.sync();
+    } catch (MVStoreException | IllegalStateException e) {
+      closing.failed(e);
+      return;
+    }
+    closing.forced();
+    groupsForced.incrementAndGet();
+    compactIfSparse();
+  }
+
+  long groupsForced() {
+    return groupsForced.get();
+  }
+
+  private synchronized void compactIfSparse() {
+    try {
+      if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL) {
+        // Commits the open group's changes too; the force below covers them.
+        store.compact(COMPACT_BELOW_FILL, 1 << 20);
+        store.sync();
+      }
+    } catch (MVStoreException | IllegalStateException e) {
+      warnings.accept("outbox file not compacted: " + e.getMessage());
+    }
+  }
+
+  /** A change failed half-way: every uncommitted change is rolled back, so its group fails. */
+  private void abandonOpenGroup(RuntimeException cause) {
+    rollback();
+    open.failed(cause);
+    open = new CommitGroup();
   }
 
   private void rollback() {

@@ -14,6 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +54,44 @@ class StoreOutboxTest {
 
   private static List<String> payloads(List<OutboxEntry> entries) {
     return entries.stream().map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
+  }
+
+  @Test
+  void concurrent_stores_and_acknowledgements_share_forced_writes() throws Exception {
+    StoreOutbox shared = open(10_000, OverflowPolicy.REJECT_NEW);
+    int threads = 8;
+    int perThread = 50;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String destination = "srv" + t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int n = 0; n < perThread; n++) {
+                    OutboxEntry e = shared.store(ALERTS, destination, bytes("entry " + n));
+                    if (n % 2 == 1) {
+                      shared.acknowledge(ALERTS, List.of(e.id()));
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // 400 stores and 200 acknowledgements: one forced write each without group commit.
+    assertThat(shared.groupsForced()).isPositive().isLessThan(threads * perThread * 3 / 2);
+    assertThat(payloads(open(10_000, OverflowPolicy.REJECT_NEW).pending(ALERTS, List.of("srv3"))))
+        .containsExactlyElementsOf(
+            IntStream.range(0, perThread / 2).mapToObj(n -> "entry " + (2 * n)).toList());
   }
 
   @Test

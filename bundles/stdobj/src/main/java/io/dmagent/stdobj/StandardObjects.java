@@ -1,6 +1,7 @@
 package io.dmagent.stdobj;
 
 import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.mo.OptionalFeature;
 import io.dmagent.api.tree.UriLimits;
 import java.lang.annotation.Annotation;
 import java.util.Objects;
@@ -60,6 +61,14 @@ public final class StandardObjects {
   /** DevDetail, whose URI limits are the tree's ({@code tree::uriLimits}). */
   public ManagementObject devDetail(Supplier<UriLimits> limits) {
     return new DevDetailObject(identity(), limits);
+  }
+
+  /**
+   * The node listing {@code feature} under {@code ./DevDetail/Ext/DMAgent/Features}, as the agent
+   * grafts it while the feature's service is registered.
+   */
+  public static ManagementObject featureNode(OptionalFeature feature) {
+    return new FeatureNode(feature);
   }
 
   public ManagementObject dmAcc() {
