@@ -59,10 +59,10 @@ class ImportGraphTest {
             "io.dmagent.console",
             "io.dmagent.http-listener",
             "io.dmagent.notification",
-            "io.dmagent.push-http");
-            "io.dmagent.push-sip");
-            "io.dmagent.push-wap");
-            "io.dmagent.push-mqtt");
+            "io.dmagent.push-http",
+            "io.dmagent.push-sip",
+            "io.dmagent.push-wap",
+            "io.dmagent.push-mqtt",
             "io.dmagent.sessionless");
   }
 
