@@ -178,7 +178,8 @@ class FeatureChangeIT {
       assertThat(server)
           .anyMatch(
               l ->
-                  l.startsWith("uninstalled feature dm-server: uninstalled 2 bundles (")
+                  l.startsWith("uninstalled feature dm-server: uninstalled 3 bundles (")
+                      && l.contains("org.eclipse.paho.client.mqttv3")
                       && l.contains("io.dmagent.server"));
       assertThat(http)
           .anyMatch(

@@ -28,13 +28,14 @@ public final class PushDirectory {
   }
 
   /**
-   * From configuration: {@code <DevId>=<address>} entries and default addresses; an entry that does
-   * not parse is reported to {@code warn} and left out.
+   * From configuration: {@code <DevId>=<address>} entries and default addresses, each value also
+   * comma-separated (a {@code .cfg} file gives one string); an entry that does not parse is
+   * reported to {@code warn} and left out.
    */
   public static PushDirectory parse(
       String[] deviceEntries, String[] defaultEntries, Consumer<String> warn) {
     Map<String, List<PushAddress>> byDevice = new LinkedHashMap<>();
-    for (String entry : deviceEntries) {
+    for (String entry : entries(deviceEntries)) {
       int eq = entry.lastIndexOf('=');
       if (eq <= 0) {
         warn.accept("push address entry without '<DevId>=': " + entry + " (left out)");
@@ -48,12 +49,17 @@ public final class PushDirectory {
                       .add(a));
     }
     List<PushAddress> defaults = new ArrayList<>();
-    for (String entry : defaultEntries) {
-      if (!entry.isBlank()) {
-        parsed(entry, warn).ifPresent(defaults::add);
-      }
+    for (String entry : entries(defaultEntries)) {
+      parsed(entry, warn).ifPresent(defaults::add);
     }
     return new PushDirectory(byDevice, defaults);
+  }
+
+  private static List<String> entries(String[] values) {
+    return java.util.Arrays.stream(String.join(",", values).split(","))
+        .map(String::strip)
+        .filter(e -> !e.isEmpty())
+        .toList();
   }
 
   private static Optional<PushAddress> parsed(String text, Consumer<String> warn) {

@@ -40,15 +40,16 @@ public final class SipPushSender implements PushSender {
   }
 
   private String udp(PushAddress to, String devId, PushPayload payload) throws IOException {
-    try (DatagramSocket socket =
-        new DatagramSocket(0, java.net.InetAddress.getByName(localHost(to)))) {
+    InetSocketAddress peer = new InetSocketAddress(to.host(), to.port());
+    try (DatagramSocket socket = new DatagramSocket()) {
+      // Connected: the local address is the one the route to the device uses, right for Via.
+      socket.connect(peer);
       String callId = token();
-      byte[] request =
-          request(to, devId, payload, "UDP", localHost(to) + ":" + socket.getLocalPort(), callId);
+      String via = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+      byte[] request = request(to, devId, payload, "UDP", via, callId);
       if (request.length > MAX_DATAGRAM) {
         throw new IOException("SIP request of " + request.length + " bytes fits no datagram");
       }
-      InetSocketAddress peer = new InetSocketAddress(to.host(), to.port());
       long deadline = System.nanoTime() + timeout.toNanos();
       int wait = T1_MILLIS;
       byte[] buffer = new byte[MAX_DATAGRAM];
@@ -205,10 +206,6 @@ public final class SipPushSender implements PushSender {
       }
     }
     return s.toString();
-  }
-
-  private static String localHost(PushAddress to) {
-    return to.host().startsWith("127.") || to.host().equals("localhost") ? "127.0.0.1" : "0.0.0.0";
   }
 
   private String token() {

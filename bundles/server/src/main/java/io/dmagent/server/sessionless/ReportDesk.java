@@ -33,6 +33,9 @@ public final class ReportDesk {
   /** What became of one envelope: the HTTP status it is answered with, and why. */
   public record Verdict(int status, String reason) {}
 
+  /** One report of a message, before it gets its id. */
+  private record Entry(String alert, String data) {}
+
   private final String serverId;
   private final MessageCodec codec;
   private final int maxMsgSize;
@@ -135,7 +138,7 @@ public final class ReportDesk {
   private Verdict store(String devId, SyncMessage message, String idList) {
     List<String> ids =
         idList.isBlank() ? List.of() : Arrays.stream(idList.split(",")).map(String::strip).toList();
-    List<String[]> reports = new ArrayList<>();
+    List<Entry> reports = new ArrayList<>();
     for (Command c : message.commands()) {
       if (c instanceof Alert a) {
         reports.add(alert(a));
@@ -146,9 +149,8 @@ public final class ReportDesk {
       long results = message.commands().stream().filter(Results.class::isInstance).count();
       if (statuses + results > 0) {
         reports.add(
-            new String[] {
-              "outcome", statuses + " Status, " + results + " Results: " + outcome(message)
-            });
+            new Entry(
+                "outcome", statuses + " Status, " + results + " Results: " + outcome(message)));
       }
     }
     if (reports.isEmpty() || ids.size() != reports.size()) {
@@ -157,20 +159,20 @@ public final class ReportDesk {
     }
     int stored = 0;
     for (int i = 0; i < reports.size(); i++) {
-      String[] r = reports.get(i);
-      if (book.add(new ReceivedReport(ids.get(i), devId, r[0], r[1], clock.instant()))) {
+      Entry r = reports.get(i);
+      if (book.add(new ReceivedReport(ids.get(i), devId, r.alert(), r.data(), clock.instant()))) {
         stored++;
       }
     }
     return new Verdict(200, stored + " of " + reports.size() + " stored (others known)");
   }
 
-  private static String[] alert(Alert a) {
+  private static Entry alert(Alert a) {
     Optional<Item> first = a.items().stream().findFirst();
     String type = first.flatMap(Item::meta).flatMap(m -> m.type()).map(t -> " " + t).orElse("");
     String source = first.flatMap(Item::source).map(l -> l.locUri() + " ").orElse("");
     String data = first.flatMap(Item::data).map(d -> d.text()).orElse("");
-    return new String[] {a.code() + type, source + data};
+    return new Entry(a.code() + type, source + data);
   }
 
   private static String outcome(SyncMessage m) {

@@ -151,4 +151,29 @@ class NotifierTest {
     device.receive(in);
     return Arrays.copyOfRange(in.getData(), 6, in.getLength());
   }
+
+  @Test
+  void digest_uses_the_nonce_the_device_last_gave_the_server(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    byte[] nonce = {9, 8, 7, 6, 5};
+    java.nio.file.Path file = dir.resolve("nonces.properties");
+    java.nio.file.Files.writeString(
+        file, "dev1=AAAA," + java.util.Base64.getEncoder().encodeToString(nonce) + "\n");
+    server.close();
+    server =
+        DmServer.builder(new SyncMlCodec())
+            .serverId("ref-server")
+            .auth("dev1", DeviceAuth.mutual(AuthScheme.MD5, "dev1", "client", "server-pw"))
+            .nonceFile(file)
+            .log(ServerLog.silent())
+            .start();
+
+    notifier("dev1=" + wap()).notify("dev1", NotifyOptions.defaults(NotificationFormat.DM12));
+
+    byte[] pkg0 = received();
+    byte[] trigger = Arrays.copyOfRange(pkg0, 16, pkg0.length);
+    assertThat(Arrays.copyOf(pkg0, 16))
+        .isEqualTo(NotificationDigest.of("ref-server", "server-pw", nonce, trigger))
+        .isNotEqualTo(NotificationDigest.of("ref-server", "server-pw", new byte[0], trigger));
+  }
 }
