@@ -88,8 +88,8 @@ final class WapPushListener implements AutoCloseable {
           error.accept("WAP push socket " + endpoint() + " failed, listening on: " + e);
         }
       } catch (RuntimeException e) {
-        // The receiver's fault, not the sender's: log it and keep serving the next datagram.
-        error.accept("WAP push receiver failed: " + e.getClass().getName());
+        // A fault of the receiver (or a bug here), not of the sender: one line, then the next one.
+        error.accept("WAP push datagram not handled, listening on: " + e.getClass().getName());
       }
     }
   }
