@@ -54,7 +54,7 @@ public final class HttpPushBinding extends HttpServlet implements PushChannel, O
 
   @Override
   public String endpoint() {
-    return "POST " + path + " on the agent's HTTP listener (" + "io.dmagent.http.listener)";
+    return "POST " + path + " on the agent's HTTP listener (io.dmagent.http.listener)";
   }
 
   @Override
