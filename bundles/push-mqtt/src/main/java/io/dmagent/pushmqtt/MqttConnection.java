@@ -2,6 +2,7 @@ package io.dmagent.pushmqtt;
 
 import io.dmagent.api.log.WireText;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -138,7 +139,7 @@ final class MqttConnection implements AutoCloseable {
     int delay = retryMillis;
     retryMillis =
         Math.min(Math.max(FIRST_RETRY_MILLIS, settings.maxReconnectDelayMillis()), 2 * delay);
-    retries.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+    later(delay);
   }
 
   private synchronized void connected() {
@@ -170,8 +171,15 @@ final class MqttConnection implements AutoCloseable {
             + reason(cause)
             + "): reconnecting");
     events.lost();
-    if (!closed) {
-      retries.schedule(this::attempt, retryMillis, TimeUnit.MILLISECONDS);
+    later(retryMillis);
+  }
+
+  /** Another attempt after {@code delayMillis}, unless the binding is closing. */
+  private void later(int delayMillis) {
+    try {
+      retries.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // close() shut the executor between our check and this call: no more attempts.
     }
   }
 

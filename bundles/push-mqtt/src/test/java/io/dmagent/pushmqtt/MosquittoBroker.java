@@ -60,6 +60,90 @@ final class MosquittoBroker implements AutoCloseable {
     return start(dir, List.of("allow_anonymous false", "password_file " + passwords));
   }
 
+  /**
+   * TLS only, with a server certificate for 127.0.0.1 from a CA made here by openssl; the CA is
+   * left as {@code ca.crt} (PEM) and {@code trust.p12} (PKCS12, password {@code changeit}).
+   */
+  static MosquittoBroker startWithTls(Path dir) throws Exception {
+    Path openssl = Path.of("/usr/bin/openssl");
+    Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl makes the test certificates");
+    String d = dir.toString() + "/";
+    run(
+        List.of(
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=push-mqtt test CA",
+            "-keyout",
+            d + "ca.key",
+            "-out",
+            d + "ca.crt"));
+    run(
+        List.of(
+            "openssl",
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            d + "server.key",
+            "-out",
+            d + "server.csr"));
+    Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    run(
+        List.of(
+            "openssl",
+            "x509",
+            "-req",
+            "-in",
+            d + "server.csr",
+            "-CA",
+            d + "ca.crt",
+            "-CAkey",
+            d + "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "1",
+            "-extfile",
+            d + "san.ext",
+            "-out",
+            d + "server.crt"));
+    run(
+        List.of(
+            "keytool",
+            "-importcert",
+            "-noprompt",
+            "-alias",
+            "ca",
+            "-file",
+            d + "ca.crt",
+            "-keystore",
+            d + "trust.p12",
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            "changeit"));
+    return start(
+        dir,
+        List.of(
+            "allow_anonymous true",
+            "cafile " + d + "ca.crt",
+            "certfile " + d + "server.crt",
+            "keyfile " + d + "server.key"));
+  }
+
+  String sslUri() {
+    return "ssl://127.0.0.1:" + port;
+  }
+
   private static MosquittoBroker start(Path dir, List<String> access) throws Exception {
     assumeInstalled();
     int port = freePort();

@@ -65,13 +65,19 @@ class MqttBindingBrokerTest {
 
   private MqttConnection connect(MosquittoBroker broker, String user, String password)
       throws Exception {
+    return connect(broker.tcpUri(), null, user, password);
+  }
+
+  private MqttConnection connect(
+      String brokerUri, javax.net.SocketFactory sockets, String user, String password)
+      throws Exception {
     ConnectionSettings settings =
         new ConnectionSettings(
-            Broker.of(broker.tcpUri()),
+            Broker.of(brokerUri),
             "dmagent-test-" + System.nanoTime(),
             user,
             password.toCharArray(),
-            null,
+            sockets,
             PUSH_TOPIC,
             30,
             1000,
@@ -233,6 +239,40 @@ class MqttBindingBrokerTest {
         "s3cret-pass");
 
     assertThat(receiver.next().contentType()).isEqualTo("application/x-auth");
+  }
+
+  @Test
+  void
+      tls_broker_is_reached_with_the_configured_trust_store_and_not_without_it_or_a_wrong_password()
+          throws Exception {
+    Path tlsDir = Files.createDirectories(dir.resolve("tls"));
+    MosquittoBroker broker = keep(MosquittoBroker.startWithTls(tlsDir));
+    String trustStore = tlsDir.resolve("trust.p12").toString();
+    assertThatThrownBy(
+            () -> TlsSockets.factory(trustStore, "wrong-secret".toCharArray(), "", new char[0]))
+        .isInstanceOf(IOException.class)
+        .hasMessageNotContaining("wrong-secret");
+
+    MqttConnection untrusting =
+        connect(broker.sslUri(), TlsSockets.factory("", new char[0], "", new char[0]), "", "");
+    Thread.sleep(1_000);
+    assertThat(untrusting.isConnected()).isFalse();
+    assertThat(events).isEmpty();
+    untrusting.close();
+
+    connect(
+        broker.sslUri(),
+        TlsSockets.factory(trustStore, "changeit".toCharArray(), "", new char[0]),
+        "",
+        "");
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("subscribed");
+    broker.publishFile(
+        PUSH_TOPIC,
+        file("tls.bin", frame("application/x-tls", new byte[] {7})),
+        "--cafile",
+        tlsDir.resolve("ca.crt").toString());
+
+    assertThat(receiver.next().contentType()).isEqualTo("application/x-tls");
   }
 
   @Test
