@@ -1,5 +1,6 @@
 package io.dmagent.pushwap;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushOutcome;
 import io.dmagent.api.push.PushReceiver;
@@ -304,7 +305,8 @@ public final class WapFloodDriver {
           WapPushListener.open(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
               receiver,
-              RefusalLog.standard(line -> {}), // the lines are the tests' business
+              RefusalLog.standard(
+                  line -> {}, java.time.Clock.systemUTC()), // the lines are the tests' business
               System.err::println);
     }
 

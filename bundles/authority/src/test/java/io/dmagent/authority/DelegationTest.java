@@ -2,6 +2,7 @@ package io.dmagent.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.MutableClock;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;

@@ -1,5 +1,6 @@
 package io.dmagent.pushwap;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.mo.OptionalFeature;
 import io.dmagent.api.push.PushChannel;
 import io.dmagent.api.push.PushReceiver;
@@ -45,7 +46,11 @@ public final class WapPushBinding {
     InetSocketAddress at = new InetSocketAddress(config.bindAddress().trim(), config.port());
     try {
       this.listener =
-          WapPushListener.open(at, receiver, RefusalLog.standard(log::warn), log::error);
+          WapPushListener.open(
+              at,
+              receiver,
+              RefusalLog.standard(log::warn, java.time.Clock.systemUTC()),
+              log::error);
     } catch (SocketException e) {
       log.error("WAP push cannot listen on udp://{}:{}: {}", at.getHostString(), at.getPort(), e);
       throw e;

@@ -1,5 +1,6 @@
 package io.dmagent.pushwap;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushReceiver;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class WapPushListener implements AutoCloseable {
         socket.receive(packet);
         take(packet);
       } catch (SocketTimeoutException idle) {
-        refusals.flush(false);
+        refusals.flush();
       } catch (IOException e) {
         if (open) {
           error.accept("WAP push socket " + endpoint() + " failed, listening on: " + e);
@@ -138,6 +139,6 @@ final class WapPushListener implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    refusals.flush(true);
+    refusals.flushAll();
   }
 }

@@ -2,6 +2,7 @@ package io.dmagent.pushwap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class KannelPushTest {
         WapPushListener.open(
             new InetSocketAddress(InetAddress.getByName(address), 2948),
             receiver,
-            RefusalLog.standard(line -> {}),
+            RefusalLog.standard(line -> {}, java.time.Clock.systemUTC()),
             line -> {});
     int ppgPort = startKannel(address);
 

@@ -4,6 +4,7 @@ import static io.dmagent.pushwap.Pdus.hex;
 import static io.dmagent.pushwap.Pdus.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -32,7 +33,7 @@ class WapPushListenerTest {
         WapPushListener.open(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             receiver,
-            RefusalLog.standard(warnings::add),
+            RefusalLog.standard(warnings::add, java.time.Clock.systemUTC()),
             errors::add);
     target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port(listener));
     sender = new DatagramSocket();
@@ -107,7 +108,7 @@ class WapPushListenerTest {
         .hasSize(6)
         .last()
         .asString()
-        .startsWith("9995 more WAP pushes from 127.0.0.1 dropped in 10 s");
+        .startsWith("9995 more refusals from 127.0.0.1 in 10 s");
   }
 
   @Test
@@ -129,7 +130,10 @@ class WapPushListenerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 WapPushListener.open(
-                    taken, receiver, RefusalLog.standard(warnings::add), errors::add))
+                    taken,
+                    receiver,
+                    RefusalLog.standard(warnings::add, java.time.Clock.systemUTC()),
+                    errors::add))
         .isInstanceOf(java.net.SocketException.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.dmagent.server;
 
 import io.dmagent.api.description.Encoding;
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.MessageCodec;
@@ -16,7 +17,6 @@ import io.dmagent.server.http.EndpointLimits;
 import io.dmagent.server.http.HttpAnswer;
 import io.dmagent.server.http.HttpCall;
 import io.dmagent.server.http.HttpEndpoint;
-import io.dmagent.server.http.RefusalLog;
 import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.script.ScriptException;

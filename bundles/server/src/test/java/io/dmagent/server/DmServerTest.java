@@ -17,6 +17,7 @@ import io.dmagent.api.message.Locator;
 import io.dmagent.api.message.Meta;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.testing.MutableClock;
 import io.dmagent.server.script.Script;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.description.Encoding;
 import io.dmagent.api.session.SessionOutcome;
+import io.dmagent.api.testing.MutableClock;
 import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.Principal;

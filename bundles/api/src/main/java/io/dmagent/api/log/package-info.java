@@ -3,5 +3,5 @@
  * log, so a client cannot forge log lines or flood one line with a megabyte.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.dmagent.api.log;

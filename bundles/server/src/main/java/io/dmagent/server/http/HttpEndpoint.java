@@ -1,5 +1,6 @@
 package io.dmagent.server.http;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.log.WireText;
 import io.dmagent.server.http.RequestReader.BadRequest;
 import io.dmagent.server.http.RequestReader.Request;

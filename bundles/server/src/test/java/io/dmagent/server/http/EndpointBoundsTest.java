@@ -3,6 +3,7 @@ package io.dmagent.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.server.tls.DemoCertificates;
 import io.dmagent.server.tls.ServerTls;
 import java.io.ByteArrayOutputStream;

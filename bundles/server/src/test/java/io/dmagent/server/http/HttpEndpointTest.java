@@ -2,6 +2,7 @@ package io.dmagent.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.log.RefusalLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

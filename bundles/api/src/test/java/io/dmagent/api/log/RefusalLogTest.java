@@ -1,8 +1,8 @@
-package io.dmagent.server.http;
+package io.dmagent.api.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dmagent.server.MutableClock;
+import io.dmagent.api.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

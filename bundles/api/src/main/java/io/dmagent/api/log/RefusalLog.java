@@ -1,4 +1,4 @@
-package io.dmagent.server.http;
+package io.dmagent.api.log;
 
 import java.time.Clock;
 import java.time.Duration;
