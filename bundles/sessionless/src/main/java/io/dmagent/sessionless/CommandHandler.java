@@ -115,7 +115,7 @@ final class CommandHandler implements PushContentHandler {
             + outcome.size()
             + " answer(s)");
     if (envelope.reportOutcome() || alwaysReport) {
-      report(serverId, outcome);
+      report(serverId, message.header().sessionId(), outcome);
     }
     return PushVerdict.of(PushOutcome.ACCEPTED, "sessionless command ran");
   }
@@ -168,9 +168,17 @@ final class CommandHandler implements PushContentHandler {
     }
   }
 
-  private void report(String serverId, List<Command> outcome) {
+  private void report(String serverId, String sessionId, List<Command> outcome) {
+    if (!Envelope.isOutcomeOf(sessionId)) {
+      log.accept(
+          "SessionID "
+              + WireText.quote(sessionId)
+              + " of a sessionless command from "
+              + WireText.quote(serverId)
+              + " is no token: its outcome report will not name it");
+    }
     try {
-      reports.reportOutcome(serverId, outcome);
+      reports.reportOutcome(serverId, sessionId, outcome);
     } catch (DmException e) {
       log.accept(
           "outcome of a sessionless command from "

@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * The sessionless envelope (our interpretation of DM 1.3, docs/CONFORMANCE.md): header lines
  * ({@code x-syncml-hmac}, {@code x-dm-timestamp}, {@code x-dm-report}, {@code x-dm-report-ids},
- * {@code Content-Type}), an empty line, then one DM message. The same bytes for commands (server to
- * agent) and reports (agent to server), on every carrier. Parsing is bounded: the header part is at
- * most {@link #MAX_HEADER_BYTES} of printable ASCII.
+ * {@code x-dm-outcome-of}, {@code Content-Type}), an empty line, then one DM message. The same
+ * bytes for commands (server to agent) and reports (agent to server), on every carrier. Parsing is
+ * bounded: the header part is at most {@link #MAX_HEADER_BYTES} of printable ASCII.
  */
 record Envelope(
     HmacHeader hmac,
@@ -27,11 +27,17 @@ record Envelope(
     boolean reportOutcome,
     List<String> reportIds,
     PushContentType contentType,
-    byte[] message) {
+    byte[] message,
+    Optional<String> outcomeOf) {
   static final int MAX_HEADER_BYTES = 4096;
   static final String TIMESTAMP = "x-dm-timestamp";
   static final String REPORT = "x-dm-report";
   static final String REPORT_IDS = "x-dm-report-ids";
+  static final String OUTCOME_OF = "x-dm-outcome-of";
+
+  /** The longest SessionID {@code x-dm-outcome-of} carries (a timestamp in hex has 11 or 12). */
+  static final int MAX_OUTCOME_OF = 64;
+
   static final String CONTENT_TYPE = "content-type";
   private static final String CRLF = "\r\n";
 
@@ -42,6 +48,30 @@ record Envelope(
       throw new IllegalArgumentException("an envelope carries a DM message, not a notification");
     }
     message = message.clone();
+    if (outcomeOf.isPresent() && !isOutcomeOf(outcomeOf.get())) {
+      throw new IllegalArgumentException("x-dm-outcome-of is not a SessionID token");
+    }
+  }
+
+  /** An envelope that answers no command: a command, or a report of Alerts. */
+  Envelope(
+      HmacHeader hmac,
+      long timestamp,
+      boolean reportOutcome,
+      List<String> reportIds,
+      PushContentType contentType,
+      byte[] message) {
+    this(hmac, timestamp, reportOutcome, reportIds, contentType, message, Optional.empty());
+  }
+
+  /**
+   * Whether {@code sessionId} can stand in {@code x-dm-outcome-of}: 1 to {@value #MAX_OUTCOME_OF}
+   * visible ASCII characters, so that a SessionID from the wire can never break the header line.
+   */
+  static boolean isOutcomeOf(String sessionId) {
+    return !sessionId.isEmpty()
+        && sessionId.length() <= MAX_OUTCOME_OF
+        && sessionId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
   @Override
@@ -74,6 +104,7 @@ record Envelope(
     if (!reportIds.isEmpty()) {
       head.append(REPORT_IDS).append(": ").append(String.join(",", reportIds)).append(CRLF);
     }
+    outcomeOf.ifPresent(id -> head.append(OUTCOME_OF).append(": ").append(id).append(CRLF));
     head.append("Content-Type: ").append(contentType.mimeType()).append(CRLF).append(CRLF);
     ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + message.length);
     out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
@@ -134,11 +165,15 @@ record Envelope(
         Optional.ofNullable(headers.get(REPORT_IDS))
             .map(v -> Arrays.stream(v.split(",")).map(String::trim).toList())
             .orElse(List.of());
+    Optional<String> outcomeOf = Optional.ofNullable(headers.get(OUTCOME_OF));
+    if (outcomeOf.isPresent() && !isOutcomeOf(outcomeOf.get())) {
+      throw new MalformedException(OUTCOME_OF + " is not a SessionID");
+    }
     byte[] body = Arrays.copyOfRange(bytes, end, bytes.length);
     if (body.length == 0) {
       throw new MalformedException("no DM message after the header lines");
     }
-    return new Envelope(hmac, timestamp, outcome, ids, type, body);
+    return new Envelope(hmac, timestamp, outcome, ids, type, body, outcomeOf);
   }
 
   /** Where the DM message starts: after the first CRLF CRLF (or LF LF) within the bound. */
@@ -201,12 +236,14 @@ record Envelope(
         && e.reportOutcome == reportOutcome
         && e.reportIds.equals(reportIds)
         && e.contentType == contentType
-        && Arrays.equals(e.message, message);
+        && Arrays.equals(e.message, message)
+        && e.outcomeOf.equals(outcomeOf);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(hmac, timestamp, reportIds, contentType, Arrays.hashCode(message));
+    return Objects.hash(
+        hmac, timestamp, reportIds, contentType, Arrays.hashCode(message), outcomeOf);
   }
 
   @Override

@@ -8,9 +8,12 @@ import java.util.List;
 public interface OutcomeReports {
 
   /**
-   * Stores the outcome for {@code serverId}'s report address and returns the report's id.
+   * Stores the outcome for {@code serverId}'s report address and returns the report's id. The
+   * report names the command message it answers by {@code commandSessionId} (its SessionID) in
+   * {@code x-dm-outcome-of}, when that is a token the line can carry.
    *
    * @throws DmException as {@link io.dmagent.api.report.SessionlessReports#report}
    */
-  String reportOutcome(String serverId, List<Command> outcome) throws DmException;
+  String reportOutcome(String serverId, String commandSessionId, List<Command> outcome)
+      throws DmException;
 }

@@ -50,12 +50,13 @@ final class ReportMessages {
 
   /**
    * The envelope of {@code reports} (their commands, in order) with {@code ids} in {@code
-   * x-dm-report-ids}.
+   * x-dm-report-ids}, and the SessionID of the command an outcome answers in {@code
+   * x-dm-outcome-of} (an outcome goes alone, so a message answers at most one command).
    *
    * @throws IOException when the server has no account or no client credentials to sign with, or
    *     the device no DevId
    */
-  Built build(String serverId, List<List<Command>> reports, List<String> ids) throws IOException {
+  Built build(String serverId, List<StoredReport> reports, List<String> ids) throws IOException {
     Account account =
         accounts.find(serverId).orElseThrow(() -> new IOException("no account any more"));
     ClientCredentials credentials =
@@ -65,8 +66,8 @@ final class ReportMessages {
     String source = devId.get().orElseThrow(() -> new IOException("no ./DevInfo/DevId"));
     long timestamp = clock.millis();
     List<Command> commands = new ArrayList<>();
-    for (List<Command> report : reports) {
-      for (Command c : report) {
+    for (StoredReport report : reports) {
+      for (Command c : report.commands()) {
         commands.add(Renumber.withCmdId(c, Integer.toString(commands.size() + 1)));
       }
     }
@@ -93,7 +94,10 @@ final class ReportMessages {
         encoding == Encoding.WBXML
             ? PushContentType.DM_MESSAGE_WBXML
             : PushContentType.DM_MESSAGE_XML;
+    Optional<String> outcomeOf =
+        reports.stream().map(StoredReport::outcomeOf).flatMap(Optional::stream).findFirst();
     return new Built(
-        type.mimeType(), new Envelope(mac, timestamp, false, ids, type, message).write());
+        type.mimeType(),
+        new Envelope(mac, timestamp, false, ids, type, message, outcomeOf).write());
   }
 }

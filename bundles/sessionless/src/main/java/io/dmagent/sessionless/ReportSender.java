@@ -1,7 +1,6 @@
 package io.dmagent.sessionless;
 
 import io.dmagent.api.log.WireText;
-import io.dmagent.api.message.Command;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.message.MessageFormatException;
 import io.dmagent.api.outbox.Outbox;
@@ -143,24 +142,24 @@ final class ReportSender implements Runnable {
    */
   private Optional<Duration> deliverNext(String server, Deque<OutboxEntry> queue) {
     List<OutboxEntry> batch = new ArrayList<>();
-    List<List<Command>> reports = new ArrayList<>();
+    List<StoredReport> reports = new ArrayList<>();
     while (!queue.isEmpty() && batch.size() < maxBatch) {
       OutboxEntry entry = queue.peek();
-      List<Command> commands;
+      StoredReport report;
       try {
-        commands = StoredReport.decode(codec, entry.payload());
+        report = StoredReport.decode(codec, entry.payload());
       } catch (MessageFormatException e) {
         queue.poll();
         drop(entry);
         continue;
       }
-      boolean alone = !StoredReport.batchable(commands);
+      boolean alone = !report.batchable();
       if (alone && !batch.isEmpty()) {
         break;
       }
       queue.poll();
       batch.add(entry);
-      reports.add(commands);
+      reports.add(report);
       if (alone) {
         break;
       }
@@ -184,7 +183,7 @@ final class ReportSender implements Runnable {
     return Optional.empty();
   }
 
-  private void deliver(String server, List<OutboxEntry> batch, List<List<Command>> reports)
+  private void deliver(String server, List<OutboxEntry> batch, List<StoredReport> reports)
       throws IOException {
     URI address = addresses.apply(server).orElseThrow(() -> new IOException("no report address"));
     String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(Locale.ROOT);

@@ -34,21 +34,23 @@ final class Reporter implements SessionlessReports, OutcomeReports {
 
   @Override
   public String report(String serverId, GenericAlert alert) throws DmException {
-    return store(serverId, List.of(StoredReport.alert(alert, Alert.GENERIC_ALERT)));
+    StoredReport report = StoredReport.of(List.of(StoredReport.alert(alert, Alert.GENERIC_ALERT)));
+    return store(serverId, report);
   }
 
   @Override
-  public String reportOutcome(String serverId, List<Command> outcome) throws DmException {
-    return store(serverId, outcome);
+  public String reportOutcome(String serverId, String commandSessionId, List<Command> outcome)
+      throws DmException {
+    return store(serverId, StoredReport.outcome(commandSessionId, outcome));
   }
 
-  private String store(String serverId, List<Command> commands) throws DmException {
+  private String store(String serverId, StoredReport report) throws DmException {
     if (accounts.find(serverId).isEmpty()) {
       throw new DmException(
           StatusCode.NOT_FOUND, "no account for server " + WireText.quote(serverId));
     }
     try {
-      String id = outbox.store(TOPIC, serverId, StoredReport.encode(codec, commands)).id();
+      String id = outbox.store(TOPIC, serverId, report.encode(codec)).id();
       wake.run();
       return id;
     } catch (OutboxException e) {

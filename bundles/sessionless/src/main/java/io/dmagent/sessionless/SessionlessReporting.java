@@ -104,7 +104,8 @@ public final class SessionlessReporting implements SessionlessReports, OutcomeRe
   }
 
   @Override
-  public String reportOutcome(String serverId, List<Command> outcome) throws DmException {
-    return reporter.reportOutcome(serverId, outcome);
+  public String reportOutcome(String serverId, String commandSessionId, List<Command> outcome)
+      throws DmException {
+    return reporter.reportOutcome(serverId, commandSessionId, outcome);
   }
 }

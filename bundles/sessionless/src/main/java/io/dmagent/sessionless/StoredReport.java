@@ -21,34 +21,58 @@ import java.util.Optional;
 
 /**
  * One report as the outbox keeps it: the DM commands it sends (one Alert, or the Status and Results
- * of a sessionless command), as a DM message in XML whose header means nothing. The sender puts
- * them into a real message, with a fresh header and CmdIDs, when it delivers them.
+ * of a sessionless command), as a DM message in XML whose header carries no message of its own. The
+ * sender puts them into a real message, with a fresh header and CmdIDs, when it delivers them.
+ *
+ * <p>The stored header's Target says which form it is: {@value #REPORT} (every report stored before
+ * outcomes named their command, and every Alert) or {@value #OUTCOME}, whose SessionID is the
+ * SessionID of the command message the outcome answers.
+ *
+ * @param outcomeOf the SessionID of the command message this outcome answers, when known
  */
-final class StoredReport {
-  private static final SyncHeader PLACEHOLDER =
-      new SyncHeader(
-          SyncHeader.VER_DTD,
-          SyncHeader.DM_1_3,
-          "0",
-          "1",
-          Locator.of("report"),
-          Locator.of("agent"),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
+record StoredReport(List<Command> commands, Optional<String> outcomeOf) {
+  static final String REPORT = "report";
+  static final String OUTCOME = "outcome";
 
-  private StoredReport() {}
-
-  static byte[] encode(MessageCodec codec, List<Command> commands) {
-    return codec.encode(new SyncMessage(PLACEHOLDER, commands, true), Encoding.XML);
+  StoredReport {
+    commands = List.copyOf(commands);
+    outcomeOf = outcomeOf.filter(Envelope::isOutcomeOf);
   }
 
-  static List<Command> decode(MessageCodec codec, byte[] payload) throws MessageFormatException {
-    return codec.decode(payload, Encoding.XML, Integer.MAX_VALUE).commands();
+  /** Alerts, or an outcome that names no command. */
+  static StoredReport of(List<Command> commands) {
+    return new StoredReport(commands, Optional.empty());
+  }
+
+  /** The outcome of the command message whose SessionID is {@code commandSessionId}. */
+  static StoredReport outcome(String commandSessionId, List<Command> commands) {
+    return new StoredReport(commands, Optional.of(commandSessionId));
+  }
+
+  byte[] encode(MessageCodec codec) {
+    SyncHeader header =
+        new SyncHeader(
+            SyncHeader.VER_DTD,
+            SyncHeader.DM_1_3,
+            outcomeOf.orElse("0"),
+            "1",
+            Locator.of(outcomeOf.isPresent() ? OUTCOME : REPORT),
+            Locator.of("agent"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    return codec.encode(new SyncMessage(header, commands, true), Encoding.XML);
+  }
+
+  static StoredReport decode(MessageCodec codec, byte[] payload) throws MessageFormatException {
+    SyncMessage m = codec.decode(payload, Encoding.XML, Integer.MAX_VALUE);
+    boolean outcome = m.header().target().locUri().equals(OUTCOME);
+    return new StoredReport(
+        m.commands(), outcome ? Optional.of(m.header().sessionId()) : Optional.empty());
   }
 
   /** Alerts may share a message with other reports; an outcome goes alone. */
-  static boolean batchable(List<Command> commands) {
+  boolean batchable() {
     return commands.stream().allMatch(Alert.class::isInstance);
   }
 

@@ -10,6 +10,7 @@ import io.dmagent.api.message.ItemCommand;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.Meta;
 import io.dmagent.api.message.Status;
+import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushOutcome;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +41,7 @@ class CommandHandlerTest {
   @TempDir Path folder;
   private Agent agent;
   private final List<Map.Entry<String, List<Command>>> reported = new CopyOnWriteArrayList<>();
+  private final List<String> answered = new CopyOnWriteArrayList<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
   private CommandHandler handler;
 
@@ -54,8 +57,9 @@ class CommandHandlerTest {
         agent.codec,
         new CommandRunnerService(agent.tree, new DdfTndsCodec(), agent.log::add),
         ReplayStore.open(folder, Duration.ofSeconds(300)),
-        (server, outcome) -> {
+        (server, sessionId, outcome) -> {
           reported.add(Map.entry(server, outcome));
+          answered.add(sessionId);
           return "r" + reported.size();
         },
         DevId.of(agent.tree),
@@ -103,6 +107,40 @@ class CommandHandlerTest {
     assertThat(reported).hasSize(1);
     assertThat(reported.get(0).getKey()).isEqualTo(Agent.SERVER);
     assertThat(shape(reported.get(0).getValue())).containsExactly("Replace 1 200");
+  }
+
+  @Test
+  void the_outcome_is_reported_with_the_sessionid_of_the_command_it_answers() throws Exception {
+    push(signed(NOW, true, fromServer(NOW, replace("1", "./Vendor/Temp", "21"))));
+    push(signed(NOW + 1, true, fromServer(NOW + 1, replace("1", "./Vendor/Temp", "22"))));
+
+    assertThat(answered)
+        .containsExactly(
+            Long.toHexString(NOW).toUpperCase(Locale.ROOT),
+            Long.toHexString(NOW + 1).toUpperCase(Locale.ROOT));
+  }
+
+  @Test
+  void a_command_sessionid_that_is_no_token_is_logged_once_and_the_outcome_still_reported()
+      throws Exception {
+    SyncMessage m = fromServer(NOW, replace("1", "./Vendor/Temp", "21"));
+    SyncHeader h = m.header();
+    SyncHeader spaced =
+        new SyncHeader(
+            h.verDtd(),
+            h.verProto(),
+            "18BC FE",
+            h.msgId(),
+            h.target(),
+            h.source(),
+            h.respUri(),
+            h.cred(),
+            h.meta());
+
+    push(signed(NOW, true, new SyncMessage(spaced, m.commands(), true)));
+
+    assertThat(reported).hasSize(1);
+    assertThat(log).filteredOn(l -> l.contains("is no token")).hasSize(1);
   }
 
   @Test

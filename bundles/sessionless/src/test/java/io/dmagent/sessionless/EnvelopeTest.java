@@ -8,6 +8,7 @@ import io.dmagent.api.security.DigestAlgorithm;
 import io.dmagent.api.security.HmacHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
@@ -64,6 +65,51 @@ class EnvelopeTest {
   }
 
   @Test
+  void an_outcome_names_its_command_in_x_dm_outcome_of() throws Exception {
+    HmacHeader mac = new HmacHeader(DigestAlgorithm.MD5, "gw42", "x");
+    Envelope e =
+        new Envelope(
+            mac,
+            5L,
+            false,
+            List.of("7"),
+            PushContentType.DM_MESSAGE_XML,
+            MESSAGE,
+            Optional.of("18BCFE56800"));
+
+    assertThat(new String(e.write(), StandardCharsets.US_ASCII))
+        .contains("x-dm-report-ids: 7\r\nx-dm-outcome-of: 18BCFE56800\r\nContent-Type:");
+    assertThat(Envelope.parse(e.write()).outcomeOf()).contains("18BCFE56800");
+    assertThat(
+            Envelope.parse(
+                    new Envelope(mac, 5L, false, List.of("7"), e.contentType(), MESSAGE).write())
+                .outcomeOf())
+        .isEmpty();
+  }
+
+  @Test
+  void a_sessionid_that_would_break_the_header_line_is_not_an_outcome_of() {
+    assertThat(Envelope.isOutcomeOf("18BCFE56800")).isTrue();
+    assertThat(Envelope.isOutcomeOf("")).isFalse();
+    assertThat(Envelope.isOutcomeOf("1 2")).isFalse();
+    assertThat(Envelope.isOutcomeOf("1\r\nx-dm-report-ids: 9")).isFalse();
+    assertThat(Envelope.isOutcomeOf("\u00e9")).isFalse();
+    assertThat(Envelope.isOutcomeOf("A".repeat(Envelope.MAX_OUTCOME_OF + 1))).isFalse();
+    HmacHeader mac = new HmacHeader(DigestAlgorithm.MD5, "gw42", "x");
+    assertThatThrownBy(
+            () ->
+                new Envelope(
+                    mac,
+                    5L,
+                    false,
+                    List.of("7"),
+                    PushContentType.DM_MESSAGE_XML,
+                    MESSAGE,
+                    Optional.of("1\r\n")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void a_bare_dm_message_is_unsigned() {
     assertThatThrownBy(() -> Envelope.parse(ascii("<SyncML xmlns='SYNCML:SYNCML1.2'/>")))
         .isInstanceOf(Envelope.UnsignedException.class);
@@ -97,6 +143,7 @@ class EnvelopeTest {
             hmac + "x-dm-timestamp: 1\r\nx-dm-timestamp: 2\r\n" + type + "\r\n<SyncML/>",
             "x-syncml-hmac: username=\"srv1\"\r\nx-dm-timestamp: 1\r\n" + type + "\r\n<a/>",
             hmac + "x-dm-timestamp: 1\r\nx-evil: \u0001\r\n" + type + "\r\n<SyncML/>",
+            hmac + "x-dm-timestamp: 1\r\nx-dm-outcome-of: 1 2\r\n" + type + "\r\n<SyncML/>",
             hmac
                 + "x-pad: "
                 + "a".repeat(Envelope.MAX_HEADER_BYTES)

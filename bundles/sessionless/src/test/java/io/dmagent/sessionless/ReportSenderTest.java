@@ -209,7 +209,8 @@ class ReportSenderTest {
     Reporter reporter = reporter(() -> {});
     reporter.report(Agent.SERVER, alert("before"));
     String outcome =
-        reporter.reportOutcome(Agent.SERVER, List.of(Status.of("1", "1", "3", "Replace", 200)));
+        reporter.reportOutcome(
+            Agent.SERVER, "18BCFE56800", List.of(Status.of("1", "1", "3", "Replace", 200)));
     reporter.report(Agent.SERVER, alert("after"));
 
     sender(10, Map.of(), channel).round();
@@ -218,10 +219,57 @@ class ReportSenderTest {
     assertThat(alertData(channel.delivered.get(0))).containsExactly("before");
     Envelope middle = channel.delivered.get(1);
     assertThat(middle.reportIds()).containsExactly(outcome);
+    assertThat(middle.outcomeOf()).contains("18BCFE56800");
+    assertThat(channel.delivered.get(0).outcomeOf()).isEmpty();
     Status s = (Status) decoded(middle).commands().get(0);
     assertThat(s.cmdRef()).isEqualTo("3");
     assertThat(s.code()).isEqualTo(200);
     assertThat(alertData(channel.delivered.get(2))).containsExactly("after");
+  }
+
+  @Test
+  void an_outcome_whose_command_sessionid_is_no_token_goes_without_x_dm_outcome_of()
+      throws Exception {
+    String id =
+        reporter(() -> {})
+            .reportOutcome(
+                Agent.SERVER,
+                "1\r\nx-dm-report-ids: 9",
+                List.of(Status.of("1", "1", "3", "Replace", 200)));
+
+    sender(10, Map.of(), channel).round();
+
+    assertThat(channel.delivered)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.reportIds()).containsExactly(id);
+              assertThat(e.outcomeOf()).isEmpty();
+            });
+  }
+
+  @Test
+  void an_outcome_stored_before_outcomes_named_their_command_is_still_delivered_alone()
+      throws Exception {
+    // The stored form an outcome had before x-dm-outcome-of: placeholder Target "report".
+    String old =
+        "<SyncML xmlns=\"SYNCML:SYNCML1.2\"><SyncHdr><VerDTD>1.2</VerDTD>"
+            + "<VerProto>DM/1.3</VerProto><SessionID>0</SessionID><MsgID>1</MsgID>"
+            + "<Target><LocURI>report</LocURI></Target><Source><LocURI>agent</LocURI></Source>"
+            + "</SyncHdr><SyncBody><Status><CmdID>1</CmdID><MsgRef>1</MsgRef><CmdRef>3</CmdRef>"
+            + "<Cmd>Replace</Cmd><Data>200</Data></Status><Final/></SyncBody></SyncML>";
+    String id =
+        outbox.store(Reporter.TOPIC, Agent.SERVER, old.getBytes(StandardCharsets.UTF_8)).id();
+    reporter(() -> {}).report(Agent.SERVER, alert("after"));
+
+    sender(10, Map.of(), channel).round();
+
+    assertThat(channel.delivered).hasSize(2);
+    Envelope first = channel.delivered.get(0);
+    assertThat(first.reportIds()).containsExactly(id);
+    assertThat(first.outcomeOf()).isEmpty();
+    assertThat(((Status) decoded(first).commands().get(0)).cmdRef()).isEqualTo("3");
+    assertThat(alertData(channel.delivered.get(1))).containsExactly("after");
   }
 
   @Test

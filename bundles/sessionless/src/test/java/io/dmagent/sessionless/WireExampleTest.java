@@ -2,16 +2,22 @@ package io.dmagent.sessionless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.description.Encoding;
 import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
 import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncMessage;
+import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushOutcome;
+import io.dmagent.api.report.ReportChannel;
 import io.dmagent.codec.description.DdfTndsCodec;
+import io.dmagent.outbox.StoreOutbox;
 import io.dmagent.protocol.CommandRunnerService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +53,7 @@ class WireExampleTest {
             agent.codec,
             new CommandRunnerService(agent.tree, new DdfTndsCodec(), agent.log::add),
             ReplayStore.open(folder, Duration.ofSeconds(300)),
-            (server, outcome) -> {
+            (server, sessionId, outcome) -> {
               outcomes.add(outcome);
               return "1";
             },
@@ -67,6 +74,71 @@ class WireExampleTest {
     assertThat(outcomes)
         .singleElement()
         .satisfies(o -> assertThat(((Status) o.get(0)).code()).isEqualTo(200));
+  }
+
+  @Test
+  void the_documented_outcome_report_names_the_command_it_answers_byte_for_byte() throws Exception {
+    Agent agent = new Agent();
+    List<byte[]> sent = new ArrayList<>();
+    ReportChannel http =
+        new ReportChannel() {
+          @Override
+          public Set<String> schemes() {
+            return Set.of("http");
+          }
+
+          @Override
+          public void deliver(URI destination, String contentType, byte[] envelope) {
+            sent.add(envelope);
+          }
+        };
+    try (StoreOutbox outbox =
+        StoreOutbox.open(folder.resolve("outbox"), 10, OverflowPolicy.REJECT_NEW, line -> {})) {
+      Reporter reporter = new Reporter(outbox, agent.accounts, agent.codec, () -> {});
+      CommandHandler handler =
+          new CommandHandler(
+              agent.accounts,
+              agent.codec,
+              new CommandRunnerService(agent.tree, new DdfTndsCodec(), agent.log::add),
+              ReplayStore.open(folder, Duration.ofSeconds(300)),
+              reporter,
+              DevId.of(agent.tree),
+              false,
+              65536,
+              Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC),
+              line -> {});
+      handler.handle(
+          new PushMessage(
+              "http", "application/vnd.syncml.dm+xml", resource("command.envelope"), "test"));
+      new ReportSender(
+              outbox,
+              agent.codec,
+              new ReportMessages(
+                  agent.accounts,
+                  agent.codec,
+                  DevId.of(agent.tree),
+                  Encoding.XML,
+                  Clock.fixed(Instant.ofEpochMilli(1_700_000_001_000L), ZoneOffset.UTC)),
+              server -> Optional.of(URI.create("http://srv1.example/dm/reports")),
+              scheme -> Optional.of(http),
+              100,
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              () -> 0L,
+              line -> {})
+          .round();
+    }
+
+    // The outbox numbers its entries from a random start; the documented example has id 43.
+    assertThat(sent).hasSize(1);
+    Envelope e = Envelope.parse(sent.get(0));
+    String documented = new String(resource("outcome.envelope"), StandardCharsets.UTF_8);
+    assertThat(new String(sent.get(0), StandardCharsets.UTF_8))
+        .isEqualTo(
+            documented.replace(
+                "x-dm-report-ids: 43\r\n", "x-dm-report-ids: " + e.reportIds().get(0) + "\r\n"));
+    assertThat(e.outcomeOf()).contains("18BCFE56800");
+    assertThat(e.verifies(Agent.CLIENT_SECRET)).isTrue();
   }
 
   @Test

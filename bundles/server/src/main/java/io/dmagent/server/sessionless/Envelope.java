@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The sessionless envelope of FRAMINGS.md, the same on every carrier: header lines ({@code
  * x-syncml-hmac}, {@code x-dm-timestamp}, {@code x-dm-report}, {@code x-dm-report-ids}, {@code
- * Content-Type}), an empty line, one DM message.
+ * x-dm-outcome-of}, {@code Content-Type}), an empty line, one DM message.
  *
  * @param headers by lower-case name, in the order written
  */
@@ -20,6 +20,7 @@ public record Envelope(Map<String, String> headers, byte[] message) {
   public static final String TIMESTAMP = "x-dm-timestamp";
   public static final String REPORT = "x-dm-report";
   public static final String REPORT_IDS = "x-dm-report-ids";
+  public static final String OUTCOME_OF = "x-dm-outcome-of";
   public static final String CONTENT_TYPE = "content-type";
 
   /** The longest header part read: a few lines. */

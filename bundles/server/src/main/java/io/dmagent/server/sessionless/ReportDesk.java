@@ -131,11 +131,19 @@ public final class ReportDesk {
     if (!message.header().target().locUri().equals(serverId)) {
       return new Verdict(400, "report for " + WireText.quote(message.header().target().locUri()));
     }
-    return store(devId, message, envelope.header(Envelope.REPORT_IDS).orElse(""));
+    Optional<String> outcomeOf = envelope.header(Envelope.OUTCOME_OF);
+    if (outcomeOf.isPresent() && !outcomeOf.get().matches("[\\x21-\\x7e]{1,64}")) {
+      return new Verdict(400, Envelope.OUTCOME_OF + " is not a SessionID");
+    }
+    return store(devId, message, envelope.header(Envelope.REPORT_IDS).orElse(""), outcomeOf);
   }
 
-  /** One report per Alert (or one for an outcome), paired with the ids in order. */
-  private Verdict store(String devId, SyncMessage message, String idList) {
+  /**
+   * One report per Alert (or one for an outcome, named {@code outcome of <SessionID>} when the
+   * envelope says which command message it answers), paired with the ids in order.
+   */
+  private Verdict store(
+      String devId, SyncMessage message, String idList, Optional<String> outcomeOf) {
     List<String> ids =
         idList.isBlank() ? List.of() : Arrays.stream(idList.split(",")).map(String::strip).toList();
     List<Entry> reports = new ArrayList<>();
@@ -144,13 +152,17 @@ public final class ReportDesk {
         reports.add(alert(a));
       }
     }
+    if (!reports.isEmpty() && outcomeOf.isPresent()) {
+      return new Verdict(400, "Alerts with " + Envelope.OUTCOME_OF + ": an outcome goes alone");
+    }
     if (reports.isEmpty()) {
       long statuses = message.commands().stream().filter(Status.class::isInstance).count();
       long results = message.commands().stream().filter(Results.class::isInstance).count();
       if (statuses + results > 0) {
         reports.add(
             new Entry(
-                "outcome", statuses + " Status, " + results + " Results: " + outcome(message)));
+                outcomeOf.map(sid -> "outcome of " + sid).orElse("outcome"),
+                statuses + " Status, " + results + " Results: " + outcome(message)));
       }
     }
     if (reports.isEmpty() || ids.size() != reports.size()) {

@@ -107,7 +107,7 @@ public final class SessionlessCommands {
           + script.commandCount()
           + " commands, timestamp "
           + timestamp
-          + (report ? ", outcome reported" : "")
+          + (report ? ", outcome reported as outcome of " + sessionId(timestamp) : "")
           + ") sent to "
           + devId
           + " over "
@@ -131,7 +131,7 @@ public final class SessionlessCommands {
         new SyncHeader(
             SyncHeader.VER_DTD,
             SyncHeader.DM_1_3,
-            Long.toHexString(timestamp).toUpperCase(Locale.ROOT),
+            sessionId(timestamp),
             "1",
             Locator.of(devId),
             Locator.of(serverId),
@@ -155,6 +155,11 @@ public final class SessionlessCommands {
             ? PushContentType.DM_MESSAGE_WBXML.mimeType()
             : PushContentType.DM_MESSAGE_XML.mimeType());
     return new Envelope(headers, message);
+  }
+
+  /** The message's SessionID: the timestamp in upper-case hexadecimal (FRAMINGS.md). */
+  private static String sessionId(long timestamp) {
+    return Long.toHexString(timestamp).toUpperCase(Locale.ROOT);
   }
 
   /** The clock's milliseconds, or one more than the last when the clock has not moved on. */

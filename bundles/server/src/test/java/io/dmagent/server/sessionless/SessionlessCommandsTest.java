@@ -101,7 +101,12 @@ class SessionlessCommandsTest {
     assertThat(m.isFinal()).isTrue();
     assertThat(m.commands()).singleElement().isInstanceOf(ItemCommand.class);
     assertThat(((ItemCommand) m.commands().get(0)).name()).isEqualTo(CommandName.REPLACE);
-    assertThat(line).contains("sessionless command set (1 commands, timestamp 1765100000000");
+    assertThat(line)
+        .contains(
+            "sessionless command set (1 commands, timestamp 1765100000000, outcome reported as"
+                + " outcome of "
+                + m.header().sessionId()
+                + ")");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.dmagent.api.message.Item;
 import io.dmagent.api.message.ItemData;
 import io.dmagent.api.message.Locator;
 import io.dmagent.api.message.Meta;
+import io.dmagent.api.message.Status;
 import io.dmagent.api.message.SyncHeader;
 import io.dmagent.api.message.SyncMessage;
 import io.dmagent.api.security.AuthScheme;
@@ -113,6 +114,45 @@ class SessionlessReportsTest {
   }
 
   @Test
+  void an_outcome_report_is_listed_as_the_outcome_of_the_command_it_names() throws Exception {
+    List<Command> outcome =
+        List.of(
+            Status.of("1", "1", "0", "SyncHdr", 200),
+            Status.of("2", "1", "1", "Replace", 200),
+            Status.of("3", "1", "2", "Get", 404));
+    HttpResponse<String> answer = post(signed("o-1", Optional.of("19AF2B3C400"), outcome));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(server.reports())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.alert()).isEqualTo("outcome of 19AF2B3C400");
+              assertThat(r.data()).isEqualTo("3 Status, 0 Results: Replace 1=200 Get 2=404");
+            });
+  }
+
+  @Test
+  void an_outcome_report_without_x_dm_outcome_of_is_still_taken() throws Exception {
+    List<Command> outcome = List.of(Status.of("1", "1", "1", "Replace", 200));
+
+    assertThat(post(signed("o-2", Optional.empty(), outcome)).statusCode()).isEqualTo(200);
+    assertThat(server.reports()).extracting(ReceivedReport::alert).containsExactly("outcome");
+  }
+
+  @Test
+  void x_dm_outcome_of_on_alerts_or_not_a_sessionid_is_refused_400() throws Exception {
+    List<Command> outcome = List.of(Status.of("1", "1", "1", "Replace", 200));
+
+    assertThat(post(signed("a-1", Optional.of("19AF2B3C400"), message(1).commands())).statusCode())
+        .isEqualTo(400);
+    assertThat(post(signed("o-3", Optional.of("19AF 2B3C400"), outcome)).statusCode())
+        .isEqualTo(400);
+    assertThat(server.reports()).isEmpty();
+    assertThat(warnings).hasSize(2).allMatch(w -> w.contains("x-dm-outcome-of"));
+  }
+
+  @Test
   void a_bare_dm_message_without_envelope_is_refused_401() throws Exception {
     byte[] bare = CODEC.encode(message(1), Encoding.XML);
 
@@ -180,6 +220,25 @@ class SessionlessReportsTest {
             + EnvelopeMac.MD5.mac(CLIENT_NAME, secret, ts, message));
     headers.put(Envelope.TIMESTAMP, ts);
     headers.put(Envelope.REPORT_IDS, ids);
+    headers.put(Envelope.CONTENT_TYPE, "application/vnd.syncml.dm+xml");
+    return new Envelope(headers, message).bytes();
+  }
+
+  /** A correctly signed envelope of {@code commands}, with {@code outcomeOf} if present. */
+  private static byte[] signed(String ids, Optional<String> outcomeOf, List<Command> commands) {
+    SyncMessage m = new SyncMessage(message(0).header(), commands, true);
+    byte[] message = CODEC.encode(m, Encoding.XML);
+    String ts = "1765100000000";
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(
+        Envelope.HMAC,
+        "algorithm=MD5, username=\""
+            + CLIENT_NAME
+            + "\", mac="
+            + EnvelopeMac.MD5.mac(CLIENT_NAME, CLIENT_SECRET, ts, message));
+    headers.put(Envelope.TIMESTAMP, ts);
+    headers.put(Envelope.REPORT_IDS, ids);
+    outcomeOf.ifPresent(sid -> headers.put(Envelope.OUTCOME_OF, sid));
     headers.put(Envelope.CONTENT_TYPE, "application/vnd.syncml.dm+xml");
     return new Envelope(headers, message).bytes();
   }
