@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmagent.api.push.PushMessage;
+import io.dmagent.api.testing.RecordingPushReceiver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +37,7 @@ class MqttBindingBrokerTest {
 
   @TempDir Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
-  private final RecordingReceiver receiver = new RecordingReceiver(MAX_MESSAGE);
+  private final RecordingPushReceiver receiver = new RecordingPushReceiver(MAX_MESSAGE);
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
@@ -184,7 +185,7 @@ class MqttBindingBrokerTest {
 
     PushMessage push = receiver.next();
     assertThat(push.contentType()).isEqualTo("text/x-after");
-    assertThat(receiver.received).isEmpty();
+    assertThat(receiver.pending()).isEmpty();
     assertThat(warnings)
         .hasSize(2)
         .anySatisfy(w -> assertThat(w).contains("no empty line"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
+import io.dmagent.api.testing.RecordingPushReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ class KannelPushTest {
 
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(1, 255) + ".2";
-    RecordingReceiver receiver = new RecordingReceiver(4096);
+    RecordingPushReceiver receiver = new RecordingPushReceiver(4096);
     listener =
         WapPushListener.open(
             new InetSocketAddress(InetAddress.getByName(address), 2948),
@@ -159,7 +160,7 @@ class KannelPushTest {
    * answers 1001 "accepted for processing" either way), so it is sent again, at most thrice.
    */
   private PushMessage pushUntilDelivered(
-      int ppgPort, String address, String type, byte[] notification, RecordingReceiver receiver)
+      int ppgPort, String address, String type, byte[] notification, RecordingPushReceiver receiver)
       throws Exception {
     for (int attempt = 0; attempt < 3; attempt++) {
       HttpResponse<String> answer = papPush(ppgPort, address, type, notification);

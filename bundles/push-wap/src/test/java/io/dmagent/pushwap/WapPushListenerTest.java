@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.push.PushMessage;
+import io.dmagent.api.testing.RecordingPushReceiver;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class WapPushListenerTest {
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-  private final RecordingReceiver receiver = new RecordingReceiver(1024);
+  private final RecordingPushReceiver receiver = new RecordingPushReceiver(1024);
   private WapPushListener listener;
   private DatagramSocket sender;
   private InetSocketAddress target;
