@@ -395,7 +395,7 @@ public final class ClientSession {
     SyncMessage last =
         new SyncMessage(
             header(),
-            List.of(Commands.withCmdId(headerStatus, "1"), Alert.of("2", Alert.SESSION_ABORT)),
+            List.of(headerStatus.withCmdId("1"), Alert.of("2", Alert.SESSION_ABORT)),
             true);
     return new End(SessionOutcome.ABORTED_BY_CLIENT, Optional.of(reason), Optional.of(last));
   }
@@ -531,9 +531,7 @@ public final class ClientSession {
                 List.of());
     SyncMessage last =
         new SyncMessage(
-            header(),
-            List.of(Commands.withCmdId(status, "1"), Alert.of("2", Alert.SESSION_ABORT)),
-            true);
+            header(), List.of(status.withCmdId("1"), Alert.of("2", Alert.SESSION_ABORT)), true);
     return new End(SessionOutcome.ABORTED_BY_CLIENT, Optional.of(reason), Optional.of(last));
   }
 

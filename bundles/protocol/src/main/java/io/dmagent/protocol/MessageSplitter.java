@@ -39,7 +39,7 @@ final class MessageSplitter {
     while (!queue.isEmpty()) {
       String cmdId = Integer.toString(out.size() + 1);
       Outgoing head = queue.peekFirst();
-      Outgoing numbered = head.withCommand(Commands.withCmdId(head.command(), cmdId));
+      Outgoing numbered = head.withCommand(head.command().withCmdId(cmdId));
       int size = sizer.size(numbered.command(), enc);
       if (size <= room) {
         queue.removeFirst();

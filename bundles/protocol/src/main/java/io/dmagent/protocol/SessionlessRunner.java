@@ -75,7 +75,7 @@ final class SessionlessRunner implements CommandRunner {
     }
     List<Command> answers = new ArrayList<>();
     for (Outgoing o : book.drain()) {
-      answers.add(Commands.withCmdId(o.command(), Integer.toString(answers.size() + 1)));
+      answers.add(o.command().withCmdId(Integer.toString(answers.size() + 1)));
     }
     return answers;
   }

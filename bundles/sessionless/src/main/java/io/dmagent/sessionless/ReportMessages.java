@@ -68,7 +68,7 @@ final class ReportMessages {
     List<Command> commands = new ArrayList<>();
     for (StoredReport report : reports) {
       for (Command c : report.commands()) {
-        commands.add(Renumber.withCmdId(c, Integer.toString(commands.size() + 1)));
+        commands.add(c.withCmdId(Integer.toString(commands.size() + 1)));
       }
     }
     SyncHeader header =

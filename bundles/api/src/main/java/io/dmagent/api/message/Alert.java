@@ -40,4 +40,9 @@ public record Alert(
   public String element() {
     return CommandName.ALERT.element();
   }
+
+  @Override
+  public Alert withCmdId(String id) {
+    return new Alert(id, noResp, code, correlator, items);
+  }
 }

@@ -17,4 +17,9 @@ public record Atomic(String cmdId, boolean noResp, Optional<Meta> meta, List<Com
   public String element() {
     return CommandName.ATOMIC.element();
   }
+
+  @Override
+  public Atomic withCmdId(String id) {
+    return new Atomic(id, noResp, meta, commands);
+  }
 }

@@ -16,4 +16,10 @@ public sealed interface Command
 
   /** {@code NoResp}: the sender wants no Status for this command. */
   boolean noResp();
+
+  /**
+   * The same command under another CmdID: CmdIDs are numbered per message when it is sent, so a
+   * command queued or reported later gets the number of the message it goes in.
+   */
+  Command withCmdId(String id);
 }

@@ -21,4 +21,9 @@ public record Exec(
   public String element() {
     return CommandName.EXEC.element();
   }
+
+  @Override
+  public Exec withCmdId(String id) {
+    return new Exec(id, noResp, meta, correlator, item);
+  }
 }

@@ -40,4 +40,9 @@ public record ItemCommand(
   public String element() {
     return name.element();
   }
+
+  @Override
+  public ItemCommand withCmdId(String id) {
+    return new ItemCommand(name, id, noResp, meta, items);
+  }
 }

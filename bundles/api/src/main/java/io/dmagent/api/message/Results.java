@@ -36,4 +36,9 @@ public record Results(
   public boolean noResp() {
     return false;
   }
+
+  @Override
+  public Results withCmdId(String id) {
+    return new Results(id, msgRef, cmdRef, meta, targetRef, sourceRef, items);
+  }
 }

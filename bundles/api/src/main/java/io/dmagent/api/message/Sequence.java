@@ -17,4 +17,9 @@ public record Sequence(String cmdId, boolean noResp, Optional<Meta> meta, List<C
   public String element() {
     return CommandName.SEQUENCE.element();
   }
+
+  @Override
+  public Sequence withCmdId(String id) {
+    return new Sequence(id, noResp, meta, commands);
+  }
 }

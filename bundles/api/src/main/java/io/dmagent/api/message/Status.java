@@ -63,4 +63,9 @@ public record Status(
   public boolean noResp() {
     return false;
   }
+
+  @Override
+  public Status withCmdId(String id) {
+    return new Status(id, msgRef, cmdRef, cmd, targetRefs, sourceRefs, cred, chal, code, items);
+  }
 }

@@ -11,4 +11,9 @@ public record UnsupportedCommand(String element, String cmdId, boolean noResp) i
     Objects.requireNonNull(element);
     Objects.requireNonNull(cmdId);
   }
+
+  @Override
+  public UnsupportedCommand withCmdId(String id) {
+    return new UnsupportedCommand(element, id, noResp);
+  }
 }

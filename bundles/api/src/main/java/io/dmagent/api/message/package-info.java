@@ -5,5 +5,5 @@
  * them sees another's internals.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.dmagent.api.message;
