@@ -32,10 +32,15 @@ class WakeIT {
     Files.writeString(
         home.resolve("config/io.dmagent.runtime.cfg"),
         "features=dm-core,dm-http,dm-server,dm-push-" + binding + "\n");
-    Files.writeString(
-        home.resolve("config/io.dmagent.server.cfg"),
-        "defaultPushAddresses=" + pushAddress + "\n",
-        java.nio.file.StandardOpenOption.APPEND);
+    Path serverConfig = home.resolve("config/io.dmagent.server.cfg");
+    String shipped = Files.readString(serverConfig);
+    String pushing =
+        shipped.replaceFirst(
+            "(?m)^defaultPushAddresses=.*$", "defaultPushAddresses=" + pushAddress);
+    assertThat(shipped)
+        .as("the shipped server configuration names a push address")
+        .containsPattern("(?m)^defaultPushAddresses=");
+    Files.writeString(serverConfig, pushing);
     return home;
   }
 
