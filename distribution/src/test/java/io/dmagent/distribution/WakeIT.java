@@ -3,15 +3,9 @@ package io.dmagent.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,10 +109,10 @@ class WakeIT {
   @Test
   void a_notification_over_mqtt_starts_a_server_initiated_session_with_its_session_id()
       throws Exception {
-    try (Broker broker = Broker.start(dir)) {
+    try (Mosquitto broker = Mosquitto.start(dir)) {
       Path home = RunningAgent.install(dir.resolve("home"));
-      configure(home, "io.dmagent.push.mqtt", "brokerUri=tcp://127.0.0.1:" + broker.port + "\n");
-      gatewayWith(home, "mqtt", "mqtt://127.0.0.1:" + broker.port);
+      configure(home, "io.dmagent.push.mqtt", "brokerUri=tcp://127.0.0.1:" + broker.port() + "\n");
+      gatewayWith(home, "mqtt", "mqtt://127.0.0.1:" + broker.port());
       try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
         agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
         String devId = devId(agent);
@@ -161,59 +155,6 @@ class WakeIT {
                       && l.contains("firmware-check")
                       && l.contains("requested [urn:oma:mo:oma-dm-devinfo:1.0]"))
           .noneMatch(l -> l.contains("ERROR"));
-    }
-  }
-
-  /** A real Mosquitto on a free loopback port; missing: skipped, except on CI. */
-  private record Broker(Process process, int port) implements AutoCloseable {
-    static Broker start(Path folder) throws Exception {
-      Path binary =
-          Stream.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto")
-              .map(Path::of)
-              .filter(Files::isExecutable)
-              .findFirst()
-              .orElse(null);
-      if (binary == null) {
-        String why = "mosquitto is not installed (Debian package mosquitto)";
-        if (System.getenv("CI") != null) {
-          throw new AssertionError("on CI every test runs: " + why);
-        }
-        Assumptions.abort("skipped: " + why);
-      }
-      int port = RunningAgent.freePort();
-      Path config = folder.resolve("mosquitto.conf");
-      Files.writeString(
-          config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-      Process p =
-          new ProcessBuilder(binary.toString(), "-c", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(folder.resolve("mosquitto.log").toFile())
-              .start();
-      Broker broker = new Broker(p, port);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < deadline && p.isAlive()) {
-        try (Socket s = new Socket()) {
-          s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-          return broker;
-        } catch (IOException notYet) {
-          Thread.sleep(50);
-        }
-      }
-      broker.close();
-      throw new IOException("mosquitto not listening on " + port);
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }

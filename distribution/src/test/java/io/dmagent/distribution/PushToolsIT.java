@@ -1,0 +1,196 @@
+package io.dmagent.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tools from the world start sessions against the reference server: the embedded server writes a
+ * signed notification for the device ({@code dmserver:notify <DevId> --out <file>}), and a tool the
+ * test starts sends it to the assembled agent: {@code mosquitto_pub -f} (with the MQTT framing's
+ * {@code Content-Type:} line) and SIPp (a MESSAGE whose body is the file; sipsak cannot carry it,
+ * its request file is read as a C string and every package #0 header holds NUL bytes). Each must
+ * start the server-initiated session with the notification's session id. A tool missing is a skip,
+ * except on CI.
+ */
+class PushToolsIT {
+  @TempDir Path dir;
+
+  /** The tool on the PATH; missing: skipped, except on CI. */
+  private static Path tool(String name, String debianPackage) {
+    for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    String missing = name + " not found: apt-get install " + debianPackage;
+    if (System.getenv("CI") != null) {
+      throw new AssertionError("on CI every test runs: " + missing);
+    }
+    Assumptions.abort(missing);
+    return null;
+  }
+
+  /** Runs a tool in {@code folder}; returns what it printed, after asserting it succeeded. */
+  private static String run(Path folder, List<String> command) throws Exception {
+    Process p =
+        new ProcessBuilder(command)
+            .directory(folder.toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    if (!p.waitFor(RunningAgent.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(command.get(0) + " did not end");
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  private static String devId(RunningAgent agent) throws Exception {
+    String line =
+        agent.console("dmserver:devices").stream()
+            .filter(l -> l.contains("session(s)"))
+            .findFirst()
+            .orElseThrow();
+    return line.substring(0, line.indexOf(' '));
+  }
+
+  /** The agent with one push feature, after its first session; the feature's config written. */
+  private static RunningAgent started(Path home, String feature) throws Exception {
+    Files.writeString(
+        home.resolve("config/io.dmagent.runtime.cfg"),
+        "features=dm-core,dm-http,dm-server," + feature + "\n");
+    RunningAgent agent = RunningAgent.startWithConsole(home);
+    agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
+    return agent;
+  }
+
+  /** The server's notification for the device, written to a file. */
+  private static byte[] notification(RunningAgent agent, String devId, String session, Path file)
+      throws Exception {
+    List<String> out =
+        agent.console("dmserver:notify " + devId + " --session " + session + " --out " + file);
+    assertThat(out).anyMatch(l -> l.startsWith("wrote DM 1.2 package #0"));
+    return Files.readAllBytes(file);
+  }
+
+  private static void assertSessionStarted(RunningAgent agent, String binding, String session)
+      throws Exception {
+    agent.awaitLine(l -> l.contains("session " + session + " with dmagent-demo ended: completed"));
+    assertThat(agent.lines())
+        .anyMatch(
+            l ->
+                l.contains("package #0 over " + binding + " from ")
+                    && l.contains("session " + session))
+        .noneMatch(l -> l.contains("ERROR"));
+  }
+
+  @Test
+  void mosquitto_pub_publishing_a_notification_file_starts_a_session() throws Exception {
+    Path pub = tool("mosquitto_pub", "mosquitto-clients");
+    try (Mosquitto broker = Mosquitto.start(dir)) {
+      Path home = RunningAgent.install(dir.resolve("home"));
+      Files.writeString(
+          home.resolve("config/io.dmagent.push.mqtt.cfg"),
+          "brokerUri=tcp://127.0.0.1:" + broker.port() + "\n");
+      try (RunningAgent agent = started(home, "dm-push-mqtt")) {
+        agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushMQTT");
+        String devId = devId(agent);
+        byte[] pkg0 = notification(agent, devId, "3B", dir.resolve("pkg0.bin"));
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(
+            "Content-Type: application/vnd.syncml.notification\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        frame.write(pkg0);
+        Path file = Files.write(dir.resolve("frame.bin"), frame.toByteArray());
+
+        run(
+            dir,
+            List.of(
+                pub.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(broker.port()),
+                "-q",
+                "1",
+                "-t",
+                "dm/" + devId + "/push",
+                "-f",
+                file.toString()));
+
+        assertSessionStarted(agent, "mqtt", "3B");
+      }
+    }
+  }
+
+  @Test
+  void sipp_sending_a_message_with_a_notification_file_as_body_starts_a_session() throws Exception {
+    Path sipp = tool("sipp", "sip-tester");
+    Path home = RunningAgent.install(dir.resolve("home"));
+    int port = RunningAgent.freePort();
+    Files.writeString(
+        home.resolve("config/io.dmagent.push.sip.cfg"), "address=127.0.0.1\nport=" + port + "\n");
+    try (RunningAgent agent = started(home, "dm-push-sip")) {
+      agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushSIP");
+      String devId = devId(agent);
+      notification(agent, devId, "5C", dir.resolve("body.bin"));
+      Files.writeString(dir.resolve("push.xml"), SCENARIO);
+
+      List<String> command = new ArrayList<>(List.of(sipp.toString(), "-sf", "push.xml"));
+      command.addAll(
+          List.of(
+              "-m",
+              "1",
+              "-t",
+              "u1",
+              "-i",
+              "127.0.0.1",
+              "-p",
+              "0",
+              "-timeout",
+              "30s",
+              "-nostdin",
+              "127.0.0.1:" + port));
+      run(dir, command);
+
+      assertSessionStarted(agent, "sip", "5C");
+    }
+  }
+
+  /** One MESSAGE with the file's bytes as its body, a 202 expected. */
+  private static final String SCENARIO =
+      """
+      <?xml version="1.0" encoding="ISO-8859-1" ?>
+      <scenario name="dm push">
+        <send>
+          <![CDATA[
+      MESSAGE sip:dmagent@[remote_ip]:[remote_port] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: <sip:dmserver@[local_ip]>;tag=[call_number]
+      To: <sip:dmagent@[remote_ip]>
+      Call-ID: [call_id]
+      CSeq: 1 MESSAGE
+      Max-Forwards: 70
+      Content-Type: application/vnd.syncml.notification
+      Content-Length: [len]
+
+      [file name="body.bin"]]]>
+        </send>
+        <recv response="202"/>
+      </scenario>
+      """;
+}
