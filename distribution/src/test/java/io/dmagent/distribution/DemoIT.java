@@ -124,4 +124,68 @@ class DemoIT {
           .contains("managed by the reference server on localhost");
     }
   }
+
+  @Test
+  void the_demo_server_wakes_the_agent_over_http_once_dm_push_http_is_installed() throws Exception {
+    Path home = RunningAgent.install(dir);
+    RunningAgent.movePort(home, 8088, RunningAgent.freePort());
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine(l -> SUMMARY.matcher(l).find());
+      String devId = devId(agent);
+
+      assertThat(agent.console("dm:feature install dm-push-http"))
+          .anyMatch(l -> l.startsWith("installed feature dm-push-http"));
+      agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushHTTP");
+      String sent = notifyUntilAccepted(agent, devId);
+      Matcher session = NOTIFIED.matcher(sent);
+
+      assertThat(session.find()).as(sent).isTrue();
+      String id = session.group(1);
+      agent.awaitLine(
+          l ->
+              l.contains(
+                  "INFO  io.dmagent.protocol: session "
+                      + id
+                      + " with dmagent-demo ended: completed"));
+      assertThat(agent.lines())
+          .anyMatch(
+              l ->
+                  l.contains(
+                      "INFO  io.dmagent.notification: package #0 over http from 'dmagent-demo':"
+                          + " session "
+                          + id))
+          .noneMatch(l -> l.contains("ERROR"));
+    }
+  }
+
+  private static final Pattern NOTIFIED =
+      Pattern.compile(
+          "^notified \\S+ over http://127\\.0\\.0\\.1:\\d+/dm/push: DM 1\\.2 package #0 of \\d+ bytes,"
+              + " session (\\p{XDigit}+), ui background; answer: HTTP '202 Accepted'");
+
+  /** The server's one line; the listener may still be starting right after the install. */
+  private static String notifyUntilAccepted(RunningAgent agent, String devId) throws Exception {
+    String last = "";
+    for (int attempt = 0; attempt < 20; attempt++) {
+      for (String line : agent.console("dmserver:notify " + devId)) {
+        if (line.startsWith("notified ") || line.startsWith("error")) {
+          last = line;
+        }
+      }
+      if (last.contains("202 Accepted")) {
+        return last;
+      }
+      Thread.sleep(500);
+    }
+    return last;
+  }
+
+  private static String devId(RunningAgent agent) throws Exception {
+    String line =
+        agent.console("dmserver:devices").stream()
+            .filter(l -> l.contains("session(s)"))
+            .findFirst()
+            .orElseThrow();
+    return line.substring(0, line.indexOf(' '));
+  }
 }

@@ -54,6 +54,18 @@ record BundleManifest(String symbolicName, String version, Set<String> services)
     return out;
   }
 
+  /**
+   * Whether a {@code Fragment-Host} header makes the bundle a framework extension (a fragment of
+   * the system bundle, named {@code system.bundle} or by the framework's own symbolic name).
+   */
+  static boolean extendsFramework(String fragmentHost, String frameworkName) {
+    if (fragmentHost == null) {
+      return false;
+    }
+    String host = fragmentHost.split("[;,]", 2)[0].trim();
+    return host.equals(Constants.SYSTEM_BUNDLE_SYMBOLICNAME) || host.equals(frameworkName);
+  }
+
   boolean provides(String service) {
     return services.contains(service);
   }

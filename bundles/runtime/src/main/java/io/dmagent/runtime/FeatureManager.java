@@ -462,6 +462,14 @@ public final class FeatureManager {
     for (Bundle b : context.getBundles()) {
       String location = b.getLocation();
       if (location.startsWith(MVN) && !wanted.contains(location) && !kept.contains(location)) {
+        if (extendsFramework(b)) {
+          // Only a restart of the framework takes an extension out: refreshing the system bundle
+          // would stop the whole agent. It stays, unused, until the next start.
+          log.info(
+              "framework extension {} stays installed until the agent restarts",
+              b.getSymbolicName());
+          continue;
+        }
         try {
           b.uninstall();
           removed.add(b);
@@ -472,6 +480,11 @@ public final class FeatureManager {
     }
     refresh(removed);
     return removed.stream().map(Bundle::getSymbolicName).toList();
+  }
+
+  private boolean extendsFramework(Bundle b) {
+    return BundleManifest.extendsFramework(
+        b.getHeaders("").get(Constants.FRAGMENT_HOST), context.getBundle(0).getSymbolicName());
   }
 
   /** Refreshes the wiring after uninstalls, and waits for it: the next change starts from it. */

@@ -40,8 +40,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The reference server as an OSGi component, with its console commands: {@code dmserver:devices},
  * {@code dmserver:run <devId> <script>}, {@code dmserver:results <devId>}, {@code dmserver:notify
  * <devId> [options]}, {@code dmserver:push <devId> <script> [--report]}, {@code dmserver:reports
- * [devId]}. A configuration change restarts it (records are kept in memory only; the nonces of
- * authenticated devices in a file).
+ * [devId]} ({@code notify} is {@link NotifyCommand}). A configuration change restarts it (records
+ * are kept in memory only; the nonces of authenticated devices in a file).
  */
 @Component(
     service = ReferenceServer.class,
@@ -52,7 +52,6 @@ import org.osgi.service.metatype.annotations.Designate;
       "osgi.command.function=devices",
       "osgi.command.function=run",
       "osgi.command.function=results",
-      "osgi.command.function=notify",
       "osgi.command.function=push",
       "osgi.command.function=reports"
     })
@@ -235,16 +234,14 @@ public final class ReferenceServer {
     }
   }
 
-  @Descriptor("Wakes a device: sends it a notification (package #0) over its push binding")
-  public String notify(
-      @Descriptor("the device's DevId") String devId,
-      @Descriptor(
-              "[--binding http|sip|wap|mqtt] [--ui background|informative|interactive]"
-                  + " [--format 1.2|1.3] [--reason text] [--request-mo urn]... [--session hex]")
-          String... options) {
+  /**
+   * Wakes a device: a notification (package #0) over its push binding, with the options of {@code
+   * dmserver:notify}; one line saying what was sent, or what is wrong.
+   */
+  public String wake(String devId, List<String> options) {
     NotifyOptions parsed;
     try {
-      parsed = NotifyOptions.parse(List.of(options), defaultFormat);
+      parsed = NotifyOptions.parse(options, defaultFormat);
     } catch (IllegalArgumentException e) {
       return "error: " + e.getMessage() + "; usage: " + NotifyOptions.USAGE;
     }

@@ -6,6 +6,8 @@ import io.dmagent.server.push.PushDirectory;
 import io.dmagent.server.push.PushPayload;
 import io.dmagent.server.push.PushSenders;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,9 @@ public final class Notifier {
     if (!credentials.knows(devId) && !directory.names(devId)) {
       throw new NotifyException("no device " + devId + " (dmserver:devices lists them)");
     }
+    if (options.out().isPresent()) {
+      return write(devId, options, options.out().get());
+    }
     PushAddress to =
         directory
             .address(devId, options.binding())
@@ -92,6 +97,42 @@ public final class Notifier {
             + answer;
     info.accept(line);
     return line;
+  }
+
+  /** {@code --out}: the notification the device would be sent, in a file, for another tool. */
+  private String write(String devId, NotifyOptions options, Path file) throws NotifyException {
+    int session = options.sessionId().orElseGet(() -> 1 + random.nextInt(0xFFFF));
+    List<String> skipped = new ArrayList<>();
+    Notification n = notification(options, session, skipped);
+    String password = credentials.auth(devId).map(DeviceAuth::serverSecret).orElse("");
+    byte[] bytes = encoder.encode(options.format(), n, password, credentials.serverNonce(devId));
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new NotifyException("notification for " + devId + " not written to " + file + ": " + e);
+    }
+    return "wrote "
+        + describe(options, bytes, session, skipped)
+        + " for "
+        + devId
+        + " to "
+        + file
+        + " ("
+        + options.format().contentType().mimeType()
+        + ")";
+  }
+
+  private static String describe(
+      NotifyOptions options, byte[] bytes, int session, List<String> skipped) {
+    return "DM "
+        + (options.format() == NotificationFormat.DM12 ? "1.2" : "1.3")
+        + " package #0 of "
+        + bytes.length
+        + " bytes, session "
+        + Integer.toHexString(session).toUpperCase(Locale.ROOT)
+        + ", ui "
+        + options.uiMode().name().toLowerCase(Locale.ROOT)
+        + (skipped.isEmpty() ? "" : ", MOs not in the registry left out: " + skipped);
   }
 
   private Notification notification(NotifyOptions o, int session, List<String> skipped) {

@@ -1,6 +1,7 @@
 package io.dmagent.server.notify;
 
 import io.dmagent.server.push.PushBinding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.OptionalInt;
 /**
  * The options of {@code dmserver:notify}: {@code [--binding http|sip|wap|mqtt] [--ui
  * background|informative|interactive] [--format 1.2|1.3] [--reason text] [--request-mo urn]...
- * [--session hex]}.
+ * [--session hex] [--out file]}. With {@code --out} the notification is written to the file instead
+ * of pushed (for sending it with another tool).
  */
 public record NotifyOptions(
     Optional<PushBinding> binding,
@@ -19,11 +21,12 @@ public record NotifyOptions(
     NotificationFormat format,
     Optional<String> reason,
     List<String> requestedMos,
-    OptionalInt sessionId) {
+    OptionalInt sessionId,
+    Optional<Path> out) {
   public static final String USAGE =
       "dmserver:notify <DevId> [--binding http|sip|wap|mqtt]"
           + " [--ui background|informative|interactive] [--format 1.2|1.3] [--reason text]"
-          + " [--request-mo urn]... [--session hex]";
+          + " [--request-mo urn]... [--session hex] [--out file]";
 
   public NotifyOptions {
     Objects.requireNonNull(binding);
@@ -32,6 +35,7 @@ public record NotifyOptions(
     Objects.requireNonNull(reason);
     requestedMos = List.copyOf(requestedMos);
     Objects.requireNonNull(sessionId);
+    Objects.requireNonNull(out);
   }
 
   /** Background, in {@code format}, over the device's first address. */
@@ -42,7 +46,8 @@ public record NotifyOptions(
         format,
         Optional.empty(),
         List.of(),
-        OptionalInt.empty());
+        OptionalInt.empty(),
+        Optional.empty());
   }
 
   /**
@@ -57,6 +62,7 @@ public record NotifyOptions(
     Optional<String> reason = Optional.empty();
     List<String> mos = new ArrayList<>();
     OptionalInt session = OptionalInt.empty();
+    Optional<Path> out = Optional.empty();
     for (int i = 0; i < words.size(); i++) {
       String option = words.get(i);
       if (i + 1 >= words.size()) {
@@ -72,13 +78,14 @@ public record NotifyOptions(
         case "--reason" -> reason = Optional.of(value);
         case "--request-mo" -> mos.add(value);
         case "--session" -> session = OptionalInt.of(sessionId(value));
+        case "--out" -> out = Optional.of(Path.of(value));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
     if (format == NotificationFormat.DM12 && (reason.isPresent() || !mos.isEmpty())) {
       throw new IllegalArgumentException("--reason and --request-mo need --format 1.3");
     }
-    return new NotifyOptions(binding, ui, format, reason, mos, session);
+    return new NotifyOptions(binding, ui, format, reason, mos, session, out);
   }
 
   private static int sessionId(String hex) {

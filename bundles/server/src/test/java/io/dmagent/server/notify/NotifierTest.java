@@ -13,6 +13,9 @@ import io.dmagent.server.push.PushSenders;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -21,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dmserver:notify}'s work: a signed package #0 to the device's address. */
 class NotifierTest {
@@ -106,6 +110,34 @@ class NotifierTest {
                 + "5002"
                 + "6677");
     assertThat(line).contains("MOs not in the registry left out: [urn:x-unknown:1.0]");
+  }
+
+  @Test
+  void out_writes_the_signed_notification_to_a_file_and_pushes_nothing(@TempDir Path folder)
+      throws Exception {
+    Path file = folder.resolve("pkg0.bin");
+
+    String line =
+        notifier("dev1=" + wap())
+            .notify(
+                "dev1",
+                NotifyOptions.parse(
+                    List.of("--session", "1a2b", "--out", file.toString()),
+                    NotificationFormat.DM12));
+
+    byte[] pkg0 = Files.readAllBytes(file);
+    byte[] trigger = Arrays.copyOfRange(pkg0, 16, pkg0.length);
+    assertThat(Arrays.copyOf(pkg0, 16))
+        .isEqualTo(NotificationDigest.of("ref-server", "server-pw", new byte[0], trigger));
+    // version 12, ui 1 (background), server-initiated, session 1A2B, identifier of 10 bytes
+    assertThat(HexFormat.of().formatHex(trigger, 0, 8)).isEqualTo("031800000" + "01a2b0a");
+    assertThat(line)
+        .isEqualTo(
+            "wrote DM 1.2 package #0 of 34 bytes, session 1A2B, ui background for dev1 to "
+                + file
+                + " (application/vnd.syncml.notification)");
+    device.setSoTimeout(300);
+    assertThatThrownBy(() -> received()).isInstanceOf(SocketTimeoutException.class);
   }
 
   @Test
