@@ -4,14 +4,14 @@
 #   mvn -B -o -q package -DskipTests && benchmarks/wake.sh [wakes per binding, default 50] [flood rate/s, default 10000]
 # One run of the assembled distribution with dm-server and all four push features (http, sip, wap on free loopback
 # ports; mqtt on a Mosquitto this script starts on a free loopback port), driven through its console on standard
-# input. Each wake is `dmserver:notify <DevId> --binding X --session <new hex>`; its time is taken from the log's
-# millisecond timestamps: the agent's "package #0 over X ... session <hex>" line (the notification accepted by the
-# receiver) to the reference server's "session <hex> with ... started" line (package 1 arrived and authenticated).
-# Floor, same run: the agent's own client-initiated session, asked for from the console by re-reading its account
-# configuration (connectAtStart, no delay): the account's "session requested" DEBUG line is not available, so the
-# floor is the time from the console command's echo (stamped by this script) to the server's "started" line.
-# Phase 2: the same wakes over http while a flood of invalid WAP pushes (a valid WSP frame whose package #0 has a
-# wrong digest: refused by the notification receiver) runs at the rate; the agent process's CPU from /proc/<pid>/stat.
+# input. Each wake is `dmserver:notify <DevId> --binding X --session <new hex>`; its time is read from the log: from
+# the "received <instant>" the notification receiver puts on its "package #0 over X ... session <hex>" line (taken
+# when it was handed the push) to the reference server's first line naming session <hex> (written while it reads
+# package 1: "device authenticated"). Floor, same run: curl opening a fresh TLS connection to the same server and
+# getting one POST answered, once per round (no console command asks for a client-initiated session).
+# Phase 2: wakes over http and wap while a flood of invalid WAP pushes (a valid WSP frame whose package #0 has a
+# wrong digest: it reaches the notification receiver and is refused there) runs at the rate against the wap port;
+# the agent process's CPU from /proc/<pid>/stat over the timed wakes. KEEP=1 keeps the work folder (agent's log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wakes=${1:-50}
