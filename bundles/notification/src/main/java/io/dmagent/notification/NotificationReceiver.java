@@ -12,6 +12,7 @@ import io.dmagent.api.push.PushVerdict;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,13 +69,16 @@ final class NotificationReceiver implements PushReceiver {
 
   @Override
   public PushVerdict receive(PushMessage push) {
+    // Taken first: the accepting line is written after the session was asked for, and the
+    // wake benchmark (benchmarks/wake.sh) times from here to package 1.
+    Instant received = clock.instant();
     if (push.length() > settings.maxMessageSize()) {
       return refuse(push, PushOutcome.TOO_LARGE, push.length() + " bytes");
     }
     Optional<PushContentType> type = PushContentType.fromMimeType(push.contentType());
     try {
       if (type.isPresent() && type.get().isNotification()) {
-        return notification(push, type.get());
+        return notification(push, type.get(), received);
       }
       Optional<PushContentHandler> handler = handlers.apply(bare(push.contentType()));
       if (handler.isEmpty()) {
@@ -90,7 +94,7 @@ final class NotificationReceiver implements PushReceiver {
     }
   }
 
-  private PushVerdict notification(PushMessage push, PushContentType type) {
+  private PushVerdict notification(PushMessage push, PushContentType type, Instant received) {
     byte[] body = push.body();
     Notification n;
     try {
@@ -132,10 +136,10 @@ final class NotificationReceiver implements PushReceiver {
       return refuse(push, PushOutcome.RATE_LIMITED, "too many from " + server);
     }
     duplicates.remember(body);
-    return start(push, n, account.get());
+    return start(push, n, account.get(), received);
   }
 
-  private PushVerdict start(PushMessage push, Notification n, Account account) {
+  private PushVerdict start(PushMessage push, Notification n, Account account, Instant received) {
     SessionRequest request =
         new SessionRequest(
             n.serverId(), Optional.of(n.sessionIdHex()), n.requestedMos(), n.connectReason());
@@ -156,7 +160,9 @@ final class NotificationReceiver implements PushReceiver {
             + n.uiMode()
             + n.connectReason().map(r -> ", reason " + WireText.quote(r)).orElse("")
             + (n.requestedMos().isEmpty() ? "" : ", requested " + n.requestedMos())
-            + (queued ? ", QUEUED behind the running session" : ""));
+            + (queued ? ", QUEUED behind the running session" : "")
+            + ", received "
+            + received);
     return PushVerdict.of(
         queued ? PushOutcome.QUEUED : PushOutcome.ACCEPTED,
         queued ? "queued behind the running session" : "session requested");

@@ -83,6 +83,20 @@ class NotificationReceiverTest {
   }
 
   @Test
+  void the_accepting_line_names_when_the_notification_was_received() {
+    byte[] body = dm13(new Package0Encoder().sessionId(0x00AB));
+
+    receiver().receive(Receivers.dm13(body));
+
+    assertThat(r.log)
+        .anyMatch(
+            l ->
+                l.contains("package #0 over ")
+                    && l.contains("session AB")
+                    && l.endsWith("received 2026-12-07T12:00:00Z"));
+  }
+
+  @Test
   void unknown_server_is_refused_with_one_line() {
     byte[] body =
         new Package0Encoder()
