@@ -2,6 +2,7 @@ package io.dmagent.notification;
 
 import io.dmagent.api.account.Account;
 import io.dmagent.api.account.Accounts;
+import io.dmagent.api.log.RefusalLog;
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.push.PushContentHandler;
 import io.dmagent.api.push.PushContentType;
@@ -37,6 +38,7 @@ final class NotificationReceiver implements PushReceiver {
   private final Dm13Layout dm13;
   private final DuplicateWindow duplicates;
   private final RateLimit rates;
+  private final RefusalLog refusals;
 
   NotificationReceiver(
       ReceiverSettings settings,
@@ -60,6 +62,9 @@ final class NotificationReceiver implements PushReceiver {
     this.duplicates =
         new DuplicateWindow(settings.duplicateWindow(), settings.duplicateCapacity(), clock);
     this.rates = new RateLimit(settings.rateBurst(), settings.ratePerSecond(), 1024, clock);
+    // A flood of well-formed but forged notifications must not become a flood of log lines: writing
+    // one line per refusal is what limited the receiver to ~1,400 refusals a second (wake.sh).
+    this.refusals = RefusalLog.standard(warn, clock);
   }
 
   @Override
@@ -179,17 +184,29 @@ final class NotificationReceiver implements PushReceiver {
   }
 
   private PushVerdict refuse(PushMessage push, PushOutcome outcome, String reason) {
-    warn.accept(
-        "push over "
-            + push.binding()
-            + " from "
-            + WireText.quote(push.origin())
-            + " refused: "
-            + outcome
-            + " ("
-            + reason
-            + ")");
+    refusals.refuse(
+        push.binding() + " " + sender(push.origin()),
+        () ->
+            "push over "
+                + push.binding()
+                + " from "
+                + WireText.quote(push.origin())
+                + " refused: "
+                + outcome
+                + " ("
+                + reason
+                + ")");
     return PushVerdict.of(outcome, reason);
+  }
+
+  /** The origin without its port: the refusals of one host are summarised together. */
+  private static String sender(String origin) {
+    int colon = origin.lastIndexOf(':');
+    boolean port = colon > 0 && colon < origin.length() - 1;
+    for (int i = colon + 1; port && i < origin.length(); i++) {
+      port = Character.isDigit(origin.charAt(i));
+    }
+    return WireText.quote(port ? origin.substring(0, colon) : origin);
   }
 
   private static String bare(String contentType) {

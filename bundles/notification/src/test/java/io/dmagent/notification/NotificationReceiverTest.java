@@ -124,6 +124,28 @@ class NotificationReceiverTest {
   }
 
   @Test
+  void a_flood_of_forged_notifications_costs_a_few_log_lines_and_one_summary() {
+    NotificationReceiver receiver = receiver();
+    byte[] forged =
+        new Package0Encoder().option(Dm13Layout.SERVER_ID, SRV).dm13(SRV, "guess", NONCE, true);
+
+    for (int i = 0; i < 1000; i++) {
+      assertThat(receiver.receive(Receivers.dm13(forged)).outcome())
+          .isEqualTo(PushOutcome.UNAUTHENTICATED);
+    }
+    assertThat(r.log).hasSize(5);
+    now = now.plus(Duration.ofSeconds(10));
+    receiver.receive(Receivers.dm13(forged));
+
+    assertThat(r.log)
+        .hasSize(7)
+        .element(5)
+        .asString()
+        .startsWith("995 more refusals from http '127.0.0.1' in 10 s");
+    assertThat(r.sessions.requests).isEmpty();
+  }
+
+  @Test
   void the_same_notification_twice_within_the_window_starts_one_session() {
     NotificationReceiver receiver = receiver();
     byte[] body = dm13(new Package0Encoder());
