@@ -5,6 +5,7 @@
 # then measures, in one JMH run on the same disk (benchmarks/target/bench-data):
 #   storeAndAcknowledge  one 256-byte entry stored durably and acknowledged (the life of one Generic Alert)
 #   pending              the 100 entries waiting for one server listed, of 200 held
+#   durableStoreN        256-byte entries stored durably by N = 1, 4, 16 threads into one outbox (group commit)
 # for the outbox bundle's MVStore store (mvstore) and a log of our own, one file per entry (files), against the
 # fsync rate of the same folder (fsync): the floor. JMH_SETTINGS replaces "-f 1 -wi 3 -i 5". About 1 minute.
 set -euo pipefail
@@ -49,4 +50,8 @@ for op in storeAndAcknowledge pending; do
     printf "%-20s mvstore %9.0f /s  files %9.0f /s  mvstore/files %.2f", op, m, f, m / f
     if (op == "storeAndAcknowledge") printf "  mvstore %.2f x fsync rate, files %.2f x fsync rate (%.0f /s)", m / s, f / s, s
     printf "\n" }'
+done
+for threads in 1 4 16; do
+  awk -v t="$threads" -v m="$(score "durableStore$threads")" -v s="$fsync" 'BEGIN {
+    printf "durable stores, %2d threads  %9.0f /s  %.2f x fsync rate\n", t, m, m / s }'
 done

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,7 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code storeAndAcknowledge}: one 256-byte entry stored (durable before it returns) and
  *       acknowledged, the life of one Generic Alert;
  *   <li>{@code pending}: the 100 entries waiting for one server listed (of 200 held, two servers),
- *       what each session does before package 1.
+ *       what each session does before package 1;
+ *   <li>{@code durableStore1}, {@code durableStore4}, {@code durableStore16}: 256-byte entries
+ *       stored durably into one {@code mvstore} outbox by 1, 4 and 16 threads at once (sessionless
+ *       reports from many producers): group commit lets concurrent stores share a forced write.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -106,6 +110,25 @@ public class OutboxBenchmark {
     }
   }
 
+  /** One outbox shared by all the benchmark's threads, large enough never to fill. */
+  @State(Scope.Benchmark)
+  public static class Shared {
+    Path folder;
+    StoreOutbox outbox;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+      folder = folder("outbox-shared");
+      outbox = StoreOutbox.open(folder, 50_000_000, OverflowPolicy.REJECT_NEW, System.err::println);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+      outbox.close();
+      delete(folder);
+    }
+  }
+
   /** A small file in its own folder beside them, for the fsync floor. */
   @State(Scope.Benchmark)
   public static class ForcedFile {
@@ -139,6 +162,24 @@ public class OutboxBenchmark {
     OutboxEntry e = s.outbox.store("alerts", "srv1", PAYLOAD);
     s.outbox.acknowledge("alerts", List.of(e.id()));
     return e.id();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public String durableStore1(Shared s) throws Exception {
+    return s.outbox.store("reports", "srv1", PAYLOAD).id();
+  }
+
+  @Benchmark
+  @Threads(4)
+  public String durableStore4(Shared s) throws Exception {
+    return s.outbox.store("reports", "srv1", PAYLOAD).id();
+  }
+
+  @Benchmark
+  @Threads(16)
+  public String durableStore16(Shared s) throws Exception {
+    return s.outbox.store("reports", "srv1", PAYLOAD).id();
   }
 
   @Benchmark

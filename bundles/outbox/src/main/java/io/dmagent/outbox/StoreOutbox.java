@@ -56,6 +56,13 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   /** Compact after a change once the chunks hold less live data than this (percent). */
   private static final int COMPACT_BELOW_FILL = 50;
 
+  /**
+   * Look at the fill rate only every so many forced groups: small commits leave every chunk part
+   * dead, so a check after each would compact (a rewrite and one more forced write, holding up
+   * every caller) nearly every time.
+   */
+  private static final int COMPACT_EVERY_GROUPS = 32;
+
   private final MVStore store;
   private final MVMap<Long, byte[]> entries;
   private final MVMap<String, Long> meta;
@@ -71,6 +78,9 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
 
   /** Forced writes of commit groups so far: fewer than the changes when callers share them. */
   private final AtomicLong groupsForced = new AtomicLong();
+
+  /** Forced groups since the fill rate was last looked at (guarded by committer). */
+  private int groupsSinceCompactionCheck;
 
   /** The changes made since the last commit (guarded by this). */
   private CommitGroup open = new CommitGroup();
@@ -161,9 +171,10 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     CommitGroup group;
     List<String> dropped;
     long seq;
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant now;
     synchronized (this) {
       try {
+        now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         dropped = makeRoom();
         seq = meta.get(LAST) + 1;
         entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
@@ -302,9 +313,10 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
 
   /**
    * Commits the open group under the object's lock, then forces it without that lock, so that other
-   * callers change the maps for the next group meanwhile; then compacts when the file has become
-   * mostly free space. A change is durable once forced: a compaction that fails after it only
-   * leaves the file larger, so it is reported, never taken for a failed store.
+   * callers change the maps for the next group meanwhile; then, every {@value
+   * #COMPACT_EVERY_GROUPS} groups, compacts if the file has become mostly free space. A change is
+   * durable once forced: a compaction that fails after it only leaves the file larger, so it is
+   * reported, never taken for a failed store.
    */
   private void commitOpenGroup() {
     CommitGroup closing;
@@ -327,7 +339,10 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     }
     closing.forced();
     groupsForced.incrementAndGet();
-    compactIfSparse();
+    if (++groupsSinceCompactionCheck >= COMPACT_EVERY_GROUPS) {
+      groupsSinceCompactionCheck = 0;
+      compactIfSparse();
+    }
   }
 
   long groupsForced() {
@@ -337,9 +352,14 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   private synchronized void compactIfSparse() {
     try {
       if (store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL) {
-        // Commits the open group's changes too; the force below covers them.
-        store.compact(COMPACT_BELOW_FILL, 1 << 20);
-        store.sync();
+        try {
+          // Commits the open group's changes too; the force below covers them.
+          store.compact(COMPACT_BELOW_FILL, 1 << 20);
+        } finally {
+          // Forced even when compacting failed half-way, so the next commit never reuses file
+          // space an unforced commit freed.
+          store.sync();
+        }
       }
     } catch (MVStoreException | IllegalStateException e) {
       warnings.accept("outbox file not compacted: " + e.getMessage());

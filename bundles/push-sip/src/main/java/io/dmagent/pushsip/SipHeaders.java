@@ -57,7 +57,12 @@ final class SipHeaders {
   }
 
   Optional<String> first(String name) {
-    return fields.stream().filter(f -> f.name.equals(name)).map(Field::value).findFirst();
+    for (Field f : fields) {
+      if (f.name.equals(name)) {
+        return Optional.of(f.value);
+      }
+    }
+    return Optional.empty();
   }
 
   List<String> all(String name) {

@@ -112,7 +112,13 @@ final class TcpConnection {
             "a request over " + maxMessageSize + " bytes",
             parsed.headers());
       }
-      byte[] body = in.readNBytes(length);
+      byte[] body;
+      try {
+        body = in.readNBytes(length);
+      } catch (SocketTimeoutException slow) {
+        log.accept("SIP over TCP from " + origin + ": a body slower than the idle timeout");
+        return null;
+      }
       if (body.length < length) {
         log.accept(
             "SIP over TCP from "

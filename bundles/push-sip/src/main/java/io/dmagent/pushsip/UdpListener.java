@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  */
 final class UdpListener implements AutoCloseable {
   private static final int MAX_DATAGRAM = 65_507;
+  private static final int RECEIVE_BUFFER = 1 << 20;
 
   private final DatagramSocket socket;
   private final DatagramRequests requests;
@@ -27,6 +28,9 @@ final class UdpListener implements AutoCloseable {
       Consumer<String> log)
       throws SocketException {
     this.socket = new DatagramSocket(address);
+    // Room for about 0.1 s of a 10,000 a second flood while this thread waits for a core: the
+    // default (about 200 KB, some 200 datagrams) drops pushes after 20 ms. The kernel caps it.
+    socket.setReceiveBufferSize(RECEIVE_BUFFER);
     this.requests = requests;
     this.bufferSize = Math.min(maxMessageSize, MAX_DATAGRAM) + 1;
     this.log = log;

@@ -278,6 +278,16 @@ class SipPushOverUdpTest {
   }
 
   @Test
+  void more_than_a_hundred_header_fields_are_answered_400() throws Exception {
+    String request = SipRequests.head("MESSAGE", "X-Field: 1\r\n".repeat(100) + "\r\n");
+
+    String answer = binding.udp(ascii(request));
+
+    assertThat(answer).startsWith("SIP/2.0 400 Bad Request\r\n").contains("more than 100");
+    assertThat(binding.receiver.received).isEmpty();
+  }
+
+  @Test
   void a_datagram_over_the_configured_size_is_answered_513() throws Exception {
     binding.close();
     binding = new Binding(600, 4, 2_000);

@@ -45,15 +45,28 @@ final class ReplayStore {
     Path file = folder.resolve(FILE);
     if (Files.exists(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-        String[] parts = line.split(" ");
-        if (parts.length == 2) {
-          String server =
-              new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-          store.last.put(server, Long.parseLong(parts[1]));
-        }
+        store.read(line);
       }
     }
     return store;
+  }
+
+  /**
+   * One line of the file. The file is only ever replaced whole, so a line that cannot be read was
+   * written by someone else: refused rather than skipped, since skipping it would forget a guard.
+   */
+  private void read(String line) throws IOException {
+    String[] parts = line.split(" ");
+    try {
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("not two fields");
+      }
+      String server = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+      last.put(server, Long.parseLong(parts[1]));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(
+          "replay guard " + folder.resolve(FILE) + " unreadable; remove it to start afresh", e);
+    }
   }
 
   /**

@@ -46,4 +46,13 @@ class ReplayStoreTest {
     assertThat(reopened.admit("srv2", NOW + 5, NOW)).isEqualTo(Verdict.REPLAYED);
     assertThat(reopened.admit("srv2", NOW + 6, NOW)).isEqualTo(Verdict.ADMITTED);
   }
+
+  @Test
+  void a_guard_file_someone_else_wrote_is_refused_not_half_read() throws Exception {
+    java.nio.file.Files.writeString(folder.resolve("replay"), "c3J2MQ 17\ngarbage\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReplayStore.open(folder, WINDOW))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("unreadable");
+  }
 }

@@ -297,4 +297,32 @@ class ReportSenderTest {
     }
     assertThat(t.isAlive()).isFalse();
   }
+
+  @Test
+  void a_report_address_in_the_account_wins_over_the_configuration() throws Exception {
+    io.dmagent.api.tree.TreeOperations device = agent.device();
+    if (!exists("./DMAcc/acc1/Ext")) {
+      device.addInterior(io.dmagent.api.tree.NodeUri.of("./DMAcc/acc1/Ext"), null);
+    }
+    device.addInterior(io.dmagent.api.tree.NodeUri.of("./DMAcc/acc1/Ext/DMAgent"), null);
+    device.addLeaf(
+        io.dmagent.api.tree.NodeUri.of("./DMAcc/acc1/Ext/DMAgent/ReportAddr"),
+        io.dmagent.api.tree.NodeValue.text("mqtt://from-tree:1883"));
+    Recording mqtt = new Recording("mqtt");
+    reporter(() -> {}).report(Agent.SERVER, alert("x"));
+
+    sender(10, Map.of(Agent.SERVER, "https://from-config/r"), channel, mqtt).round();
+
+    assertThat(mqtt.destinations).containsExactly(URI.create("mqtt://from-tree:1883"));
+    assertThat(channel.delivered).isEmpty();
+  }
+
+  private boolean exists(String uri) {
+    try {
+      agent.device().get(io.dmagent.api.tree.NodeUri.of(uri));
+      return true;
+    } catch (DmException e) {
+      return false;
+    }
+  }
 }
