@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Mosquitto implements AutoCloseable {
   private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
   private static final Path SUB = Path.of("/usr/bin/mosquitto_sub");
+  private static final Path PUB = Path.of("/usr/bin/mosquitto_pub");
 
   private final Path dir;
   private final Path config;
@@ -146,6 +147,30 @@ final class Mosquitto implements AutoCloseable {
     if (subscriber != null && subscriber.isAlive()) {
       subscriber.destroy();
       subscriber.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Publishes {@code payload} QoS 1 to {@code topic} with the real {@code mosquitto_pub}. */
+  void publish(String topic, byte[] payload) throws Exception {
+    Path file = Files.write(Files.createTempFile(dir, "payload", ".bin"), payload);
+    Process p =
+        new ProcessBuilder(
+                PUB.toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-q",
+                "1",
+                "-t",
+                topic,
+                "-f",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      fail("mosquitto_pub failed: " + out);
     }
   }
 
