@@ -39,13 +39,13 @@ class SessionlessCommandsIT {
   private static final Pattern PUSHED = Pattern.compile("timestamp (\\d+)");
 
   @TempDir static Path dir;
-  private Mosquitto broker;
+  private ReportBroker broker;
   private RunningAgent agent;
   private String devId;
 
   @BeforeAll
   void startBrokerAndAgent() throws Exception {
-    broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")));
+    broker = ReportBroker.start(Files.createDirectories(dir.resolve("broker")));
     Path home = RunningAgent.install(dir.resolve("agent"));
     Path config = home.resolve("config");
     String mqtt = "mqtt://" + broker.address();

@@ -33,7 +33,7 @@ class SessionlessReportsIT {
   @TempDir Path dir;
 
   /** The image with MQTT and sessionless features, reports to the broker with a short back-off. */
-  private Path install(Mosquitto broker) throws Exception {
+  private Path install(ReportBroker broker) throws Exception {
     Path home = RunningAgent.install(dir.resolve("agent"));
     Path config = home.resolve("config");
     Files.writeString(
@@ -85,7 +85,7 @@ class SessionlessReportsIT {
    * The report sequence numbers the receiver kept after dropping ids it saw before, in arrival
    * order; waits until {@code count} distinct ids arrived.
    */
-  private static List<Integer> deduplicated(Mosquitto broker, int count) throws Exception {
+  private static List<Integer> deduplicated(ReportBroker broker, int count) throws Exception {
     long deadline = System.nanoTime() + ARRIVAL.toNanos();
     Map<String, Integer> kept = new LinkedHashMap<>();
     while (System.nanoTime() < deadline) {
@@ -116,7 +116,7 @@ class SessionlessReportsIT {
   @Test
   void reports_made_while_the_broker_is_away_for_30_seconds_all_arrive_in_order_once()
       throws Exception {
-    try (Mosquitto broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")))) {
+    try (ReportBroker broker = ReportBroker.start(Files.createDirectories(dir.resolve("broker")))) {
       broker.subscribe("dm/+/reports");
       try (RunningAgent agent = RunningAgent.startWithConsole(install(broker))) {
         awaitReportCommand(agent);
@@ -138,7 +138,7 @@ class SessionlessReportsIT {
   @Test
   void reports_survive_the_agent_killed_halfway_and_arrive_in_order_once_after_its_restart()
       throws Exception {
-    try (Mosquitto broker = Mosquitto.start(Files.createDirectories(dir.resolve("broker")))) {
+    try (ReportBroker broker = ReportBroker.start(Files.createDirectories(dir.resolve("broker")))) {
       broker.subscribe("dm/+/reports");
       Path home = install(broker);
       try (RunningAgent agent = RunningAgent.startWithConsole(home)) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * false, QoS 1) printing each message as topic and payload in hex, one line each. Tests skip where
  * Mosquitto is missing, except under CI where they fail.
  */
-final class Mosquitto implements AutoCloseable {
+final class ReportBroker implements AutoCloseable {
   private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
   private static final Path SUB = Path.of("/usr/bin/mosquitto_sub");
   private static final Path PUB = Path.of("/usr/bin/mosquitto_pub");
@@ -34,13 +34,13 @@ final class Mosquitto implements AutoCloseable {
   private Process broker;
   private Process subscriber;
 
-  private Mosquitto(Path dir, Path config, int port) {
+  private ReportBroker(Path dir, Path config, int port) {
     this.dir = dir;
     this.config = config;
     this.port = port;
   }
 
-  static Mosquitto start(Path dir) throws Exception {
+  static ReportBroker start(Path dir) throws Exception {
     if (!Files.isExecutable(MOSQUITTO) || !Files.isExecutable(SUB)) {
       String why = "mosquitto and mosquitto-clients (Debian) are needed for the MQTT tests";
       if ("true".equals(System.getenv("CI"))) {
@@ -60,7 +60,7 @@ final class Mosquitto implements AutoCloseable {
                 "persistence_location " + data + "/",
                 "max_queued_messages 0",
                 "log_dest file " + dir.resolve("mosquitto.log")));
-    Mosquitto m = new Mosquitto(dir, config, port);
+    ReportBroker m = new ReportBroker(dir, config, port);
     m.startBroker();
     return m;
   }
