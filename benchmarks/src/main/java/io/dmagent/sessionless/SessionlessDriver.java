@@ -16,8 +16,6 @@ import io.dmagent.api.outbox.OverflowPolicy;
 import io.dmagent.api.push.PushContentType;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushOutcome;
-import io.dmagent.api.security.DigestAlgorithm;
-import io.dmagent.api.security.HmacHeader;
 import io.dmagent.api.session.AlertMark;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.tree.DmTree;
@@ -349,11 +347,37 @@ public final class SessionlessDriver {
               "1",
               Item.target("./Vendor/Temp", Meta.of("chr", "text/plain"), ItemData.text(value)));
       byte[] body = codec.encode(new SyncMessage(h, List.of(replace), true), Encoding.XML);
-      HmacHeader mac =
-          HmacHeader.sign(
-              DigestAlgorithm.MD5, SERVER, SERVER_SECRET, Envelope.nonce(timestamp), body);
-      return new Envelope(mac, timestamp, false, List.of(), PushContentType.DM_MESSAGE_XML, body)
-          .write();
+      // The envelope written out as FRAMINGS.md gives it (MD5 x-syncml-hmac, nonce the timestamp).
+      String ts = Long.toString(timestamp);
+      String mac =
+          b64md5(
+              (b64md5((SERVER + ":" + SERVER_SECRET).getBytes(StandardCharsets.UTF_8))
+                      + ":"
+                      + ts
+                      + ":"
+                      + b64md5(body))
+                  .getBytes(StandardCharsets.UTF_8));
+      String head =
+          "x-syncml-hmac: algorithm=MD5, username=\""
+              + SERVER
+              + "\", mac="
+              + mac
+              + "\r\nx-dm-timestamp: "
+              + ts
+              + "\r\nContent-Type: application/vnd.syncml.dm+xml\r\n\r\n";
+      byte[] h1 = head.getBytes(StandardCharsets.US_ASCII);
+      byte[] out = Arrays.copyOf(h1, h1.length + body.length);
+      System.arraycopy(body, 0, out, h1.length, body.length);
+      return out;
+    }
+
+    private static String b64md5(byte[] bytes) {
+      try {
+        return java.util.Base64.getEncoder()
+            .encodeToString(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
