@@ -294,6 +294,31 @@ class ReportSenderTest {
   }
 
   @Test
+  void the_console_command_stores_a_generic_alert_that_is_delivered_as_a_report() throws Exception {
+    Reporter reporter = reporter(() -> {});
+    ReportCommand command = new ReportCommand(reporter::report);
+
+    String answer = command.report(Agent.SERVER, "urn:dmagent:at:temperature", "21.5");
+    sender(10, Map.of(), channel).round();
+
+    assertThat(answer).matches("report \\S+ stored for srv1");
+    assertThat(channel.delivered).hasSize(1);
+    assertThat(channel.delivered.get(0).reportIds()).containsExactly(answer.split(" ")[1]);
+    Alert alert = (Alert) decoded(channel.delivered.get(0)).commands().get(0);
+    assertThat(alert.code()).isEqualTo(Alert.GENERIC_ALERT);
+    assertThat(alert.items().get(0).data().orElseThrow().text()).isEqualTo("21.5");
+  }
+
+  @Test
+  void the_console_command_names_the_status_when_a_report_is_refused() {
+    ReportCommand command = new ReportCommand(reporter(() -> {})::report);
+
+    assertThat(command.report("ghost", "urn:dmagent:at:temperature", "1"))
+        .startsWith("error 404: ");
+    assertThat(command.report(Agent.SERVER, " ", "1")).startsWith("error 400: ");
+  }
+
+  @Test
   void a_report_for_a_server_without_account_is_404() {
     assertThatThrownBy(() -> reporter(() -> {}).report("ghost", alert("x")))
         .isInstanceOfSatisfying(
