@@ -34,8 +34,9 @@ final class DigestCheck {
     this.log = log;
   }
 
-  Result verify(Account account, Notification n) {
-    Optional<AppAuth> server = accounts.appAuth(account.node(), AppAuth.SRVCRED);
+  Result verify(ServerKeys.Keys keys, Notification n) {
+    Account account = keys.account();
+    Optional<AppAuth> server = keys.serverCredentials();
     if (server.isEmpty()) {
       return Result.NO_SERVER_CREDENTIALS;
     }

@@ -35,6 +35,7 @@ final class NotificationReceiver implements PushReceiver {
   private final Consumer<String> info;
   private final Consumer<String> warn;
   private final DigestCheck digests;
+  private final ServerKeys keys;
   private final Dm13Layout dm13;
   private final DuplicateWindow duplicates;
   private final RateLimit rates;
@@ -58,6 +59,7 @@ final class NotificationReceiver implements PushReceiver {
     this.info = info;
     this.warn = warn;
     this.digests = new DigestCheck(accounts, warn);
+    this.keys = new ServerKeys(accounts);
     this.dm13 = new Dm13Layout(settings.dm13(), info);
     this.duplicates =
         new DuplicateWindow(settings.duplicateWindow(), settings.duplicateCapacity(), clock);
@@ -65,6 +67,11 @@ final class NotificationReceiver implements PushReceiver {
     // A flood of well-formed but forged notifications must not become a flood of log lines: writing
     // one line per refusal is what limited the receiver to ~1,400 refusals a second (wake.sh).
     this.refusals = RefusalLog.standard(warn, clock);
+  }
+
+  /** The accounts changed (a commit under ./DMAcc): credentials are read again. */
+  void accountsChanged() {
+    keys.forget();
   }
 
   @Override
@@ -114,7 +121,7 @@ final class NotificationReceiver implements PushReceiver {
       info.accept("package #0 with unknown version field " + n.version() + ", taken");
     }
     String server = WireText.quote(n.serverId());
-    Optional<Account> account = accounts.find(n.serverId());
+    Optional<ServerKeys.Keys> account = keys.of(n.serverId());
     if (account.isEmpty()) {
       return refuse(push, PushOutcome.UNKNOWN_SERVER, "no DM account for server " + server);
     }
@@ -141,7 +148,7 @@ final class NotificationReceiver implements PushReceiver {
       return refuse(push, PushOutcome.RATE_LIMITED, "too many from " + server);
     }
     duplicates.remember(body);
-    return start(push, n, account.get(), received);
+    return start(push, n, account.get().account(), received);
   }
 
   private PushVerdict start(PushMessage push, Notification n, Account account, Instant received) {

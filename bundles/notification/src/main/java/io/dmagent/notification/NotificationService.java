@@ -7,7 +7,10 @@ import io.dmagent.api.push.PushReceiver;
 import io.dmagent.api.push.PushVerdict;
 import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.UserInteraction;
+import io.dmagent.api.tree.TreeChange;
+import io.dmagent.api.tree.TreeChangeListener;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +34,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * manager, the best-ranked {@link UserInteraction} and the {@link PushContentHandler} whiteboard.
  * Questions to the user run on one thread of its own, at most a few waiting. Wiring only.
  */
-@Component(service = PushReceiver.class, configurationPid = NotificationConfig.PID)
+@Component(
+    service = {PushReceiver.class, TreeChangeListener.class},
+    property = TreeChangeListener.SUBTREE + "=./DMAcc",
+    configurationPid = NotificationConfig.PID)
 @Designate(ocd = NotificationConfig.class)
-public final class NotificationService implements PushReceiver {
+public final class NotificationService implements PushReceiver, TreeChangeListener {
   private static final int WAITING_QUESTIONS = 8;
 
   private final Map<String, PushContentHandler> handlers = new ConcurrentHashMap<>();
@@ -114,5 +120,11 @@ public final class NotificationService implements PushReceiver {
   @Override
   public int maxMessageSize() {
     return receiver.maxMessageSize();
+  }
+
+  /** Credentials and nonces under ./DMAcc changed: the receiver reads them again. */
+  @Override
+  public void treeChanged(List<TreeChange> changes) {
+    receiver.accountsChanged();
   }
 }

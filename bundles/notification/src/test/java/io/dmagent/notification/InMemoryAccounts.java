@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Accounts held in maps, with their SRVCRED and CLCRED entries and the nonces stored. */
-final class InMemoryAccounts implements Accounts {
+class InMemoryAccounts implements Accounts {
   private final Map<String, Account> accounts = new HashMap<>();
   private final Map<String, AppAuth> auth = new HashMap<>();
 
