@@ -256,7 +256,7 @@ public final class SessionlessDriver {
             agent.codec,
             new CommandRunnerService(agent.tree, new DdfTndsCodec(), l -> {}),
             ReplayStore.open(dir, Duration.ofSeconds(300)),
-            (server, outcome) -> "unused",
+            (server, commandSessionId, outcome) -> "unused",
             DevId.of(agent.tree),
             false,
             65536,
