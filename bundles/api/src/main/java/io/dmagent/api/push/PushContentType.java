@@ -6,13 +6,17 @@ import java.util.Optional;
 /**
  * The content types a push may carry, with their WSP well-known codes (the binary Content-Type of a
  * WAP push): the DM 1.2 notification (0x44), the DM 1.3 notification (0x58) and DM messages in
- * either encoding (0x42 WBXML, 0x43 XML) for sessionless commands.
+ * either encoding (0x42 WBXML, 0x43 XML) for sessionless commands and DM-profile bootstraps, and
+ * the Client Provisioning document (0x36 WBXML, 0x35 XML) of a CP-profile bootstrap. A binding
+ * passes the content type's parameters on as MIME parameters ({@code SEC=0; MAC=4f2a...}).
  */
 public enum PushContentType {
   DM12_NOTIFICATION("application/vnd.syncml.notification", 0x44),
   DM13_NOTIFICATION("application/vnd.syncml.dm.notification", 0x58),
   DM_MESSAGE_WBXML("application/vnd.syncml.dm+wbxml", 0x42),
-  DM_MESSAGE_XML("application/vnd.syncml.dm+xml", 0x43);
+  DM_MESSAGE_XML("application/vnd.syncml.dm+xml", 0x43),
+  CP_PROVISIONING_WBXML("application/vnd.wap.connectivity-wbxml", 0x36),
+  CP_PROVISIONING_XML("text/vnd.wap.connectivity-xml", 0x35);
 
   private final String mimeType;
   private final int wspCode;
