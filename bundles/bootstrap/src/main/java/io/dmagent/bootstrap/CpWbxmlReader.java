@@ -27,6 +27,9 @@ final class CpWbxmlReader {
   private int tableLength;
   private boolean latin1;
 
+  /** Characters produced so far: string-table references must not blow a small input up. */
+  private long produced;
+
   private CpWbxmlReader(byte[] in) {
     this.in = in;
   }
@@ -145,12 +148,10 @@ final class CpWbxmlReader {
         if (v == null || name == null) {
           throw Refusal.invalid("unknown attribute value token " + t + " on page " + attrPage);
         }
+        produce(v.length());
         value.append(v);
       } else {
         throw Refusal.invalid("unsupported WBXML token " + t + " in attributes");
-      }
-      if (value.length() > in.length) {
-        throw Refusal.invalid("an attribute value longer than the document");
       }
     }
   }
@@ -192,9 +193,21 @@ final class CpWbxmlReader {
     }
   }
 
-  private String decode(int start, int length) {
+  private String decode(int start, int length) throws Refusal {
+    produce(length);
     return new String(
         in, start, length, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Counts decoded characters against eight times the input: a document of references to one long
+   * table string is refused before it costs more than a few times its size.
+   */
+  private void produce(int length) throws Refusal {
+    produced += length;
+    if (produced > 8L * in.length + 4096) {
+      throw Refusal.invalid("its string references expand beyond eight times its size");
+    }
   }
 
   /** A WBXML mb_u_int32: at most five bytes, at most 2^31 - 1. */

@@ -103,11 +103,12 @@ final class FactoryFolder implements AutoCloseable {
       log.accept("bootstrap file " + WireText.quote(file.getFileName().toString()) + " unreadable");
       suffix = REFUSED;
     }
-    rename(file, suffix);
+    // The sidecar first: once the file itself is renamed, everything about it is done.
     Path sec = BootstrapFile.sidecar(file);
     if (Files.exists(sec)) {
       rename(sec, suffix);
     }
+    rename(file, suffix);
   }
 
   private void rename(Path file, String suffix) {

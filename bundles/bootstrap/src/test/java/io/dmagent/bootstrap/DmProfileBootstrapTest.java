@@ -322,6 +322,51 @@ class DmProfileBootstrapTest {
     assertThat(f.acl("./DMAcc/a")).isEqualTo("Get=*&Replace=acme");
   }
 
+  @Test
+  void initial_access_rules_grant_the_new_server_rights_only_when_another_was_there()
+      throws Exception {
+    f =
+        new Fixture(
+            data,
+            BootstrapSettings.defaults().withUnsignedFactory(true),
+            Messages.secrets(),
+            new BootConfigObject());
+    var ops = f.device();
+    ops.addInterior(io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/1"), null);
+    ops.addLeaf(
+        io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/1/SubtreeURI"),
+        io.dmagent.api.tree.NodeValue.text("./BootConfig"));
+    ops.addLeaf(
+        io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/1/AccessCode"),
+        io.dmagent.api.tree.NodeValue.of("49", io.dmagent.api.tree.NodeFormat.INT));
+    ops.addInterior(io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/2"), null);
+    ops.addLeaf(
+        io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/2/SubtreeURI"),
+        io.dmagent.api.tree.NodeValue.text("./Nowhere"));
+    ops.addLeaf(
+        io.dmagent.api.tree.NodeUri.of("./BootConfig/InitialARInfo/2/AccessCode"),
+        io.dmagent.api.tree.NodeValue.of("63", io.dmagent.api.tree.NodeFormat.INT));
+    ops.replaceProperty(
+        io.dmagent.api.tree.NodeUri.of("./BootConfig"), NodeProperty.ACL, "Replace=first");
+    String before = f.acl("./BootConfig");
+
+    f.apply(BootstrapSource.FACTORY_FILE, DM_WBXML, Messages.oneAccount("first", "first", ADDR));
+    assertThat(f.acl("./BootConfig")).isEqualTo(before);
+
+    BootstrapResult second =
+        f.apply(
+            BootstrapSource.FACTORY_FILE,
+            DM_WBXML,
+            Messages.oneAccount("second", "second", "https://second.example.com/"));
+
+    assertThat(second.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(f.acl("./BootConfig"))
+        .contains("Add=second")
+        .contains("Delete=second")
+        .contains("Get=second")
+        .doesNotContain("Replace=second");
+  }
+
   private static io.dmagent.api.description.TndsNode withType(
       io.dmagent.api.description.TndsNode n, String type) {
     return new io.dmagent.api.description.TndsNode(
