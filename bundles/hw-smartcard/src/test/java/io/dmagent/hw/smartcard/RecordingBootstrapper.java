@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A Bootstrapper that records what it is given and answers APPLIED with one ServerID: the plugin's
  * side of the contract, without the bootstrap bundle.
  */
-final class RecordingBootstrapper implements Bootstrapper {
+class RecordingBootstrapper implements Bootstrapper {
   record Withdrawal(BootstrapSource source, String origin) {}
 
   final LinkedBlockingQueue<BootstrapMessage> applied = new LinkedBlockingQueue<>();
