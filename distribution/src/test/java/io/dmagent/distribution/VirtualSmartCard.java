@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
@@ -98,17 +99,17 @@ final class VirtualSmartCard implements AutoCloseable {
   }
 
   private static CardTerminal reader(Path folder) throws Exception {
-    var terminals = TerminalFactory.getInstance("PC/SC", null).terminals();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     boolean started = false;
     while (System.nanoTime() < deadline) {
       try {
-        for (CardTerminal t : terminals.list()) {
+        // The JDK's provider cannot be created while pcscd is not running.
+        for (CardTerminal t : TerminalFactory.getInstance("PC/SC", null).terminals().list()) {
           if (t.getName().equals(READER)) {
             return t;
           }
         }
-      } catch (CardException noPcscd) {
+      } catch (CardException | NoSuchAlgorithmException noPcscd) {
         if (!started) {
           Process pcscd =
               new ProcessBuilder("/usr/sbin/pcscd", "--foreground")

@@ -17,13 +17,14 @@ import javax.smartcardio.CardTerminals;
  * (waiting in {@link CardTerminals#waitForChange(long)} between looks), reads a new card once and
  * tells {@link CardEvents}. While there is no PC/SC service or no reader it stays idle, says so in
  * one line per change of state, and keeps looking, so a reader plugged in or a pcscd started later
- * is found. Card data never reaches a log line unquoted.
+ * is found (the JDK's PC/SC provider cannot even be created while pcscd is down: it is asked again
+ * at every look). Card data never reaches a log line unquoted.
  */
 final class ReaderWatcher implements AutoCloseable {
   /** The shortest pause between two looks, whatever the PC/SC service answers. */
   private static final long MIN_PAUSE_MILLIS = 50;
 
-  private final CardTerminals terminals;
+  private final TerminalsSource source;
   private final Pattern readerFilter;
   private final long waitMillis;
   private final CardReading reading;
@@ -40,13 +41,13 @@ final class ReaderWatcher implements AutoCloseable {
   private boolean firstLook = true;
 
   ReaderWatcher(
-      CardTerminals terminals,
+      TerminalsSource source,
       Pattern readerFilter,
       long waitMillis,
       CardReading reading,
       CardEvents events,
       LogLines log) {
-    this.terminals = terminals;
+    this.source = source;
     this.readerFilter = readerFilter;
     this.waitMillis = Math.max(MIN_PAUSE_MILLIS, waitMillis);
     this.reading = reading;
@@ -63,7 +64,8 @@ final class ReaderWatcher implements AutoCloseable {
 
   private void watch() {
     while (running) {
-      Map<String, CardTerminal> readers = readers();
+      CardTerminals terminals = terminals();
+      Map<String, CardTerminal> readers = terminals == null ? null : readers(terminals);
       if (readers != null) {
         look(readers);
       }
@@ -72,22 +74,35 @@ final class ReaderWatcher implements AutoCloseable {
       } catch (RuntimeException e) {
         log.warn().accept("Smart card: " + e);
       }
-      waitForChange(readers);
+      waitForChange(terminals, readers);
     }
   }
 
+  private CardTerminals terminals() {
+    try {
+      return source.open();
+    } catch (CardException | RuntimeException e) {
+      unavailable(e);
+      return null;
+    }
+  }
+
+  private void unavailable(Exception e) {
+    enter(
+        "PC/SC not available (pcscd not running? libpcsclite1 missing?): "
+            + rootMessage(e)
+            + "; idle, looking again every "
+            + waitMillis
+            + " ms");
+  }
+
   /** The readers the filter lets through, by name; null while the PC/SC service is unusable. */
-  private Map<String, CardTerminal> readers() {
+  private Map<String, CardTerminal> readers(CardTerminals terminals) {
     List<CardTerminal> all;
     try {
       all = terminals.list();
     } catch (CardException | RuntimeException e) {
-      enter(
-          "no PC/SC service (is pcscd running?): "
-              + rootMessage(e)
-              + "; idle, looking again every "
-              + waitMillis
-              + " ms");
+      unavailable(e);
       return null;
     }
     Map<String, CardTerminal> chosen = new LinkedHashMap<>();
@@ -196,7 +211,7 @@ final class ReaderWatcher implements AutoCloseable {
     return (reader + "/" + cardId).replaceAll("\\p{Cntrl}", "?");
   }
 
-  private void waitForChange(Map<String, CardTerminal> readers) {
+  private void waitForChange(CardTerminals terminals, Map<String, CardTerminal> readers) {
     long start = System.nanoTime();
     if (readers != null && !readers.isEmpty()) {
       try {

@@ -5,11 +5,9 @@ import io.dmagent.api.bootstrap.ClientInitiatedBootstrap;
 import io.dmagent.api.log.WireText;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import javax.smartcardio.TerminalFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,11 +49,6 @@ public final class SmartCardPlugin {
       watcher = null;
       return;
     }
-    Optional<TerminalFactory> pcsc = pcsc(log);
-    if (pcsc.isEmpty()) {
-      watcher = null;
-      return;
-    }
     CardBootstrapper cards =
         new CardBootstrapper(
             bootstrapper,
@@ -64,28 +57,13 @@ public final class SmartCardPlugin {
             lines);
     watcher =
         new ReaderWatcher(
-                pcsc.get().terminals(),
+                new PcscTerminals(),
                 filter(config.readerFilter(), log),
                 config.waitMillis(),
                 CardReading.pkcs15(Math.max(MIN_FILE_SIZE, config.maxFileSize())),
                 cards,
                 lines)
             .start();
-  }
-
-  /** PC/SC as the JDK offers it; empty, said in one line, without libpcsclite. */
-  private static Optional<TerminalFactory> pcsc(Logger log) {
-    try {
-      return Optional.of(TerminalFactory.getInstance("PC/SC", null));
-    } catch (NoSuchAlgorithmException | RuntimeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      log.info(
-          "Smart card: no PC/SC library (install libpcsclite1, or name it with"
-              + " -Dsun.security.smartcardio.library=...): "
-              + cause.getMessage()
-              + "; idle");
-      return Optional.empty();
-    }
   }
 
   private static Pattern filter(String regex, Logger log) {

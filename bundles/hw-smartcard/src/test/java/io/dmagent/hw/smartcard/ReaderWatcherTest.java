@@ -2,6 +2,7 @@ package io.dmagent.hw.smartcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,26 +16,37 @@ import javax.smartcardio.CardTerminals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The watcher while PC/SC is unusable: pcscd not running is what the JDK reports as a failing
- * list() (SCARD_E_NO_SERVICE), which no running pcscd can show, hence a stand-in for CardTerminals.
+ * The watcher while PC/SC is unusable. Without pcscd the JDK cannot create its PC/SC provider
+ * (NoSuchAlgorithmException caused by PCSCException SCARD_E_NO_SERVICE); a machine whose pcscd runs
+ * for the other tests cannot show that, hence a source failing the same way, then terminals listing
+ * no reader.
  */
 class ReaderWatcherTest {
   private final List<String> info = new CopyOnWriteArrayList<>();
   private final List<String> warn = new CopyOnWriteArrayList<>();
 
-  /** Terminals failing like the JDK's without pcscd, then listing none, counting the looks. */
-  private static final class Unavailable extends CardTerminals {
+  /** PC/SC failing like the JDK's without pcscd, then terminals listing none; counts looks. */
+  private static final class Unavailable extends CardTerminals implements TerminalsSource {
     final AtomicInteger looks = new AtomicInteger();
     final CountDownLatch enough = new CountDownLatch(10);
     volatile boolean serviceUp;
 
     @Override
-    public List<CardTerminal> list(State state) throws CardException {
+    public CardTerminals open() throws CardException {
       looks.incrementAndGet();
       enough.countDown();
       if (!serviceUp) {
-        throw new CardException("list() failed", new RuntimeException("SCARD_E_NO_SERVICE"));
+        throw new CardException(
+            "PC/SC not available",
+            new NoSuchAlgorithmException(
+                "Error constructing TerminalFactory for PC/SC using SunPCSC",
+                new CardException("SCARD_E_NO_SERVICE")));
       }
+      return this;
+    }
+
+    @Override
+    public List<CardTerminal> list(State state) {
       return List.of();
     }
 
@@ -71,8 +83,8 @@ class ReaderWatcherTest {
       assertThat(terminals.enough.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(info)
           .containsExactly(
-              "Smart card: no PC/SC service (is pcscd running?): SCARD_E_NO_SERVICE; idle, looking"
-                  + " again every 50 ms");
+              "Smart card: PC/SC not available (pcscd not running? libpcsclite1 missing?):"
+                  + " SCARD_E_NO_SERVICE; idle, looking again every 50 ms");
 
       terminals.serviceUp = true;
       int seen = terminals.looks.get();

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +52,8 @@ final class VirtualCardStack {
     require(PYTHON, "python3");
     require(VICC_MODULE, "python3-virtualsmartcard");
     require(CRYPTODOME, "python3-pycryptodome");
-    CardTerminals terminals = TerminalFactory.getInstance("PC/SC", null).terminals();
-    if (reader(terminals) == null && pcscd == null) {
+    CardTerminals terminals = pcsc();
+    if ((terminals == null || reader(terminals) == null) && pcscd == null) {
       pcscd =
           new ProcessBuilder(PCSCD.toString(), "--foreground")
               .redirectErrorStream(true)
@@ -62,11 +63,12 @@ final class VirtualCardStack {
       Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (reader(terminals) == null) {
+    while (terminals == null || reader(terminals) == null) {
       if (System.nanoTime() > deadline) {
         fail("pcscd lists no reader " + READER + " within 10 s (vpcd not loaded?)");
       }
       Thread.sleep(100);
+      terminals = terminals == null ? pcsc() : terminals;
     }
     return new VirtualCardStack(terminals, folder);
   }
@@ -80,6 +82,15 @@ final class VirtualCardStack {
       fail(missing);
     }
     Assumptions.abort(missing);
+  }
+
+  /** The JDK's PC/SC terminals; null while it cannot connect to pcscd. */
+  private static CardTerminals pcsc() {
+    try {
+      return TerminalFactory.getInstance("PC/SC", null).terminals();
+    } catch (NoSuchAlgorithmException noPcscd) {
+      return null;
+    }
   }
 
   private static CardTerminal reader(CardTerminals terminals) {

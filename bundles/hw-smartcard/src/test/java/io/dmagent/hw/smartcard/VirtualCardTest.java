@@ -122,7 +122,7 @@ class VirtualCardTest {
     CardBootstrapper events =
         new CardBootstrapper(bootstrapper, Optional::empty, new BootstrappedCards(cards), log);
     return new ReaderWatcher(
-            stack.terminals(),
+            stack::terminals,
             Pattern.compile("^" + Pattern.quote(VirtualCardStack.READER) + "$"),
             200,
             CardReading.pkcs15(64 * 1024),
