@@ -88,6 +88,18 @@ final class ReaderWatcher implements AutoCloseable {
   }
 
   private void unavailable(Exception e) {
+    if (!firstLook) {
+      // The JDK keeps the one PC/SC context it made: a pcscd restarted under it is never seen.
+      String lost =
+          "PC/SC lost after it worked (pcscd stopped or restarted?): "
+              + rootMessage(e)
+              + "; the JDK does not connect again: restart the agent to watch the readers again";
+      if (!lost.equals(state)) {
+        state = lost;
+        log.warn().accept("Smart card: " + lost);
+      }
+      return;
+    }
     enter(
         "PC/SC not available (pcscd not running? libpcsclite1 missing?): "
             + rootMessage(e)

@@ -95,4 +95,36 @@ class ReaderWatcherTest {
     assertThat(info).hasSize(2).last().isEqualTo("Smart card: no smart-card reader; idle");
     assertThat(warn).isEmpty();
   }
+
+  @Test
+  void pcsc_lost_after_it_worked_asks_for_a_restart_in_one_warning() throws Exception {
+    Unavailable terminals = new Unavailable();
+    terminals.serviceUp = true;
+    try (ReaderWatcher watcher =
+        new ReaderWatcher(
+                terminals,
+                Pattern.compile(""),
+                50,
+                card -> null,
+                none,
+                new LogLines(info::add, warn::add))
+            .start()) {
+      while (info.isEmpty()) {
+        Thread.sleep(20);
+      }
+      terminals.serviceUp = false;
+      int seen = terminals.looks.get();
+      while (terminals.looks.get() < seen + 5) {
+        Thread.sleep(20);
+      }
+    }
+    assertThat(info).containsExactly("Smart card: no smart-card reader; idle");
+    assertThat(warn)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("Smart card: PC/SC lost after it worked")
+                    .endsWith("restart the agent to watch the readers again"));
+  }
 }
