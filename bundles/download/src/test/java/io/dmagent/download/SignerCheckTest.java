@@ -57,6 +57,19 @@ class SignerCheckTest {
   }
 
   @Test
+  void jar_signed_by_a_self_signed_key_of_the_trust_store_is_accepted() throws Exception {
+    TestSigners key = TestSigners.selfSigned("DM Agent build signer");
+    Path signed = dir.resolve("self.jar");
+    key.asSigner().sign(plainJar(), signed);
+    SignerCheck check =
+        new SignerCheck(
+            TrustStore.load(
+                key.trustStore(dir.resolve("self.p12")), TestSigners.PASSWORD.toCharArray()),
+            false);
+    assertThat(check.verify(signed)).contains("CN=DM Agent build signer");
+  }
+
+  @Test
   void unsigned_jar_is_refused_unless_allowed() throws Exception {
     Path jar = plainJar();
     assertThatThrownBy(() -> check(false).verify(jar))

@@ -80,6 +80,21 @@ final class TestSigners {
     return new Signer(keys.getPrivate(), List.of(sign(b, caKeys), ca));
   }
 
+  /**
+   * A self-signed release key without extensions, as {@code keytool -genkeypair} makes it: its own
+   * trust anchor.
+   */
+  static TestSigners selfSigned(String name) throws Exception {
+    KeyPair keys = ecKeys();
+    X500Name subject = new X500Name("CN=" + name);
+    return new TestSigners(keys, sign(builder(subject, subject, keys), keys));
+  }
+
+  /** This key as a signer whose chain is its own certificate. */
+  Signer asSigner() {
+    return new Signer(caKeys.getPrivate(), List.of(ca));
+  }
+
   /** A PKCS12 trust store with this CA's certificate. */
   Path trustStore(Path file) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
