@@ -57,6 +57,7 @@ class ImportGraphTest {
             "io.dmagent.accounts",
             "io.dmagent.outbox",
             "io.dmagent.download",
+            "io.dmagent.fumo",
             "io.dmagent.console",
             "io.dmagent.http-listener",
             "io.dmagent.notification",

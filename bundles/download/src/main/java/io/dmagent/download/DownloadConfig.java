@@ -47,7 +47,7 @@ public @interface DownloadConfig {
           "Trust store (PKCS12) of the CAs or signers whose jars are accepted; relative to the"
               + " agent's home.",
       required = false)
-  String trustStore() default "config/trust/packages.p12";
+  String trustStore() default "etc/trust/packages.p12";
 
   @AttributeDefinition(
       description = "Password of the trust store; empty when it has none.",
