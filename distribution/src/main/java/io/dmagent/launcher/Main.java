@@ -48,7 +48,10 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    AgentHome home = AgentHome.of(System.getProperty("dmagent.home", "."));
+    AgentHome home =
+        AgentHome.of(
+            System.getProperty("dmagent.home", "."),
+            System.getProperty("dmagent.dist", System.getProperty("dmagent.home", ".")));
     Main main = new Main(home, JournalLines.standardOutput());
     Framework framework;
     try {
@@ -63,6 +66,8 @@ public final class Main {
         .addShutdownHook(new Thread(() -> main.shutdown(framework), "dmagent-shutdown"));
     main.awaitReady(framework, start);
     framework.waitForStop(0);
+    // Stopped from inside (a FUMO update restarts into the new version): bin/dmagent goes on.
+    System.exit(0);
   }
 
   Framework boot(String[] args) throws IOException, BundleException {
@@ -104,6 +109,8 @@ public final class Main {
     // that runs.
     props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     props.put("dmagent.home", home.root().toString());
+    props.put("dmagent.dist", home.dist().toString());
+    props.put("dmagent.release", home.release());
     props.put("dmagent.data", home.data().toString());
     props.put("dmagent.features.descriptor", home.descriptor().toString());
     props.put("felix.cm.dir", home.data().resolve("configadmin").toString());
@@ -204,19 +211,39 @@ public final class Main {
   }
 
   /**
-   * Where the distribution's parts are, and the framework properties an operator overrides in etc/.
+   * Where the distribution's parts are: the agent's home (config/, data/, deploy/, etc/) and the
+   * distribution that runs (lib/, system/, RELEASE): the home itself, or a version a FUMO update
+   * installed in data/versions/.
    */
-  record AgentHome(Path root) {
+  record AgentHome(Path root, Path dist) {
     static AgentHome of(String root) {
-      return new AgentHome(Path.of(root).toAbsolutePath().normalize());
+      return of(root, root);
+    }
+
+    static AgentHome of(String root, String dist) {
+      return new AgentHome(
+          Path.of(root).toAbsolutePath().normalize(), Path.of(dist).toAbsolutePath().normalize());
     }
 
     Path system() {
-      return root.resolve("system");
+      return dist.resolve("system");
     }
 
     Path descriptor() {
       return system().resolve("features.xml");
+    }
+
+    /** The running distribution's version, from its RELEASE file ({@code version=...}). */
+    String release() throws IOException {
+      Path file = dist.resolve("RELEASE");
+      if (!Files.isRegularFile(file)) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      try (InputStream in = Files.newInputStream(file)) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown").trim();
     }
 
     Path config() {

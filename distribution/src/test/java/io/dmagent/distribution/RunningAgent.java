@@ -129,8 +129,23 @@ final class RunningAgent implements AutoCloseable {
     return home;
   }
 
+  /**
+   * The agent's JVM: a child of bin/dmagent, which supervises it (FUMO's trial and rollback), or
+   * bin/dmagent itself when it ran the JVM unsupervised.
+   */
   long pid() {
-    return process.pid();
+    return process
+        .toHandle()
+        .descendants()
+        .filter(
+            h ->
+                h.info()
+                    .arguments()
+                    .map(a -> List.of(a).contains("io.dmagent.launcher.Main"))
+                    .orElse(false))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(process.pid());
   }
 
   List<String> lines() {
@@ -209,6 +224,8 @@ final class RunningAgent implements AutoCloseable {
 
   @Override
   public void close() {
+    // The JVM is bin/dmagent's child: killing the script alone would leave it running.
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }
 

@@ -15,7 +15,8 @@ record AgentLayout(Path home, Path system, Path descriptor, Path data) {
 
   static AgentLayout of(BundleContext context) {
     Path home = Path.of(property(context, HOME, "."));
-    Path system = home.resolve("system");
+    // The distribution that runs: the home, or a FUMO-installed version in data/versions/.
+    Path system = Path.of(property(context, "dmagent.dist", home.toString())).resolve("system");
     String descriptor = context.getProperty(DESCRIPTOR);
     return new AgentLayout(
         home,
