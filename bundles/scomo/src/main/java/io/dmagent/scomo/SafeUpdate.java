@@ -134,6 +134,9 @@ final class SafeUpdate {
       try (InputStream in = ComponentPackage.open(file, m)) {
         Optional<Bundle> existing = deployer.find(m.symbolicName());
         if (existing.isPresent()) {
+          // Stopped first: an update would restart it itself, and a failure to start must be told
+          // apart from a failure to install.
+          deployer.stop(existing.get());
           deployer.update(existing.get(), in);
           changed.add(existing.get());
         } else {
@@ -160,7 +163,12 @@ final class SafeUpdate {
       } catch (BundleException | IllegalStateException e) {
         throw new OperationFailure(
             ResultCode.INSTALL_FAILED,
-            b.getSymbolicName() + " " + b.getVersion() + " failed to start: " + e.getMessage());
+            b.getSymbolicName()
+                + " "
+                + b.getVersion()
+                + " failed to start: "
+                + e.getMessage()
+                + (e.getCause() != null ? " " + e.getCause().getMessage() : ""));
       }
     }
   }

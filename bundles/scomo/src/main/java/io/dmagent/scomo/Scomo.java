@@ -10,8 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -25,8 +24,8 @@ final class Scomo {
   /** The settings SCOMO runs with. */
   record Settings(long maxPackageBytes, Duration confirmWithin, Path data, Path system) {}
 
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dmagent-scomo"));
+  private final ScheduledThreadPoolExecutor worker = worker();
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicBoolean syncQueued = new AtomicBoolean();
   private final Services services;
   private final Inventory inventory;
@@ -73,7 +72,7 @@ final class Scomo {
             inventoryTree,
             reporter,
             settings.confirmWithin(),
-            new SessionGate(services, Duration.ofMinutes(10)),
+            new SessionGate(services, Duration.ofMinutes(10), stopping::get),
             warn,
             this::sync);
     this.downloads =
@@ -95,9 +94,21 @@ final class Scomo {
     worker.execute(reporter::flush);
   }
 
+  /**
+   * Lets the task running end and drops the others (a deadline is armed again at the next start).
+   * The worker is not interrupted: an interrupt during a tree write would close the tree's file.
+   */
   void stop() throws InterruptedException {
-    worker.shutdownNow();
+    stopping.set(true);
+    worker.shutdown();
     worker.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private static ScheduledThreadPoolExecutor worker() {
+    ScheduledThreadPoolExecutor w =
+        new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "dmagent-scomo"));
+    w.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return w;
   }
 
   /** Writes the inventory into the tree, once for any number of requests made meanwhile. */
@@ -131,10 +142,18 @@ final class Scomo {
               }
               case DEPLOYED -> components.onDeployed(t, asker);
             }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+          } catch (InterruptedException stopping) {
+            // Dropped because SCOMO stops. The flag is not set again: this thread writes the
+            // tree, whose file an interrupted thread would close.
           }
         });
+  }
+
+  /** Waits until every task queued so far has run (tests, and stopping in order). */
+  void awaitIdle() throws Exception {
+    do {
+      worker.submit(() -> null).get(30, TimeUnit.SECONDS);
+    } while (syncQueued.get());
   }
 
   Optional<long[]> progress(String node) {

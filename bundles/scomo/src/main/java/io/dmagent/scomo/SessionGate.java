@@ -1,6 +1,7 @@
 package io.dmagent.scomo;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Holds an operation that changes bundles until the session that asked for it has ended: the
@@ -12,12 +13,17 @@ final class SessionGate {
 
   private final Services services;
   private final Duration longest;
+  private final BooleanSupplier stopping;
 
-  SessionGate(Services services, Duration longest) {
+  SessionGate(Services services, Duration longest, BooleanSupplier stopping) {
     this.services = services;
     this.longest = longest;
+    this.stopping = stopping;
   }
 
+  /**
+   * @throws InterruptedException when SCOMO stops meanwhile: the operation is dropped
+   */
   void awaitEnd(String serverId) throws InterruptedException {
     if (serverId.isEmpty()) {
       return;
@@ -25,6 +31,9 @@ final class SessionGate {
     long until = System.nanoTime() + longest.toNanos();
     while (System.nanoTime() < until
         && services.sessions().map(s -> s.inSession(serverId)).orElse(false)) {
+      if (stopping.getAsBoolean()) {
+        throw new InterruptedException("SCOMO is stopping");
+      }
       Thread.sleep(POLL_MS);
     }
   }
