@@ -56,6 +56,7 @@ class ImportGraphTest {
             "io.dmagent.server",
             "io.dmagent.accounts",
             "io.dmagent.outbox",
+            "io.dmagent.download",
             "io.dmagent.console",
             "io.dmagent.http-listener",
             "io.dmagent.notification",
