@@ -6,7 +6,6 @@ import io.dmagent.api.tree.NodeResult;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
-import io.dmagent.api.tree.StatusCode;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import java.util.HashMap;
@@ -41,10 +40,13 @@ final class InventoryTree {
       for (DeliveredStore.Delivered d : delivered) {
         wanted.put(ScomoNodes.at(ScomoNodes.DELIVERED, d.node()).toString(), leaves(d));
       }
-      removeGone(tx, ScomoNodes.DEPLOYED, wanted.keySet());
-      removeGone(tx, ScomoNodes.DELIVERED, wanted.keySet());
+      Set<String> deployedNow = removeGone(tx, ScomoNodes.DEPLOYED, wanted.keySet());
+      Set<String> deliveredNow = removeGone(tx, ScomoNodes.DELIVERED, wanted.keySet());
       for (Map.Entry<String, Map<String, String>> e : wanted.entrySet()) {
-        write(tx, NodeUri.of(e.getKey()), e.getValue());
+        NodeUri node = NodeUri.of(e.getKey());
+        Set<String> existing =
+            node.parent().equals(ScomoNodes.DEPLOYED) ? deployedNow : deliveredNow;
+        write(tx, node, e.getValue(), existing);
       }
       tx.commit();
       written.keySet().retainAll(wanted.keySet());
@@ -57,11 +59,8 @@ final class InventoryTree {
 
   /** Sets a Status leaf (an operation's progress). */
   void status(NodeUri component, int status) throws DmException {
-    NodeUri leaf = ScomoNodes.at(component, "Status");
-    TreeOperations ops = tree.operations(Principal.device());
-    if (exists(ops, leaf)) {
-      ops.replace(leaf, ScomoNodes.integer(status));
-    }
+    tree.operations(Principal.device())
+        .replace(ScomoNodes.at(component, "Status"), ScomoNodes.integer(status));
   }
 
   /**
@@ -70,15 +69,17 @@ final class InventoryTree {
    */
   void scaffold(NodeUri pkg) throws DmException {
     try (TreeTransaction tx = tree.begin(Principal.device())) {
-      if (!exists(tx, pkg)) {
-        return;
+      if (!tx.get(ScomoNodes.DOWNLOAD).children().contains(pkg.name())) {
+        return; // deleted meanwhile
       }
-      addIfMissing(tx, ScomoNodes.at(pkg, "Status"), ScomoNodes.integer(ScomoNodes.DOWNLOAD_IDLE));
+      Set<String> present = leafUris(tx, pkg);
+      addIfMissing(
+          tx, present, ScomoNodes.at(pkg, "Status"), ScomoNodes.integer(ScomoNodes.DOWNLOAD_IDLE));
       for (String op : ScomoNodes.DOWNLOAD_OPERATIONS) {
-        addIfMissing(tx, ScomoNodes.at(pkg, "Operations", op), ScomoNodes.operation());
+        addIfMissing(tx, present, ScomoNodes.at(pkg, "Operations", op), ScomoNodes.operation());
       }
-      addIfMissing(tx, ScomoNodes.at(pkg, "Ext", "Received"), ScomoNodes.integer(0));
-      addIfMissing(tx, ScomoNodes.at(pkg, "Ext", "Total"), ScomoNodes.integer(-1));
+      addIfMissing(tx, present, ScomoNodes.at(pkg, "Ext", "Received"), ScomoNodes.integer(0));
+      addIfMissing(tx, present, ScomoNodes.at(pkg, "Ext", "Total"), ScomoNodes.integer(-1));
       tx.commit();
     }
   }
@@ -109,17 +110,19 @@ final class InventoryTree {
     return m;
   }
 
-  private void write(TreeTransaction tx, NodeUri node, Map<String, String> leaves)
+  private void write(
+      TreeTransaction tx, NodeUri node, Map<String, String> leaves, Set<String> existing)
       throws DmException {
     Map<String, String> before = written.get(node.toString());
     if (leaves.equals(before)) {
       return;
     }
-    boolean isNew = !exists(tx, node);
+    boolean isNew = !existing.contains(node.name());
+    Set<String> present = isNew ? Set.of() : leafUris(tx, node);
     for (Map.Entry<String, String> leaf : leaves.entrySet()) {
       NodeUri uri = ScomoNodes.at(node, leaf.getKey());
       NodeValue value = value(leaf.getKey(), leaf.getValue());
-      if (isNew || !exists(tx, uri)) {
+      if (!present.contains(uri.toString())) {
         tx.addLeaf(uri, value);
       } else if (before == null || !Objects.equals(before.get(leaf.getKey()), leaf.getValue())) {
         tx.replace(uri, value);
@@ -137,40 +140,40 @@ final class InventoryTree {
     }
   }
 
+  /**
+   * The URIs of every node below {@code node} (a listing, which logs nothing for what is missing).
+   */
+  private static Set<String> leafUris(TreeOperations ops, NodeUri node) throws DmException {
+    Set<String> out = new java.util.HashSet<>();
+    for (NodeResult r : ops.listStructure(node, false)) {
+      out.add(r.uri().toString());
+    }
+    return out;
+  }
+
   private static NodeValue value(String leaf, String text) {
     return leaf.equals("State") ? ScomoNodes.integer(Integer.parseInt(text)) : NodeValue.text(text);
   }
 
-  private static void removeGone(TreeTransaction tx, NodeUri parent, Set<String> wanted)
+  /** Deletes the children of {@code parent} no longer wanted; returns the names that stay. */
+  private static Set<String> removeGone(TreeTransaction tx, NodeUri parent, Set<String> wanted)
       throws DmException {
-    if (!exists(tx, parent)) {
-      return;
-    }
-    NodeResult r = tx.get(parent);
-    for (String child : r.children()) {
+    Set<String> staying = new java.util.HashSet<>();
+    for (String child : tx.get(parent).children()) {
       NodeUri uri = ScomoNodes.at(parent, child);
-      if (!wanted.contains(uri.toString())) {
+      if (wanted.contains(uri.toString())) {
+        staying.add(child);
+      } else {
         tx.delete(uri);
       }
     }
+    return staying;
   }
 
-  private static void addIfMissing(TreeOperations ops, NodeUri uri, NodeValue value)
-      throws DmException {
-    if (!exists(ops, uri)) {
+  private static void addIfMissing(
+      TreeOperations ops, Set<String> present, NodeUri uri, NodeValue value) throws DmException {
+    if (!present.contains(uri.toString())) {
       ops.addLeaf(uri, value);
-    }
-  }
-
-  static boolean exists(TreeOperations ops, NodeUri uri) throws DmException {
-    try {
-      ops.get(uri);
-      return true;
-    } catch (DmException e) {
-      if (e.status() == StatusCode.NOT_FOUND) {
-        return false;
-      }
-      throw e;
     }
   }
 }

@@ -24,7 +24,7 @@ final class Reporter {
   void report(Report r) {
     String line =
         "SCOMO "
-            + r.source().substring(r.source().lastIndexOf('/') + 1)
+            + r.source()
             + " of "
             + WireText.quote(r.identifier())
             + " for "

@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(
     service = PackageFiles.class,
+    immediate = true,
     configurationPid = PackageConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE,
     property = {
