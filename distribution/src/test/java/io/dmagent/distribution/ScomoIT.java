@@ -268,6 +268,59 @@ class ScomoIT {
   }
 
   @Test
+  void an_update_after_which_no_session_completes_is_rolled_back_by_itself_and_the_server_told_why()
+      throws Exception {
+    prepare();
+    Files.writeString(home.resolve("config/io.dmagent.scomo.cfg"), "confirmSeconds=15\n");
+    Path v1 = signedBundle("meter-1.0.0.jar", "1.0.0", Map.of());
+    String activator =
+        io.dmagent.distribution.fixture.TransportBreaker.class.getName().replace('.', '/')
+            + ".class";
+    byte[] activatorClass;
+    try (var in = getClass().getClassLoader().getResourceAsStream(activator)) {
+      activatorClass = in.readAllBytes();
+    }
+    Path v2 = packages.resolve("meter-2.0.0.jar");
+    TestBundles.jar(
+        v2,
+        BSN,
+        "2.0.0",
+        Map.of(
+            "Bundle-Activator",
+            io.dmagent.distribution.fixture.TransportBreaker.class.getName(),
+            "Import-Package",
+            "org.osgi.framework"),
+        Map.of(activator, activatorClass));
+    jdk(
+        "jarsigner",
+        "-keystore",
+        dir.resolve("signer.p12").toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD,
+        v2.toString(),
+        "signer");
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
+      awaitPushListener();
+      String devId = devId(agent);
+      download(agent, devId, "meter1", v1, "DownloadInstall");
+      assertThat(report(agent, "meter1", BSN)).endsWith(": 1200");
+
+      download(agent, devId, "meter2", v2, "DownloadInstall");
+      String rolledBack = report(agent, "meter2", BSN);
+
+      assertThat(rolledBack)
+          .contains(": 1405")
+          .contains("no session with dmagent-demo completed within the confirmation time")
+          .contains("the previous version is back");
+      assertThat(alertAtServer(agent, devId, "c-meter2")).isNotBlank();
+      assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/Version")).contains("1.0.0");
+    }
+  }
+
+  @Test
   void an_unsigned_or_tampered_jar_is_refused_before_anything_is_installed() throws Exception {
     prepare();
     Path unsigned = unsignedBundle("meter-unsigned.jar", "1.0.0", Map.of());
