@@ -321,6 +321,101 @@ class ScomoIT {
   }
 
   @Test
+  void the_protocol_bundle_is_updated_between_sessions_with_no_tree_data_lost_and_no_old_code_left()
+      throws Exception {
+    prepare();
+    Path protocol = rebuiltProtocol(packages.resolve("protocol-0.1.1.jar"), "0.1.1");
+    jdk(
+        "jarsigner",
+        "-keystore",
+        dir.resolve("signer.p12").toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD,
+        protocol.toString(),
+        "signer");
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
+      awaitPushListener();
+      String devId = devId(agent);
+      agent.console("dm:set ./Vendor/ScomoTest/Before kept-across-the-update");
+      long pid = agentPid();
+      assertThat(loadersOf(pid, "io.dmagent.protocol.ProtocolService")).isEqualTo(1);
+
+      download(agent, devId, "proto", protocol, "DownloadInstall");
+      String updated = report(agent, "proto", "io.dmagent.protocol");
+
+      assertThat(updated).endsWith(": 1200");
+      assertThat(alertAtServer(agent, devId, "c-proto")).isNotBlank();
+      assertThat(tree(agent, "./SCOMO/Inventory/Deployed/io.dmagent.protocol/Version"))
+          .contains("0.1.1");
+      assertThat(tree(agent, "./Vendor/ScomoTest/Before")).contains("kept-across-the-update");
+      assertThat(loadersOf(pid, "io.dmagent.protocol.ProtocolService"))
+          .as("class loaders holding the protocol's classes after the update and a full GC")
+          .isEqualTo(1);
+    }
+  }
+
+  /** The distribution's protocol bundle with another Bundle-Version (its signature left out). */
+  private Path rebuiltProtocol(Path target, String version) throws IOException {
+    Path original;
+    try (var files = Files.walk(home.resolve("system/io/dmagent/io.dmagent.protocol"))) {
+      original = files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+    }
+    try (var in = new java.util.jar.JarInputStream(Files.newInputStream(original));
+        var out = Files.newOutputStream(target)) {
+      java.util.jar.Manifest mf = in.getManifest();
+      mf.getMainAttributes().putValue("Bundle-Version", version);
+      try (var jar = new java.util.jar.JarOutputStream(out, mf)) {
+        for (var e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+          jar.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+          in.transferTo(jar);
+          jar.closeEntry();
+        }
+      }
+    }
+    return target;
+  }
+
+  /** The agent's JVM (bin/dmagent execs java with the home on its command line). */
+  private long agentPid() {
+    String marker = home.toString();
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains(marker) && c.contains("java"))
+                    .orElse(false))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** After a full GC, how many class loaders of the JVM have loaded {@code className}. */
+  private static long loadersOf(long pid, String className) throws Exception {
+    jcmd(pid, "GC.run");
+    String listing = jcmd(pid, "VM.classloaders", "show-classes");
+    return listing
+        .lines()
+        .filter(l -> java.util.Arrays.asList(l.trim().split("\\s+")).contains(className))
+        .count();
+  }
+
+  private static String jcmd(long pid, String... command) throws Exception {
+    List<String> line = new java.util.ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(pid));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("jcmd said: " + out).isZero();
+    return out;
+  }
+
+  @Test
   void an_unsigned_or_tampered_jar_is_refused_before_anything_is_installed() throws Exception {
     prepare();
     Path unsigned = unsignedBundle("meter-unsigned.jar", "1.0.0", Map.of());
