@@ -120,7 +120,9 @@ final class Scomo {
             try {
               inventoryTree.sync(inventory.deployed(), delivered.all());
             } catch (DmException e) {
-              warn.accept("cannot write the SCOMO inventory: " + e.getMessage());
+              warn.accept(
+                  "cannot write the SCOMO inventory, trying again in 1 s: " + e.getMessage());
+              worker.schedule(this::sync, 1, TimeUnit.SECONDS);
             }
           });
     }

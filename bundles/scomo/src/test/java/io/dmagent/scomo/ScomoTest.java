@@ -144,6 +144,19 @@ class ScomoTest {
     scomo.awaitIdle();
   }
 
+  /** The inventory follows the framework, again after a write the tree could not take at once. */
+  private String awaitValue(String uri, String expected) throws Exception {
+    await(
+        () -> {
+          try {
+            return expected.equals(value(uri));
+          } catch (DmException e) {
+            return false;
+          }
+        });
+    return value(uri);
+  }
+
   private static void await(BooleanSupplier condition) throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < until) {
@@ -177,7 +190,7 @@ class ScomoTest {
         .doesNotContain("org.apache.felix.framework");
     assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/ID")).isEqualTo(BSN);
     assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/Version")).isEqualTo("2.1.0");
-    assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/State")).isEqualTo("10");
+    assertThat(awaitValue("./SCOMO/Inventory/Deployed/" + BSN + "/State", "10")).isEqualTo("10");
     assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/Ext/Location"))
         .isEqualTo("file:meter");
   }
@@ -193,7 +206,7 @@ class ScomoTest {
 
     assertThat(result.status()).isEqualTo(StatusCode.ACCEPTED_FOR_PROCESSING);
     assertThat(bundle(BSN)).get().extracting(Bundle::getState).isEqualTo(Bundle.ACTIVE);
-    assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/State")).isEqualTo("20");
+    assertThat(awaitValue("./SCOMO/Inventory/Deployed/" + BSN + "/State", "20")).isEqualTo("20");
     assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/Ext/Signer"))
         .isEqualTo("CN=Test Signer");
     assertThat(
@@ -356,7 +369,7 @@ class ScomoTest {
     exec("./SCOMO/Inventory/Deployed/" + BSN + "/Operations/Deactivate", "c-d");
     scomo.awaitIdle();
     assertThat(meter.getState()).isEqualTo(Bundle.RESOLVED);
-    assertThat(value("./SCOMO/Inventory/Deployed/" + BSN + "/State")).isEqualTo("10");
+    assertThat(awaitValue("./SCOMO/Inventory/Deployed/" + BSN + "/State", "10")).isEqualTo("10");
 
     exec("./SCOMO/Inventory/Deployed/" + BSN + "/Operations/Activate", "c-a");
     scomo.awaitIdle();
