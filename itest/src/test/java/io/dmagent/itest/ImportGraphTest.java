@@ -68,6 +68,7 @@ class ImportGraphTest {
             "io.dmagent.sessionless",
             "io.dmagent.bootstrap",
             "io.dmagent.hw-smartcard");
+            "io.dmagent.scomo");
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.util.Set;
  * replace &lt;uri&gt; &lt;format&gt;[/&lt;type&gt;] [&lt;value&gt;]  Replace of a leaf's value
  * delete &lt;uri&gt;                            Delete of a node and its subtree
  * copy &lt;target&gt; &lt;source&gt;                  Copy of a leaf's value
- * exec &lt;uri&gt; [&lt;data&gt;]                    Exec, with data as its argument
+ * exec [--correlator &lt;c&gt;] &lt;uri&gt; [&lt;data&gt;]  Exec, with data as its argument
  * alert &lt;code&gt; [&lt;text&gt;]                   Alert, e.g. 1100 (display) or 1101 (confirm)
  * alert &lt;code&gt; &lt;options&gt; | &lt;text&gt; [| &lt;choice&gt;]...   with options (MAXDT=30&amp;DR=1) and choices
  * atomic {  ...  }                         the commands inside all succeed or none does
@@ -163,7 +163,16 @@ public final class ScriptParser {
             words, 3, Integer.MAX_VALUE, lineNo, "replace <uri> <format>[/<type>] [<value>]");
         return write(CommandName.REPLACE, words, line, lineNo);
       case "exec":
-        expectWords(words, 2, Integer.MAX_VALUE, lineNo, "exec <uri> [<data>]");
+        expectWords(words, 2, Integer.MAX_VALUE, lineNo, "exec [--correlator <c>] <uri> [<data>]");
+        if (words[1].equals("--correlator")) {
+          expectWords(
+              words, 4, Integer.MAX_VALUE, lineNo, "exec [--correlator <c>] <uri> [<data>]");
+          String correlated = rest(line, 4);
+          return new Step.ExecNode(
+              words[3],
+              correlated.isEmpty() ? Optional.empty() : Optional.of(unescape(correlated)),
+              Optional.of(words[2]));
+        }
         String data = rest(line, 2);
         return new Step.ExecNode(
             words[1], data.isEmpty() ? Optional.empty() : Optional.of(unescape(data)));

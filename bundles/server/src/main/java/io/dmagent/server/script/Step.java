@@ -34,11 +34,20 @@ public sealed interface Step {
     }
   }
 
-  /** Exec of a node, with optional data as its argument. */
-  record ExecNode(String target, Optional<String> data) implements Step {
+  /**
+   * Exec of a node, with optional data as its argument and the Correlator a later Generic Alert
+   * echoes.
+   */
+  record ExecNode(String target, Optional<String> data, Optional<String> correlator)
+      implements Step {
     public ExecNode {
       Objects.requireNonNull(target);
       Objects.requireNonNull(data);
+      Objects.requireNonNull(correlator);
+    }
+
+    public ExecNode(String target, Optional<String> data) {
+      this(target, data, Optional.empty());
     }
   }
 

@@ -33,7 +33,7 @@ public final class StepCompiler {
               Optional.empty(),
               e.data().map(ItemData::text),
               false);
-      return new Exec(cmdIds.get(), false, Optional.empty(), Optional.empty(), item);
+      return new Exec(cmdIds.get(), false, Optional.empty(), e.correlator(), item);
     }
     if (step instanceof Step.AlertDevice a) {
       return new Alert(cmdIds.get(), false, a.code(), Optional.empty(), alertItems(a));

@@ -223,4 +223,24 @@ class ScriptParserTest {
         .isInstanceOf(ScriptException.class)
         .hasMessageContaining("at most once");
   }
+
+  @Test
+  void an_exec_with_a_correlator_carries_it_and_one_without_carries_none() throws Exception {
+    Script script =
+        Script.parse(
+            "scomo",
+            """
+            exec --correlator c-42 ./SCOMO/Download/meter/Operations/DownloadInstall
+            exec ./Vendor/DMAgent/Diagnostics/SelfTest quick
+            """);
+
+    List<Command> commands = compile(script, 0);
+
+    io.dmagent.api.message.Exec correlated = (io.dmagent.api.message.Exec) commands.get(0);
+    assertThat(correlated.correlator()).contains("c-42");
+    assertThat(correlated.item().targetUri())
+        .contains("./SCOMO/Download/meter/Operations/DownloadInstall");
+    assertThat(correlated.item().data()).isEmpty();
+    assertThat(((io.dmagent.api.message.Exec) commands.get(1)).correlator()).isEmpty();
+  }
 }

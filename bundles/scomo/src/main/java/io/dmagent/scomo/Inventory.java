@@ -1,0 +1,81 @@
+package io.dmagent.scomo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+
+/**
+ * The deployed components, read from the framework each time: every bundle (but the framework
+ * itself) and every feature SCOMO installed from a feature package.
+ */
+final class Inventory {
+  /** A bundle's node is its symbolic name, when that is a node name a server can type. */
+  private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  private final Deployer deployer;
+  private final FeatureRecords records;
+
+  Inventory(Deployer deployer, FeatureRecords records) {
+    this.deployer = deployer;
+    this.records = records;
+  }
+
+  List<Component> deployed() {
+    List<Component> out = new ArrayList<>();
+    for (Bundle b : deployer.bundles()) {
+      String bsn = b.getSymbolicName();
+      if (b.getBundleId() == 0 || bsn == null || !NODE.matcher(bsn).matches()) {
+        continue;
+      }
+      if (b.getState() == Bundle.UNINSTALLED) {
+        continue;
+      }
+      out.add(
+          new Component(
+              bsn,
+              bsn,
+              name(b),
+              b.getVersion().toString(),
+              active(b),
+              Component.Kind.BUNDLE,
+              b.getLocation(),
+              records.signer(bsn),
+              List.of(bsn)));
+    }
+    for (FeatureRecords.InstalledFeature f : records.all()) {
+      boolean active =
+          !f.bundles().isEmpty()
+              && f.bundles().stream()
+                  .allMatch(s -> deployer.find(s).map(Inventory::active).orElse(false));
+      out.add(
+          new Component(
+              Component.FEATURE_NODE_PREFIX + f.name(),
+              f.name(),
+              f.description(),
+              f.version(),
+              active,
+              Component.Kind.FEATURE,
+              "",
+              records.signer(f.name()),
+              f.bundles()));
+    }
+    return out;
+  }
+
+  Optional<Component> find(String node) {
+    return deployed().stream().filter(c -> c.node().equals(node)).findFirst();
+  }
+
+  /** A fragment counts as active once it is attached (resolved). */
+  static boolean active(Bundle b) {
+    return b.getState() == Bundle.ACTIVE
+        || (Deployer.isFragment(b) && b.getState() == Bundle.RESOLVED);
+  }
+
+  private static String name(Bundle b) {
+    String name = b.getHeaders("").get("Bundle-Name");
+    return name == null ? b.getSymbolicName() : name;
+  }
+}
