@@ -75,11 +75,17 @@ public final class FeatureManager {
   private final ServiceComponentRuntime scr;
   private final Logger log;
   private final AppliedFeatures applied;
+  private final FeatureRepositories repositories;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "dmagent-features"));
 
   /** The names of the running set; changed only by the worker thread. */
   private volatile List<String> running = List.of();
+
+  /** What the configuration asks for, retried by {@link #refreshRepositories()}. */
+  private volatile List<String> configured;
+
+  private volatile boolean allowNoTransport;
 
   private ServiceRegistration<Object> ready;
 
@@ -99,8 +105,13 @@ public final class FeatureManager {
     this.scr = scr;
     this.log = log;
     this.applied = new AppliedFeatures(layout.data().resolve("runtime").resolve("features"));
+    this.repositories =
+        new FeatureRepositories(
+            layout.descriptor(), layout.system(), layout.repositories(), log::error);
     List<String> configured = names(config);
     boolean allowNoTransport = config.allowNoTransport();
+    this.configured = configured;
+    this.allowNoTransport = allowNoTransport;
     worker.execute(() -> startUp(configured, allowNoTransport));
   }
 
@@ -124,6 +135,8 @@ public final class FeatureManager {
   void modified(RuntimeConfig config) {
     List<String> configured = names(config);
     boolean allowNoTransport = config.allowNoTransport();
+    this.configured = configured;
+    this.allowNoTransport = allowNoTransport;
     worker.execute(() -> configure(configured, allowNoTransport));
   }
 
@@ -145,9 +158,38 @@ public final class FeatureManager {
     return running;
   }
 
-  /** Every feature the descriptor declares. */
+  /** Every feature the descriptor and the feature repositories dropped beside it declare. */
   public Collection<Feature> availableFeatures() throws IOException {
     return repository().features();
+  }
+
+  /**
+   * Reads the feature repositories again (a vendor dropped one into {@code features/}) and, when
+   * the running set is not the configured one (the configuration named a feature no repository
+   * declared yet), applies the configured set, as a whole or not at all.
+   *
+   * @return the repositories read and what changed, for the operator
+   */
+  public String refreshRepositories() throws InterruptedException {
+    return onWorker(
+        () -> {
+          StringBuilder out = new StringBuilder("feature repositories: ");
+          List<String> read = new ArrayList<>();
+          repositories.read().sources().forEach(source -> read.add(source.toString()));
+          out.append(String.join("; ", read));
+          List<String> wanted = configured;
+          if (!wanted.equals(running)) {
+            configure(wanted, allowNoTransport);
+            out.append(
+                wanted.equals(running)
+                    ? "\napplied the configured features " + String.join(",", wanted)
+                    : "\nthe configured features "
+                        + String.join(",", wanted)
+                        + " are still refused (the log says why); running "
+                        + String.join(",", running));
+          }
+          return out.toString();
+        });
   }
 
   /**
@@ -519,6 +561,6 @@ public final class FeatureManager {
   }
 
   private FeatureRepository repository() throws IOException {
-    return FeatureRepository.load(layout.descriptor(), layout.system());
+    return repositories.read().repository();
   }
 }
