@@ -97,6 +97,8 @@ class FeatureRepositoryIT {
       dropAcme(home);
       List<String> refresh = agent.console("dm:feature refresh");
       List<String> install = agent.console("dm:feature install acme-thing");
+      // A refresh re-applies only a refused configuration, never undoes a console change.
+      List<String> again = agent.console("dm:feature refresh");
 
       assertThat(refresh)
           .anyMatch(l -> l.startsWith("feature repositories: features.xml (dm-framework, "))
@@ -104,6 +106,8 @@ class FeatureRepositoryIT {
       assertThat(install)
           .contains(
               "installed feature acme-thing: installed and started 1 bundle (com.acme.thing)");
+      assertThat(again).noneMatch(l -> l.contains("applied"));
+      assertThat(agent.console("dm:feature list")).anyMatch(l -> l.startsWith("* acme-thing "));
     }
   }
 

@@ -82,10 +82,16 @@ public final class FeatureManager {
   /** The names of the running set; changed only by the worker thread. */
   private volatile List<String> running = List.of();
 
-  /** What the configuration asks for, retried by {@link #refreshRepositories()}. */
+  /** What the configuration asks for, retried by {@link #refreshRepositories()} while refused. */
   private volatile List<String> configured;
 
   private volatile boolean allowNoTransport;
+
+  /**
+   * The configured set was refused and is not running; changed only by the worker thread. A set
+   * changed from the console is not this: a refresh leaves it alone.
+   */
+  private volatile boolean configuredRefused;
 
   private ServiceRegistration<Object> ready;
 
@@ -165,8 +171,8 @@ public final class FeatureManager {
 
   /**
    * Reads the feature repositories again (a vendor dropped one into {@code features/}) and, when
-   * the running set is not the configured one (the configuration named a feature no repository
-   * declared yet), applies the configured set, as a whole or not at all.
+   * the configured set was refused (it named a feature no repository declared yet), applies it, as
+   * a whole or not at all.
    *
    * @return the repositories read and what changed, for the operator
    */
@@ -178,10 +184,10 @@ public final class FeatureManager {
           repositories.read().sources().forEach(source -> read.add(source.toString()));
           out.append(String.join("; ", read));
           List<String> wanted = configured;
-          if (!wanted.equals(running)) {
+          if (configuredRefused) {
             configure(wanted, allowNoTransport);
             out.append(
-                wanted.equals(running)
+                !configuredRefused
                     ? "\napplied the configured features " + String.join(",", wanted)
                     : "\nthe configured features "
                         + String.join(",", wanted)
@@ -291,6 +297,7 @@ public final class FeatureManager {
     try {
       applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
+      configuredRefused = true;
       fallBack(configured, e);
     }
     reportReady();
@@ -325,6 +332,7 @@ public final class FeatureManager {
     try {
       applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
+      configuredRefused = true;
       log.error("{}; still running {}", refusal(configured, e), String.join(",", running));
     }
   }
@@ -334,6 +342,7 @@ public final class FeatureManager {
       throws RefusedChange {
     FeatureChange change = apply(configured, allowNoTransport);
     running = List.copyOf(configured);
+    configuredRefused = false;
     remember(configured);
     log.info("features {}: {}", String.join(", ", configured), change);
   }
