@@ -5,10 +5,16 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Where the distribution keeps things, as the launcher tells the framework: {@code dmagent.home}
- * with its {@code system/} folder (bundles in Maven layout), the features descriptor and {@code
- * dmagent.data}, where the agent keeps what it writes.
+ * with its {@code system/} folder (bundles in Maven layout), the features descriptor, the {@code
+ * features/} folder where vendors drop feature repositories, and {@code dmagent.data}, where the
+ * agent keeps what it writes.
  */
 record AgentLayout(Path home, Path system, Path descriptor, Path data) {
+  /** Feature repositories (and their bundles) added to the distribution's own. */
+  Path repositories() {
+    return home.resolve("features");
+  }
+
   static final String HOME = "dmagent.home";
   static final String DESCRIPTOR = "dmagent.features.descriptor";
   static final String DATA = "dmagent.data";

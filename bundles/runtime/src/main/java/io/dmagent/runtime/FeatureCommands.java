@@ -8,7 +8,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code dm:feature list}, {@code dm:feature install <name>}, {@code dm:feature uninstall <name>}:
  * change what the gateway runs without a restart. The change lasts until the next start; to keep
  * it, name the feature in {@code config/io.dmagent.runtime.cfg}. Each answer says what changed, or
- * why nothing did; {@code --force} applies a set that leaves no way to reach a DM server.
+ * why nothing did; {@code --force} applies a set that leaves no way to reach a DM server. {@code
+ * dm:feature refresh} reads the feature repositories in {@code features/} again.
  */
 @Component(
     service = FeatureCommands.class,
@@ -17,11 +18,11 @@ import org.osgi.service.component.annotations.Reference;
       "osgi.command.function=feature",
       // What dm:help shows.
       "dmagent.command.help=Lists, installs or uninstalls features until the next start",
-      "dmagent.command.usage=list | install <name> | uninstall <name>"
+      "dmagent.command.usage=list | refresh | install <name> | uninstall <name>"
     })
 public final class FeatureCommands {
   private static final String USAGE =
-      "usage: dm:feature list | install [--force] <name> | uninstall [--force] <name>";
+      "usage: dm:feature list | refresh | install [--force] <name> | uninstall [--force] <name>";
 
   private final FeatureManager features;
 
@@ -31,6 +32,9 @@ public final class FeatureCommands {
   }
 
   public String feature(String action) throws Exception {
+    if (action.equals("refresh")) {
+      return features.refreshRepositories();
+    }
     if (!action.equals("list")) {
       return USAGE;
     }

@@ -75,11 +75,23 @@ public final class FeatureManager {
   private final ServiceComponentRuntime scr;
   private final Logger log;
   private final AppliedFeatures applied;
+  private final FeatureRepositories repositories;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "dmagent-features"));
 
   /** The names of the running set; changed only by the worker thread. */
   private volatile List<String> running = List.of();
+
+  /** What the configuration asks for, retried by {@link #refreshRepositories()} while refused. */
+  private volatile List<String> configured;
+
+  private volatile boolean allowNoTransport;
+
+  /**
+   * The configured set was refused and is not running; changed only by the worker thread. A set
+   * changed from the console is not this: a refresh leaves it alone.
+   */
+  private volatile boolean configuredRefused;
 
   private ServiceRegistration<Object> ready;
 
@@ -99,8 +111,13 @@ public final class FeatureManager {
     this.scr = scr;
     this.log = log;
     this.applied = new AppliedFeatures(layout.data().resolve("runtime").resolve("features"));
+    this.repositories =
+        new FeatureRepositories(
+            layout.descriptor(), layout.system(), layout.repositories(), log::error);
     List<String> configured = names(config);
     boolean allowNoTransport = config.allowNoTransport();
+    this.configured = configured;
+    this.allowNoTransport = allowNoTransport;
     worker.execute(() -> startUp(configured, allowNoTransport));
   }
 
@@ -124,6 +141,8 @@ public final class FeatureManager {
   void modified(RuntimeConfig config) {
     List<String> configured = names(config);
     boolean allowNoTransport = config.allowNoTransport();
+    this.configured = configured;
+    this.allowNoTransport = allowNoTransport;
     worker.execute(() -> configure(configured, allowNoTransport));
   }
 
@@ -145,9 +164,38 @@ public final class FeatureManager {
     return running;
   }
 
-  /** Every feature the descriptor declares. */
+  /** Every feature the descriptor and the feature repositories dropped beside it declare. */
   public Collection<Feature> availableFeatures() throws IOException {
     return repository().features();
+  }
+
+  /**
+   * Reads the feature repositories again (a vendor dropped one into {@code features/}) and, when
+   * the configured set was refused (it named a feature no repository declared yet), applies it, as
+   * a whole or not at all.
+   *
+   * @return the repositories read and what changed, for the operator
+   */
+  public String refreshRepositories() throws InterruptedException {
+    return onWorker(
+        () -> {
+          StringBuilder out = new StringBuilder("feature repositories: ");
+          List<String> read = new ArrayList<>();
+          repositories.read().sources().forEach(source -> read.add(source.toString()));
+          out.append(String.join("; ", read));
+          List<String> wanted = configured;
+          if (configuredRefused) {
+            configure(wanted, allowNoTransport);
+            out.append(
+                !configuredRefused
+                    ? "\napplied the configured features " + String.join(",", wanted)
+                    : "\nthe configured features "
+                        + String.join(",", wanted)
+                        + " are still refused (the log says why); running "
+                        + String.join(",", running));
+          }
+          return out.toString();
+        });
   }
 
   /**
@@ -249,6 +297,7 @@ public final class FeatureManager {
     try {
       applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
+      configuredRefused = true;
       fallBack(configured, e);
     }
     reportReady();
@@ -283,6 +332,7 @@ public final class FeatureManager {
     try {
       applyConfigured(configured, allowNoTransport);
     } catch (RefusedChange e) {
+      configuredRefused = true;
       log.error("{}; still running {}", refusal(configured, e), String.join(",", running));
     }
   }
@@ -292,6 +342,7 @@ public final class FeatureManager {
       throws RefusedChange {
     FeatureChange change = apply(configured, allowNoTransport);
     running = List.copyOf(configured);
+    configuredRefused = false;
     remember(configured);
     log.info("features {}: {}", String.join(", ", configured), change);
   }
@@ -519,6 +570,6 @@ public final class FeatureManager {
   }
 
   private FeatureRepository repository() throws IOException {
-    return FeatureRepository.load(layout.descriptor(), layout.system());
+    return repositories.read().repository();
   }
 }

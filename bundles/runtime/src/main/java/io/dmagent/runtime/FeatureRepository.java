@@ -13,16 +13,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The features of one descriptor and where their bundles are: {@code mvn:} locations map to the
- * {@code system/} folder laid out as a Maven repository, as Karaf's is.
+ * The features of one descriptor (or of several merged) and where their bundles are: {@code mvn:}
+ * locations map to the {@code system/} folder laid out as a Maven repository, as Karaf's is, and
+ * then to the further bundle folders, in order (a vendor's {@code features/} folder: Maven layout,
+ * or the jar named {@code <artifactId>-<version>.jar} lying there).
  */
 public final class FeatureRepository {
   private final Map<String, Feature> features;
   private final Path system;
+  private final List<Path> moreFolders;
 
   public FeatureRepository(Map<String, Feature> features, Path system) {
+    this(features, system, List.of());
+  }
+
+  /**
+   * @param moreFolders searched after {@code system} for the bundles of {@code mvn:} locations, so
+   *     a file in them never replaces one the distribution ships
+   */
+  public FeatureRepository(Map<String, Feature> features, Path system, List<Path> moreFolders) {
     this.features = Map.copyOf(features);
     this.system = system;
+    this.moreFolders = List.copyOf(moreFolders);
   }
 
   public static FeatureRepository load(Path descriptor, Path system) throws IOException {
@@ -83,7 +95,22 @@ public final class FeatureRepository {
    */
   public Path file(String location) throws IOException {
     if (location.startsWith("mvn:")) {
-      return system.resolve(MavenCoordinates.parse(location).repositoryPath());
+      MavenCoordinates coordinates = MavenCoordinates.parse(location);
+      Path shipped = system.resolve(coordinates.repositoryPath());
+      if (Files.exists(shipped)) {
+        return shipped;
+      }
+      for (Path folder : moreFolders) {
+        for (Path candidate :
+            List.of(
+                folder.resolve(coordinates.repositoryPath()),
+                folder.resolve(coordinates.fileName()))) {
+          if (Files.exists(candidate)) {
+            return candidate;
+          }
+        }
+      }
+      return shipped; // missing: the install names it
     }
     if (location.startsWith("file:")) {
       return Path.of(java.net.URI.create(location));

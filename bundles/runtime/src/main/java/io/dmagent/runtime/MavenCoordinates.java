@@ -14,7 +14,8 @@ record MavenCoordinates(
       throw new IOException("malformed bundle location '" + location + "'");
     }
     for (String part : p) {
-      if (part.contains("..") || part.contains("\\")) {
+      // No part may lead out of the repository folder (a group "." would make the path absolute).
+      if (part.contains("..") || part.contains("\\") || part.startsWith(".")) {
         throw new IOException("malformed bundle location '" + location + "'");
       }
     }
@@ -24,8 +25,11 @@ record MavenCoordinates(
 
   /** The file's path in a Maven repository layout. */
   String repositoryPath() {
-    String file =
-        artifactId + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
-    return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + file;
+    return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + fileName();
+  }
+
+  /** The file's name, as a Maven build writes it into {@code target/}. */
+  String fileName() {
+    return artifactId + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
   }
 }
