@@ -175,7 +175,7 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     synchronized (this) {
       try {
         now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        dropped = makeRoom();
+        dropped = makeRoom(1);
         seq = meta.get(LAST) + 1;
         entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
         meta.put(LAST, seq);
@@ -190,13 +190,56 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     return new OutboxEntry(id(seq), topic, destination, now, payload);
   }
 
-  /** Under DROP_OLDEST, removes the oldest entries until one more fits; returns their warnings. */
-  private List<String> makeRoom() throws OutboxException {
-    List<String> dropped = new ArrayList<>();
-    while (entries.sizeAsLong() >= capacity) {
-      if (policy == OverflowPolicy.REJECT_NEW) {
-        throw new OutboxException("the outbox holds its maximum of " + capacity + " entries", true);
+  @Override
+  public List<OutboxEntry> storeAll(String topic, String destination, List<byte[]> payloads)
+      throws OutboxException {
+    EntryCodec.name("topic", topic);
+    EntryCodec.name("destination", destination);
+    if (payloads.size() > capacity) {
+      throw new OutboxException(
+          payloads.size() + " entries at once: more than the outbox holds (" + capacity + ")",
+          true);
+    }
+    List<byte[]> copies = payloads.stream().map(byte[]::clone).toList();
+    CommitGroup group;
+    List<String> dropped;
+    long first;
+    Instant now;
+    synchronized (this) {
+      try {
+        now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        dropped = makeRoom(copies.size());
+        first = meta.get(LAST) + 1;
+        for (int i = 0; i < copies.size(); i++) {
+          entries.put(first + i, EntryCodec.encode(topic, destination, now, copies.get(i)));
+        }
+        meta.put(LAST, first + copies.size() - 1);
+        group = open;
+      } catch (MVStoreException | IllegalStateException e) {
+        abandonOpenGroup(e);
+        throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
       }
+    }
+    awaitDurable(group);
+    dropped.forEach(warnings);
+    List<OutboxEntry> stored = new ArrayList<>(copies.size());
+    for (int i = 0; i < copies.size(); i++) {
+      stored.add(new OutboxEntry(id(first + i), topic, destination, now, copies.get(i)));
+    }
+    return stored;
+  }
+
+  /**
+   * Makes room for {@code more} entries: under REJECT_NEW refuses unless they all fit (so nothing
+   * is half stored); under DROP_OLDEST removes the oldest entries until they fit. Returns the
+   * warnings of those dropped.
+   */
+  private List<String> makeRoom(int more) throws OutboxException {
+    if (policy == OverflowPolicy.REJECT_NEW && entries.sizeAsLong() + more > capacity) {
+      throw new OutboxException("the outbox holds its maximum of " + capacity + " entries", true);
+    }
+    List<String> dropped = new ArrayList<>();
+    while (entries.sizeAsLong() + more > capacity) {
       Long oldest = entries.firstKey();
       String what = describe(oldest, entries.remove(oldest));
       dropped.add("outbox full (" + capacity + " entries): dropped the oldest, " + what);
