@@ -33,7 +33,7 @@ import org.h2.mvstore.MVStoreException;
  * The outbox in one MVStore file ({@value #FILE_NAME}): the map {@code entries} from sequence
  * number to encoded entry (so that key order is the order entries were stored), and the map {@code
  * meta} with the last sequence number given, which only grows, so an id is never given twice. Every
- * change is in an MVStore commit forced to disk before the call returns: MVStore's copy-on-write
+ * store is in an MVStore commit forced to disk before the call returns: MVStore's copy-on-write
  * chunks make it whole or absent after a crash, and a torn last chunk is skipped when the file is
  * opened again.
  *
@@ -43,6 +43,11 @@ import org.h2.mvstore.MVStoreException;
  * changing the maps for the next group, and a caller returns once a force that covers its change
  * has completed (or the group failed, and then nothing of it counts as stored). Commits and forces
  * alternate strictly, so no commit reuses file space another unforced commit freed.
+ *
+ * <p>An acknowledgement joins the open group and returns without waiting for its force: the next
+ * store's force (or closing) makes it durable. A crash before that forgets it, which the contract
+ * allows (the entry is delivered again, with the same id), and a sender that acknowledges a batch
+ * no longer waits for a forced write before it sends the next.
  *
  * <p>A file MVStore cannot read is kept aside (renamed, never deleted) with one warning and the
  * outbox starts empty, numbering from a fresh random point so that no id of the lost file comes
@@ -297,7 +302,6 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
 
   @Override
   public void acknowledge(String topic, Collection<String> ids) throws OutboxException {
-    CommitGroup group = null;
     synchronized (this) {
       try {
         for (String id : ids) {
@@ -306,16 +310,12 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
           EntryCodec.Value v = bytes == null ? null : decode(seq, bytes);
           if (v != null && v.topic().equals(topic)) {
             entries.remove(seq);
-            group = open;
           }
         }
       } catch (MVStoreException | IllegalStateException e) {
         abandonOpenGroup(e);
         throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
       }
-    }
-    if (group != null) {
-      awaitDurable(group);
     }
   }
 
@@ -438,6 +438,13 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   @Override
   public synchronized void close() {
     if (!store.isClosed()) {
+      try {
+        // Acknowledgements since the last force are still open: written before the file closes.
+        store.commit();
+        store.sync();
+      } catch (MVStoreException | IllegalStateException e) {
+        warnings.accept("outbox: acknowledgements not written at close: " + e.getMessage());
+      }
       store.close();
     }
   }

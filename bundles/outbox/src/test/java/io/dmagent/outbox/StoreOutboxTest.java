@@ -333,4 +333,20 @@ class StoreOutboxTest {
         .isInstanceOfSatisfying(OutboxException.class, e -> assertThat(e.full()).isTrue());
     assertThat(payloads(small.pending(ALERTS))).containsExactly("kept");
   }
+
+  @Test
+  void an_acknowledgement_waits_for_no_forced_write_and_is_kept_by_the_next_store_or_closing()
+      throws Exception {
+    OutboxEntry one = open().store(ALERTS, "srv1", bytes("1"));
+    OutboxEntry two = outbox.store(ALERTS, "srv1", bytes("2"));
+    long forced = outbox.groupsForced();
+
+    outbox.acknowledge(ALERTS, List.of(one.id()));
+    assertThat(outbox.groupsForced()).isEqualTo(forced);
+    assertThat(payloads(outbox.pending(ALERTS))).containsExactly("2");
+    outbox.store(ALERTS, "srv1", bytes("3"));
+    outbox.acknowledge(ALERTS, List.of(two.id()));
+
+    assertThat(payloads(open().pending(ALERTS))).containsExactly("3");
+  }
 }

@@ -43,6 +43,18 @@ public @interface SessionlessConfig {
       options = {@Option(label = "XML", value = "XML"), @Option(label = "WBXML", value = "WBXML")})
   String reportEncoding() default "XML";
 
+  /**
+   * Declared so that its entries ({@code reportAddress.<ServerID>}) count as settings; the key
+   * itself is not read.
+   */
+  @AttributeDefinition(
+      description =
+          "Report addresses by server: give one property reportAddress.<ServerID> = URI per server"
+              + " (https://..., mqtt://...); without one a server's reports go to its account's"
+              + " address.",
+      required = false)
+  String reportAddress() default "";
+
   @AttributeDefinition(
       description = "Folder of the replay guard; empty: sessionless in the agent's data.",
       required = false)
