@@ -135,7 +135,7 @@ public final class SessionlessDriver {
               messages,
               addresses::of,
               scheme -> Optional.of(mqtt.channel()).filter(c -> c.schemes().contains(scheme)),
-              100,
+              Integer.getInteger("maxBatch", 500),
               Duration.ofMillis(100),
               Duration.ofSeconds(2),
               System::currentTimeMillis,

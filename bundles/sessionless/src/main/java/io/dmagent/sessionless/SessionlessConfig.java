@@ -30,7 +30,7 @@ public @interface SessionlessConfig {
   int maxMessageSize() default 65536;
 
   @AttributeDefinition(description = "Most reports of one server sent in one message.")
-  int maxBatch() default 100;
+  int maxBatch() default 500;
 
   @AttributeDefinition(description = "First wait (milliseconds) after a failed delivery.")
   long firstBackoffMillis() default 1000;
