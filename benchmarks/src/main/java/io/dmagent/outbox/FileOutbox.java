@@ -54,6 +54,17 @@ final class FileOutbox implements Outbox {
     }
   }
 
+  /** Not atomic: the old outbox had no batch store; the comparison uses {@link #store} only. */
+  @Override
+  public synchronized List<OutboxEntry> storeAll(
+      String topic, String destination, List<byte[]> payloads) throws OutboxException {
+    List<OutboxEntry> out = new ArrayList<>();
+    for (byte[] payload : payloads) {
+      out.add(store(topic, destination, payload));
+    }
+    return out;
+  }
+
   @Override
   public List<OutboxEntry> pending(String topic, Collection<String> destinations)
       throws OutboxException {

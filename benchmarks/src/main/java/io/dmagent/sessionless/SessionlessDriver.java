@@ -61,7 +61,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * Sessionless reports and commands as the agent runs them, measured against floors in the same run
- * (benchmarks/sessionless.sh). Reports: {@code Reporter.report} into a durable outbox (forced to
+ * (benchmarks/sessionless.sh). Reports: {@code Reporter.report} (one report a call) and {@code
+ * Reporter.reportAll} (a producer handing over several at once) into a durable outbox (forced to
  * disk) from several callers while the {@code ReportSender} thread batches and publishes them QoS 1
  * over the MQTT binding's channel to a local Mosquitto; the rate is reports stored until the outbox
  * is empty. Ceiling: raw Paho publishing the same number of single-report envelopes QoS 1 to the
@@ -82,6 +83,7 @@ public final class SessionlessDriver {
     int reports = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int callers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int commands = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    int batch = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Path dir = Files.createTempDirectory("sessionless-bench");
     int port = freePort();
     Process broker = startBroker(dir, port);
@@ -89,16 +91,22 @@ public final class SessionlessDriver {
       for (int round = 1; round <= 3; round++) {
         double raw = rawPaho(port, reports);
         double ours =
-            sessionlessReports(dir.resolve("round" + round), mqtt, port, reports, callers);
+            sessionlessReports(dir.resolve("round" + round), mqtt, port, reports, callers, 1);
+        double batched =
+            sessionlessReports(
+                dir.resolve("round" + round + "-batched"), mqtt, port, reports, callers, batch);
         System.out.printf(
             Locale.ROOT,
-            "round %d: sessionless reports %.0f /s (%d callers, outbox durable)  raw Paho QoS 1"
-                + " %.0f /s  ratio %.2f%n",
+            "round %d: sessionless reports %.0f /s one a call, %.0f /s %d a call (%d callers,"
+                + " outbox durable)  raw Paho QoS 1 %.0f /s  ratios %.2f / %.2f%n",
             round,
             ours,
+            batched,
+            batch,
             callers,
             raw,
-            ours / raw);
+            ours / raw,
+            batched / raw);
       }
     } finally {
       broker.destroy();
@@ -109,7 +117,7 @@ public final class SessionlessDriver {
 
   /** Reports per second from the first stored to the last acknowledged by the broker. */
   private static double sessionlessReports(
-      Path dir, BenchMqtt mqtt, int port, int count, int callers) throws Exception {
+      Path dir, BenchMqtt mqtt, int port, int count, int callers, int batch) throws Exception {
     Files.createDirectories(dir);
     Bench agent = new Bench();
     try (StoreOutbox outbox =
@@ -127,7 +135,7 @@ public final class SessionlessDriver {
               messages,
               addresses::of,
               scheme -> Optional.of(mqtt.channel()).filter(c -> c.schemes().contains(scheme)),
-              100,
+              Integer.getInteger("maxBatch", 500),
               Duration.ofMillis(100),
               Duration.ofSeconds(2),
               System::currentTimeMillis,
@@ -143,9 +151,17 @@ public final class SessionlessDriver {
         Thread t =
             new Thread(
                 () -> {
-                  for (int i = 0; i < each; i++) {
+                  for (int i = 0; i < each; i += batch) {
                     try {
-                      reporter.report(SERVER, alert(from + i));
+                      if (batch == 1) {
+                        reporter.report(SERVER, alert(from + i));
+                      } else {
+                        List<GenericAlert> alerts = new ArrayList<>();
+                        for (int k = i; k < Math.min(each, i + batch); k++) {
+                          alerts.add(alert(from + k));
+                        }
+                        reporter.reportAll(SERVER, alerts);
+                      }
                     } catch (Exception e) {
                       throw new IllegalStateException(e);
                     }

@@ -131,6 +131,9 @@ class SessionlessReportsIT {
         broker.subscribe("dm/+/reports");
 
         assertThat(deduplicated(broker, REPORTS)).isEqualTo(oneTo(REPORTS));
+        assertThat(agent.lines())
+            .as("reportAddress.<ServerID> is a setting, not a misspelt key")
+            .noneMatch(l -> l.contains("is not a setting of"));
       }
     }
   }

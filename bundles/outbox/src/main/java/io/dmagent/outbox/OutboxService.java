@@ -76,6 +76,12 @@ public final class OutboxService implements Outbox {
   }
 
   @Override
+  public List<OutboxEntry> storeAll(String topic, String destination, List<byte[]> payloads)
+      throws OutboxException {
+    return outbox.storeAll(topic, destination, payloads);
+  }
+
+  @Override
   public List<OutboxEntry> pending(String topic, Collection<String> destinations)
       throws OutboxException {
     return outbox.pending(topic, destinations);

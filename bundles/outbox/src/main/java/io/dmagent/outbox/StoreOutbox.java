@@ -33,7 +33,7 @@ import org.h2.mvstore.MVStoreException;
  * The outbox in one MVStore file ({@value #FILE_NAME}): the map {@code entries} from sequence
  * number to encoded entry (so that key order is the order entries were stored), and the map {@code
  * meta} with the last sequence number given, which only grows, so an id is never given twice. Every
- * change is in an MVStore commit forced to disk before the call returns: MVStore's copy-on-write
+ * store is in an MVStore commit forced to disk before the call returns: MVStore's copy-on-write
  * chunks make it whole or absent after a crash, and a torn last chunk is skipped when the file is
  * opened again.
  *
@@ -43,6 +43,11 @@ import org.h2.mvstore.MVStoreException;
  * changing the maps for the next group, and a caller returns once a force that covers its change
  * has completed (or the group failed, and then nothing of it counts as stored). Commits and forces
  * alternate strictly, so no commit reuses file space another unforced commit freed.
+ *
+ * <p>An acknowledgement joins the open group and returns without waiting for its force: the next
+ * store's force (or closing) makes it durable. A crash before that forgets it, which the contract
+ * allows (the entry is delivered again, with the same id), and a sender that acknowledges a batch
+ * no longer waits for a forced write before it sends the next.
  *
  * <p>A file MVStore cannot read is kept aside (renamed, never deleted) with one warning and the
  * outbox starts empty, numbering from a fresh random point so that no id of the lost file comes
@@ -175,7 +180,7 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     synchronized (this) {
       try {
         now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        dropped = makeRoom();
+        dropped = makeRoom(1);
         seq = meta.get(LAST) + 1;
         entries.put(seq, EntryCodec.encode(topic, destination, now, payload));
         meta.put(LAST, seq);
@@ -190,13 +195,56 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
     return new OutboxEntry(id(seq), topic, destination, now, payload);
   }
 
-  /** Under DROP_OLDEST, removes the oldest entries until one more fits; returns their warnings. */
-  private List<String> makeRoom() throws OutboxException {
-    List<String> dropped = new ArrayList<>();
-    while (entries.sizeAsLong() >= capacity) {
-      if (policy == OverflowPolicy.REJECT_NEW) {
-        throw new OutboxException("the outbox holds its maximum of " + capacity + " entries", true);
+  @Override
+  public List<OutboxEntry> storeAll(String topic, String destination, List<byte[]> payloads)
+      throws OutboxException {
+    EntryCodec.name("topic", topic);
+    EntryCodec.name("destination", destination);
+    if (payloads.size() > capacity) {
+      throw new OutboxException(
+          payloads.size() + " entries at once: more than the outbox holds (" + capacity + ")",
+          true);
+    }
+    List<byte[]> copies = payloads.stream().map(byte[]::clone).toList();
+    CommitGroup group;
+    List<String> dropped;
+    long first;
+    Instant now;
+    synchronized (this) {
+      try {
+        now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        dropped = makeRoom(copies.size());
+        first = meta.get(LAST) + 1;
+        for (int i = 0; i < copies.size(); i++) {
+          entries.put(first + i, EntryCodec.encode(topic, destination, now, copies.get(i)));
+        }
+        meta.put(LAST, first + copies.size() - 1);
+        group = open;
+      } catch (MVStoreException | IllegalStateException e) {
+        abandonOpenGroup(e);
+        throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
       }
+    }
+    awaitDurable(group);
+    dropped.forEach(warnings);
+    List<OutboxEntry> stored = new ArrayList<>(copies.size());
+    for (int i = 0; i < copies.size(); i++) {
+      stored.add(new OutboxEntry(id(first + i), topic, destination, now, copies.get(i)));
+    }
+    return stored;
+  }
+
+  /**
+   * Makes room for {@code more} entries: under REJECT_NEW refuses unless they all fit (so nothing
+   * is half stored); under DROP_OLDEST removes the oldest entries until they fit. Returns the
+   * warnings of those dropped.
+   */
+  private List<String> makeRoom(int more) throws OutboxException {
+    if (policy == OverflowPolicy.REJECT_NEW && entries.sizeAsLong() + more > capacity) {
+      throw new OutboxException("the outbox holds its maximum of " + capacity + " entries", true);
+    }
+    List<String> dropped = new ArrayList<>();
+    while (entries.sizeAsLong() + more > capacity) {
       Long oldest = entries.firstKey();
       String what = describe(oldest, entries.remove(oldest));
       dropped.add("outbox full (" + capacity + " entries): dropped the oldest, " + what);
@@ -254,7 +302,6 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
 
   @Override
   public void acknowledge(String topic, Collection<String> ids) throws OutboxException {
-    CommitGroup group = null;
     synchronized (this) {
       try {
         for (String id : ids) {
@@ -263,16 +310,12 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
           EntryCodec.Value v = bytes == null ? null : decode(seq, bytes);
           if (v != null && v.topic().equals(topic)) {
             entries.remove(seq);
-            group = open;
           }
         }
       } catch (MVStoreException | IllegalStateException e) {
         abandonOpenGroup(e);
         throw new OutboxException("cannot write the outbox: " + e.getMessage(), e);
       }
-    }
-    if (group != null) {
-      awaitDurable(group);
     }
   }
 
@@ -395,6 +438,13 @@ public final class StoreOutbox implements Outbox, AutoCloseable {
   @Override
   public synchronized void close() {
     if (!store.isClosed()) {
+      try {
+        // Acknowledgements since the last force are still open: written before the file closes.
+        store.commit();
+        store.sync();
+      } catch (MVStoreException | IllegalStateException e) {
+        warnings.accept("outbox: acknowledgements not written at close: " + e.getMessage());
+      }
       store.close();
     }
   }

@@ -282,4 +282,71 @@ class StoreOutboxTest {
         .isEqualTo(OverflowPolicy.REJECT_NEW);
     assertThat(errors).singleElement().asString().contains("DROP_NEWEST", "REJECT_NEW");
   }
+
+  @Test
+  void a_batch_is_stored_in_order_with_one_forced_write_and_survives_a_reopen() throws Exception {
+    StoreOutbox batch = open();
+    long before = batch.groupsForced();
+    List<OutboxEntry> stored =
+        batch.storeAll(ALERTS, "srv1", List.of(bytes("a"), bytes("b"), bytes("c")));
+
+    assertThat(batch.groupsForced() - before).isEqualTo(1);
+    assertThat(payloads(stored)).containsExactly("a", "b", "c");
+    assertThat(open().pending(ALERTS))
+        .extracting(OutboxEntry::id)
+        .containsExactlyElementsOf(stored.stream().map(OutboxEntry::id).toList());
+    assertThat(payloads(outbox.pending(ALERTS))).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void a_batch_that_does_not_fit_is_refused_whole_under_reject_new() throws Exception {
+    StoreOutbox small = open(4, OverflowPolicy.REJECT_NEW);
+    small.store(ALERTS, "srv1", bytes("kept"));
+    small.store(ALERTS, "srv1", bytes("kept too"));
+
+    assertThatThrownBy(
+            () -> small.storeAll(ALERTS, "srv1", List.of(bytes("1"), bytes("2"), bytes("3"))))
+        .isInstanceOfSatisfying(OutboxException.class, e -> assertThat(e.full()).isTrue());
+    assertThat(payloads(open(4, OverflowPolicy.REJECT_NEW).pending(ALERTS)))
+        .containsExactly("kept", "kept too");
+  }
+
+  @Test
+  void a_batch_makes_room_by_dropping_the_oldest_under_drop_oldest() throws Exception {
+    StoreOutbox small = open(3, OverflowPolicy.DROP_OLDEST);
+    small.store(ALERTS, "srv1", bytes("old 1"));
+    small.store(ALERTS, "srv1", bytes("old 2"));
+
+    small.storeAll(ALERTS, "srv1", List.of(bytes("new 1"), bytes("new 2")));
+
+    assertThat(payloads(small.pending(ALERTS))).containsExactly("old 2", "new 1", "new 2");
+    assertThat(warnings).singleElement().asString().contains("dropped the oldest");
+  }
+
+  @Test
+  void a_batch_larger_than_the_outbox_is_refused_and_drops_nothing() throws Exception {
+    StoreOutbox small = open(2, OverflowPolicy.DROP_OLDEST);
+    small.store(ALERTS, "srv1", bytes("kept"));
+
+    assertThatThrownBy(
+            () -> small.storeAll(ALERTS, "srv1", List.of(bytes("1"), bytes("2"), bytes("3"))))
+        .isInstanceOfSatisfying(OutboxException.class, e -> assertThat(e.full()).isTrue());
+    assertThat(payloads(small.pending(ALERTS))).containsExactly("kept");
+  }
+
+  @Test
+  void an_acknowledgement_waits_for_no_forced_write_and_is_kept_by_the_next_store_or_closing()
+      throws Exception {
+    OutboxEntry one = open().store(ALERTS, "srv1", bytes("1"));
+    OutboxEntry two = outbox.store(ALERTS, "srv1", bytes("2"));
+    long forced = outbox.groupsForced();
+
+    outbox.acknowledge(ALERTS, List.of(one.id()));
+    assertThat(outbox.groupsForced()).isEqualTo(forced);
+    assertThat(payloads(outbox.pending(ALERTS))).containsExactly("2");
+    outbox.store(ALERTS, "srv1", bytes("3"));
+    outbox.acknowledge(ALERTS, List.of(two.id()));
+
+    assertThat(payloads(open().pending(ALERTS))).containsExactly("3");
+  }
 }

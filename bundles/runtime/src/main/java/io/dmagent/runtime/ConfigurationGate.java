@@ -141,7 +141,7 @@ public final class ConfigurationGate implements ConfigurationPlugin {
     }
     List<String> unknown = new ArrayList<>();
     for (String key : Collections.list(props.keys())) {
-      if (!declared.contains(key) && !isFrameworkKey(key) && !isReferenceOrScopedKey(key)) {
+      if (!declares(declared, key) && !isFrameworkKey(key) && !isReferenceOrScopedKey(key)) {
         unknown.add(key);
       }
     }
@@ -157,6 +157,19 @@ public final class ConfigurationGate implements ConfigurationPlugin {
             String.join(", ", new java.util.TreeSet<>(declared)));
       }
     }
+  }
+
+  /**
+   * Whether {@code key} is a setting: one the MetaType declares, or an entry {@code
+   * <setting>.<name>} of a declared setting that is a map by name (e.g. {@code reportAddress.srv1}
+   * when {@code reportAddress} is declared), which MetaType cannot list.
+   */
+  static boolean declares(java.util.Set<String> declared, String key) {
+    if (declared.contains(key)) {
+      return true;
+    }
+    int dot = key.indexOf('.');
+    return dot > 0 && dot < key.length() - 1 && declared.contains(key.substring(0, dot));
   }
 
   /**

@@ -40,4 +40,15 @@ class ConfigurationGateTest {
     assertThat(ConfigurationGate.oneLine("a\nERROR forged")).isEqualTo("a\\u000aERROR forged");
     assertThat(ConfigurationGate.oneLine("x".repeat(100))).hasSize(83);
   }
+
+  @Test
+  void an_entry_of_a_declared_map_setting_is_a_setting_and_a_misspelt_key_is_not() {
+    java.util.Set<String> declared = java.util.Set.of("maxBatch", "reportAddress");
+
+    assertThat(ConfigurationGate.declares(declared, "maxBatch")).isTrue();
+    assertThat(ConfigurationGate.declares(declared, "reportAddress.srv1")).isTrue();
+    assertThat(ConfigurationGate.declares(declared, "reportAddress.")).isFalse();
+    assertThat(ConfigurationGate.declares(declared, "maxBtach")).isFalse();
+    assertThat(ConfigurationGate.declares(declared, "reportAdress.srv1")).isFalse();
+  }
 }

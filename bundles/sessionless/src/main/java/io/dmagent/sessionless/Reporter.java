@@ -6,11 +6,13 @@ import io.dmagent.api.message.Alert;
 import io.dmagent.api.message.Command;
 import io.dmagent.api.message.MessageCodec;
 import io.dmagent.api.outbox.Outbox;
+import io.dmagent.api.outbox.OutboxEntry;
 import io.dmagent.api.outbox.OutboxException;
 import io.dmagent.api.report.SessionlessReports;
 import io.dmagent.api.session.GenericAlert;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.StatusCode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,20 +46,46 @@ final class Reporter implements SessionlessReports, OutcomeReports {
     return store(serverId, StoredReport.outcome(commandSessionId, outcome));
   }
 
-  private String store(String serverId, StoredReport report) throws DmException {
-    if (accounts.find(serverId).isEmpty()) {
-      throw new DmException(
-          StatusCode.NOT_FOUND, "no account for server " + WireText.quote(serverId));
+  @Override
+  public List<String> reportAll(String serverId, List<GenericAlert> alerts) throws DmException {
+    requireAccount(serverId);
+    List<byte[]> payloads = new ArrayList<>(alerts.size());
+    for (GenericAlert alert : alerts) {
+      payloads.add(
+          StoredReport.of(List.of(StoredReport.alert(alert, Alert.GENERIC_ALERT))).encode(codec));
     }
+    try {
+      List<String> ids =
+          outbox.storeAll(TOPIC, serverId, payloads).stream().map(OutboxEntry::id).toList();
+      wake.run();
+      return ids;
+    } catch (OutboxException e) {
+      throw refused(e);
+    }
+  }
+
+  private String store(String serverId, StoredReport report) throws DmException {
+    requireAccount(serverId);
     try {
       String id = outbox.store(TOPIC, serverId, report.encode(codec)).id();
       wake.run();
       return id;
     } catch (OutboxException e) {
-      if (e.full()) {
-        throw new DmException(StatusCode.DEVICE_FULL, "outbox full: report refused");
-      }
-      throw new DmException(StatusCode.DATA_STORE_FAILURE, "report not stored: " + e.getMessage());
+      throw refused(e);
     }
+  }
+
+  private void requireAccount(String serverId) throws DmException {
+    if (accounts.find(serverId).isEmpty()) {
+      throw new DmException(
+          StatusCode.NOT_FOUND, "no account for server " + WireText.quote(serverId));
+    }
+  }
+
+  private static DmException refused(OutboxException e) {
+    if (e.full()) {
+      return new DmException(StatusCode.DEVICE_FULL, "outbox full: report refused");
+    }
+    return new DmException(StatusCode.DATA_STORE_FAILURE, "report not stored: " + e.getMessage());
   }
 }

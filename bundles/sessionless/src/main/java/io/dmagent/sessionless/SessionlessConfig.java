@@ -30,7 +30,7 @@ public @interface SessionlessConfig {
   int maxMessageSize() default 65536;
 
   @AttributeDefinition(description = "Most reports of one server sent in one message.")
-  int maxBatch() default 100;
+  int maxBatch() default 500;
 
   @AttributeDefinition(description = "First wait (milliseconds) after a failed delivery.")
   long firstBackoffMillis() default 1000;
@@ -42,6 +42,18 @@ public @interface SessionlessConfig {
       description = "Encoding of report messages.",
       options = {@Option(label = "XML", value = "XML"), @Option(label = "WBXML", value = "WBXML")})
   String reportEncoding() default "XML";
+
+  /**
+   * Declared so that its entries ({@code reportAddress.<ServerID>}) count as settings; the key
+   * itself is not read.
+   */
+  @AttributeDefinition(
+      description =
+          "Report addresses by server: give one property reportAddress.<ServerID> = URI per server"
+              + " (https://..., mqtt://...); without one a server's reports go to its account's"
+              + " address.",
+      required = false)
+  String reportAddress() default "";
 
   @AttributeDefinition(
       description = "Folder of the replay guard; empty: sessionless in the agent's data.",

@@ -104,6 +104,11 @@ public final class SessionlessReporting implements SessionlessReports, OutcomeRe
   }
 
   @Override
+  public List<String> reportAll(String serverId, List<GenericAlert> alerts) throws DmException {
+    return reporter.reportAll(serverId, alerts);
+  }
+
+  @Override
   public String reportOutcome(String serverId, String commandSessionId, List<Command> outcome)
       throws DmException {
     return reporter.reportOutcome(serverId, commandSessionId, outcome);

@@ -177,6 +177,51 @@ class ReportSenderTest {
   }
 
   @Test
+  void reports_handed_over_together_are_stored_as_one_and_delivered_in_their_order()
+      throws Exception {
+    AtomicInteger wakes = new AtomicInteger();
+    Reporter reporter = reporter(wakes::incrementAndGet);
+    String before = reporter.report(Agent.SERVER, alert("m0"));
+
+    List<String> ids =
+        reporter.reportAll(Agent.SERVER, List.of(alert("m1"), alert("m2"), alert("m3")));
+
+    assertThat(wakes).hasValue(2);
+    assertThat(outbox.pending(Reporter.TOPIC))
+        .extracting(OutboxEntry::id)
+        .containsExactly(before, ids.get(0), ids.get(1), ids.get(2));
+    sender(10, Map.of(), channel).round();
+    assertThat(channel.delivered)
+        .singleElement()
+        .extracting(Envelope::reportIds)
+        .isEqualTo(List.of(before, ids.get(0), ids.get(1), ids.get(2)));
+    assertThat(alertData(channel.delivered.get(0))).containsExactly("m0", "m1", "m2", "m3");
+  }
+
+  @Test
+  void reports_that_do_not_all_fit_are_refused_together_with_420() throws Exception {
+    Reporter reporter = reporter(() -> {});
+    List<GenericAlert> tooMany = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      tooMany.add(alert("m" + i));
+    }
+
+    assertThatThrownBy(() -> reporter.reportAll(Agent.SERVER, tooMany))
+        .isInstanceOfSatisfying(
+            DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.DEVICE_FULL));
+    assertThat(outbox.pending(Reporter.TOPIC)).isEmpty();
+  }
+
+  @Test
+  void reports_for_a_server_without_an_account_are_refused_with_404_before_any_is_stored() {
+    Reporter reporter = reporter(() -> {});
+
+    assertThatThrownBy(() -> reporter.reportAll("nobody", List.of(alert("x"))))
+        .isInstanceOfSatisfying(
+            DmException.class, e -> assertThat(e.status()).isEqualTo(StatusCode.NOT_FOUND));
+  }
+
+  @Test
   void a_failed_delivery_keeps_the_reports_backs_off_and_sends_the_same_ids_again()
       throws Exception {
     Reporter reporter = reporter(() -> {});

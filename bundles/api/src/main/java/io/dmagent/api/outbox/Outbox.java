@@ -37,6 +37,19 @@ public interface Outbox {
    */
   OutboxEntry store(String topic, String destination, byte[] payload) throws OutboxException;
 
+  /**
+   * Stores {@code payloads} for {@code destination} under {@code topic} as one durable change, in
+   * the order given: all of them or, when it throws, none. A producer with many entries at once
+   * uses it so that one forced write covers them all.
+   *
+   * @return the entries, in the order of {@code payloads}
+   * @throws OutboxException {@link OutboxException#full()} when they do not all fit and the policy
+   *     is {@link OverflowPolicy#REJECT_NEW} (or when there are more than {@link #capacity()});
+   *     otherwise when they cannot be written
+   */
+  List<OutboxEntry> storeAll(String topic, String destination, List<byte[]> payloads)
+      throws OutboxException;
+
   /** The entries of {@code topic} for any of {@code destinations}, oldest first. */
   List<OutboxEntry> pending(String topic, Collection<String> destinations) throws OutboxException;
 
