@@ -64,6 +64,7 @@ class ImportGraphTest {
             "io.dmagent.push-wap",
             "io.dmagent.push-mqtt",
             "io.dmagent.sessionless",
+            "io.dmagent.policy",
             "io.dmagent.hw-pi4j");
   }
 
