@@ -42,9 +42,12 @@ class GpioIT {
           .anyMatch(l -> l.startsWith("error 404"));
       assertThat(agent.console("hw:mock-input door low"))
           .anyMatch(l -> l.contains("unknown command"));
+      // slf4j found its binding (no "SLF4J(W): No SLF4J providers"), and Pi4J's own chatter and
+      // its board detection on a machine that is no Pi stay out of the log.
       assertThat(agent.lines())
           .noneMatch(l -> l.contains("ERROR"))
-          .noneMatch(l -> l.contains("SLF4J"));
+          .noneMatch(l -> l.startsWith("SLF4J"))
+          .noneMatch(l -> l.startsWith("SEVERE") || l.contains(" com.pi4j."));
       assertThat(agent.isAlive()).isTrue();
     }
   }

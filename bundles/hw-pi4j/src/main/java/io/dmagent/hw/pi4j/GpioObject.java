@@ -42,6 +42,7 @@ public final class GpioObject implements ManagementObject {
   private final byte[] ddf;
   private final Consumer<String> warn;
   private final String rootAcl;
+  private final Pi4jLogLevels logLevels = new Pi4jLogLevels();
 
   @Activate
   public GpioObject(
@@ -57,6 +58,23 @@ public final class GpioObject implements ManagementObject {
         config.rootAcl(),
         log::info,
         log::warn);
+  }
+
+  /**
+   * For plain Java (benchmarks, tests of other bundles): the pins in the configuration's syntax,
+   * logging nowhere.
+   */
+  public GpioObject(
+      DmTree tree, String platform, String inputs, String outputs, String pwm, String i2c) {
+    this(
+        tree,
+        platform,
+        PinMap.parse(inputs, outputs, pwm, i2c, line -> {}),
+        0,
+        0,
+        "Get=*&Replace=*",
+        line -> {},
+        line -> {});
   }
 
   GpioObject(
@@ -142,7 +160,7 @@ public final class GpioObject implements ManagementObject {
    *
    * @return false when there is no such mock input
    */
-  boolean mockInput(String name, boolean high) {
+  public boolean mockInput(String name, boolean high) {
     return board != null && board.mockInput(name, high);
   }
 
@@ -161,9 +179,13 @@ public final class GpioObject implements ManagementObject {
   }
 
   @Deactivate
-  void close() {
-    if (board != null) {
-      board.close();
+  public void close() {
+    try {
+      if (board != null) {
+        board.close();
+      }
+    } finally {
+      logLevels.close();
     }
   }
 
