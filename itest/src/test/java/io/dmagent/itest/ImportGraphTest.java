@@ -69,6 +69,8 @@ class ImportGraphTest {
             "io.dmagent.bootstrap",
             "io.dmagent.hw-smartcard");
             "io.dmagent.scomo");
+            "io.dmagent.policy",
+            "io.dmagent.hw-pi4j");
   }
 
   @Test

@@ -1,0 +1,83 @@
+package io.dmagent.policy;
+
+import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.tree.DmException;
+import io.dmagent.api.tree.ExecRequest;
+import io.dmagent.api.tree.ExecResult;
+import io.dmagent.api.tree.NodeUri;
+import io.dmagent.api.tree.NodeValue;
+import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.StatusCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * {@code ./MgmtPolicy} (urn:oma:mo:oma-mgmtpolicymo:1.0): policies are nodes servers Add, Replace
+ * and Delete like any other (HLF-1, HLF-2, HLF-4); Exec on a policy's Activate or Deactivate
+ * switches it (HLF-3). Writes are checked before they commit; the engine runs what is stored.
+ */
+final class MgmtPolicyObject implements ManagementObject {
+  private final DownloadCheck check;
+  private final Activation activation;
+  private final byte[] ddf;
+
+  MgmtPolicyObject(DownloadCheck check, Activation activation) {
+    this.check = check;
+    this.activation = activation;
+    this.ddf = loadDdf();
+  }
+
+  @Override
+  public NodeUri root() {
+    return Layout.ROOT;
+  }
+
+  @Override
+  public byte[] ddf() {
+    return ddf.clone();
+  }
+
+  /** Every server may read the MO and add policies; a policy's ACL then names its owner. */
+  @Override
+  public String rootAcl() {
+    return "Add=*&Get=*";
+  }
+
+  @Override
+  public void beforeWrite(NodeUri uri, Optional<NodeValue> value, Principal principal)
+      throws DmException {
+    check.beforeWrite(uri, value, principal);
+  }
+
+  @Override
+  public ExecResult exec(NodeUri uri, ExecRequest request, Principal principal) throws DmException {
+    Optional<NodeUri> policy = Layout.policyOf(uri);
+    if (policy.isPresent() && uri.parent().equals(policy.get())) {
+      switch (uri.name()) {
+        case Layout.ACTIVATE -> {
+          activation.activate(policy.get(), principal);
+          return ExecResult.completed();
+        }
+        case Layout.DEACTIVATE -> {
+          activation.deactivate(policy.get(), principal);
+          return ExecResult.completed();
+        }
+        default -> {}
+      }
+    }
+    throw new DmException(StatusCode.COMMAND_NOT_ALLOWED, "no Exec on " + uri);
+  }
+
+  static byte[] loadDdf() {
+    try (InputStream in = MgmtPolicyObject.class.getResourceAsStream("/ddf/mgmtpolicy.ddf")) {
+      if (in == null) {
+        throw new IllegalStateException("mgmtpolicy.ddf missing from the bundle");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
