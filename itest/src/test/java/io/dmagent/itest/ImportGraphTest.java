@@ -63,7 +63,8 @@ class ImportGraphTest {
             "io.dmagent.push-sip",
             "io.dmagent.push-wap",
             "io.dmagent.push-mqtt",
-            "io.dmagent.sessionless");
+            "io.dmagent.sessionless",
+            "io.dmagent.bootstrap");
   }
 
   @Test
