@@ -64,7 +64,8 @@ class ImportGraphTest {
             "io.dmagent.push-wap",
             "io.dmagent.push-mqtt",
             "io.dmagent.sessionless",
-            "io.dmagent.bootstrap");
+            "io.dmagent.bootstrap",
+            "io.dmagent.bootstrap-client");
   }
 
   @Test
