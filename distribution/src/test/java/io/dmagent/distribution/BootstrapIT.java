@@ -123,6 +123,7 @@ class BootstrapIT {
     assertThat(gateway.lines())
         .anyMatch(l -> l.contains("the server has no bootstrap message for this gateway"));
     assertThat(gatewayGet("./DMAcc")).doesNotContain("dmagent-demo");
+    assertThat(gatewayGet("./DevDetail/Ext/DMAgent/Features")).contains("BootstrapClientInitiated");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -79,7 +80,11 @@ public final class BootstrapClient implements ClientInitiatedBootstrap {
             new FetchMemory(folder(config, context).resolve("fetched.properties")),
             log::info,
             log::warn);
-    List<URI> configured = configured(config, log);
+    List<URI> configured =
+        configured(
+            config.bootstrapServers(),
+            config.scws(),
+            bad -> log.error("bootstrapServers: {} is not a URL; left out", bad));
     this.knownServers =
         () -> {
           List<URI> all = new ArrayList<>();
@@ -114,19 +119,20 @@ public final class BootstrapClient implements ClientInitiatedBootstrap {
     timer.shutdownNow();
   }
 
-  private static List<URI> configured(BootstrapClientConfig config, Logger log) {
+  /** The configured servers, then the smart card web server's URL if enabled; bad ones told. */
+  static List<URI> configured(String[] servers, boolean scws, Consumer<String> bad) {
     List<URI> urls = new ArrayList<>();
-    for (String s : config.bootstrapServers()) {
+    for (String s : servers) {
       if (s == null || s.isBlank()) {
         continue;
       }
       try {
         urls.add(URI.create(s.trim()));
       } catch (IllegalArgumentException e) {
-        log.error("bootstrapServers: {} is not a URL; left out", s.trim());
+        bad.accept(s.trim());
       }
     }
-    if (config.scws()) {
+    if (scws) {
       urls.add(SCWS);
     }
     return urls;
