@@ -14,7 +14,6 @@ import io.dmagent.api.session.ManagementSessions;
 import io.dmagent.api.session.SessionRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -92,7 +91,7 @@ final class NotificationReceiver implements PushReceiver {
       if (type.isPresent() && type.get().isNotification()) {
         return notification(push, type.get(), received);
       }
-      Optional<PushContentHandler> handler = handlers.apply(bare(push.contentType()));
+      Optional<PushContentHandler> handler = handlers.apply(HandlerKey.of(push.contentType()));
       if (handler.isEmpty()) {
         return refuse(
             push,
@@ -214,12 +213,5 @@ final class NotificationReceiver implements PushReceiver {
       port = Character.isDigit(origin.charAt(i));
     }
     return WireText.quote(port ? origin.substring(0, colon) : origin);
-  }
-
-  private static String bare(String contentType) {
-    int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi))
-        .trim()
-        .toLowerCase(Locale.ROOT);
   }
 }

@@ -87,14 +87,19 @@ public final class NotificationService implements PushReceiver, TreeChangeListen
       target = "(" + PushContentHandler.CONTENT_TYPES + "=*)")
   void addHandler(PushContentHandler handler, Map<String, Object> properties) {
     for (String type : types(properties)) {
-      handlers.put(type, handler);
+      handlers.put(HandlerKey.of(type, signedBootstrap(properties)), handler);
     }
   }
 
   void removeHandler(PushContentHandler handler, Map<String, Object> properties) {
     for (String type : types(properties)) {
-      handlers.remove(type, handler);
+      handlers.remove(HandlerKey.of(type, signedBootstrap(properties)), handler);
     }
+  }
+
+  private static boolean signedBootstrap(Map<String, Object> properties) {
+    Object v = properties.get(PushContentHandler.SIGNED_BOOTSTRAP);
+    return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v));
   }
 
   private static String[] types(Map<String, Object> properties) {

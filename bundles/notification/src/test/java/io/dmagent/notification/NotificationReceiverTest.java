@@ -386,6 +386,38 @@ class NotificationReceiverTest {
   }
 
   @Test
+  void a_push_carrying_sec_goes_to_the_signed_bootstrap_handler_the_others_to_the_rest() {
+    List<String> handled = new ArrayList<>();
+    PushContentHandler sessionless =
+        m -> {
+          handled.add("sessionless");
+          return PushVerdict.of(PushOutcome.ACCEPTED, "ran");
+        };
+    PushContentHandler bootstrap =
+        m -> {
+          handled.add("bootstrap");
+          return PushVerdict.of(PushOutcome.ACCEPTED, "applied");
+        };
+    r.handlers =
+        Map.of(
+            HandlerKey.of("application/vnd.syncml.dm+wbxml", false), sessionless,
+            HandlerKey.of("application/vnd.syncml.dm+wbxml", true), bootstrap);
+    NotificationReceiver receiver = receiver();
+
+    receiver.receive(
+        new PushMessage(
+            "wap", "application/vnd.syncml.dm+wbxml; SEC=0; MAC=00ff", new byte[] {1}, "p"));
+    receiver.receive(
+        new PushMessage("wap", "application/vnd.syncml.dm+wbxml", new byte[] {1}, "p"));
+    PushVerdict unsignedCp =
+        receiver.receive(
+            new PushMessage("wap", "application/vnd.wap.connectivity-wbxml", new byte[] {1}, "p"));
+
+    assertThat(handled).containsExactly("bootstrap", "sessionless");
+    assertThat(unsignedCp.outcome()).isEqualTo(PushOutcome.UNSUPPORTED_TYPE);
+  }
+
+  @Test
   void no_user_to_ask_declines_a_user_interaction_notification() {
     Executor never = cmd -> {};
     r.executor = never;

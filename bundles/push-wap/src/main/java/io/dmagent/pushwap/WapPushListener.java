@@ -120,8 +120,7 @@ final class WapPushListener implements AutoCloseable {
       return;
     }
     receiver.receive(
-        new PushMessage(
-            BINDING, push.contentType().mimeType(), push.body(), "udp:" + origin(packet)));
+        new PushMessage(BINDING, push.mimeType(), push.body(), "udp:" + origin(packet)));
   }
 
   /** The sender, built only for a line or a push: a flood's refusals are mostly counted only. */

@@ -9,7 +9,10 @@ import java.util.Locale;
  * Decodes a connectionless WSP push PDU (WAP-230 section 8.2.4.1) as one UDP datagram carries it,
  * without the SMS user data header: {@code TID(1) PDU-type(1) headers-length(uintvar) content-type
  * headers body}. Only pushes for the DM client are taken: an X-WAP-Application-Id of 0x07 ({@code
- * x-wap-application:syncml.dm}) and a content type the agent knows ({@link PushContentType}).
+ * x-wap-application:syncml.dm}) and a content type the agent knows ({@link PushContentType}); a
+ * Client Provisioning document may also be addressed to the provisioning agent (0x02, {@code
+ * x-wap-application:wml.ua}) or to none, as CP bootstrap pushes are. The well-known content-type
+ * parameters SEC (0x11) and MAC (0x12) of a signed bootstrap are passed on as MIME parameters.
  * Everything else fails with the reason.
  */
 final class WspPushDecoder {
@@ -27,7 +30,20 @@ final class WspPushDecoder {
 
   static final String SYNCML_DM_URI = "x-wap-application:syncml.dm";
 
+  /** The application id of the provisioning user agent, where CP bootstraps are pushed. */
+  static final long PROVISIONING = 0x02;
+
+  static final String PROVISIONING_URI = "x-wap-application:wml.ua";
+
+  /** Well-known content-type parameters of bootstrap security (WAP-230 table 38). */
+  static final int SEC = 0x11;
+
+  static final int MAC = 0x12;
+
   private static final String APPLICATION_ID_NAME = "x-wap-application-id";
+
+  /** A type with its parameters. */
+  private record Typed(PushContentType type, String parameters) {}
 
   private WspPushDecoder() {}
 
@@ -56,22 +72,81 @@ final class WspPushDecoder {
               + " octet(s) after it)");
     }
     WspReader headers = pdu.slice((int) headersLength, "the headers");
-    PushContentType contentType = contentType(headers);
-    requireDmApplication(headers);
-    return new WspPush(tid, contentType, Arrays.copyOfRange(datagram, pdu.position(), length));
+    Typed contentType = contentType(headers);
+    requireDmApplication(headers, isProvisioning(contentType.type()));
+    return new WspPush(
+        tid,
+        contentType.type(),
+        contentType.parameters(),
+        Arrays.copyOfRange(datagram, pdu.position(), length));
+  }
+
+  private static boolean isProvisioning(PushContentType type) {
+    return type == PushContentType.CP_PROVISIONING_WBXML
+        || type == PushContentType.CP_PROVISIONING_XML;
   }
 
   /**
    * Content-type-value (WAP-230 8.4.2.24): a short integer, a text string, or a value length
-   * followed by either and parameters (ignored).
+   * followed by either and parameters, of which SEC and MAC are kept and the others skipped.
    */
-  private static PushContentType contentType(WspReader headers) throws MalformedPushException {
+  private static Typed contentType(WspReader headers) throws MalformedPushException {
     int first = headers.peek();
     if (first > WspReader.LENGTH_QUOTE) {
-      return mediaType(headers);
+      return new Typed(mediaType(headers), "");
     }
     WspReader general = headers.slice(headers.valueLength(), "the content type");
-    return mediaType(general);
+    PushContentType type = mediaType(general);
+    return new Typed(type, parameters(general));
+  }
+
+  /**
+   * Parameters (WAP-230 8.4.2.4): a typed one is a well-known token and its value, an untyped one a
+   * token text and an integer or text value. SEC is an integer, MAC hexadecimal text.
+   */
+  private static String parameters(WspReader params) throws MalformedPushException {
+    StringBuilder out = new StringBuilder();
+    while (params.remaining() > 0) {
+      int first = params.peek();
+      String name;
+      if (first >= 0x20 && first < 0x80) {
+        name = params.text().toUpperCase(Locale.ROOT);
+      } else {
+        long token = params.integer();
+        name = token == SEC ? "SEC" : token == MAC ? "MAC" : "";
+      }
+      if (name.equals("SEC")) {
+        out.append("; SEC=").append(secValue(params));
+      } else if (name.equals("MAC")) {
+        out.append("; MAC=").append(macValue(params));
+      } else {
+        params.skipValue();
+      }
+    }
+    return out.toString();
+  }
+
+  private static String secValue(WspReader params) throws MalformedPushException {
+    int first = params.peek();
+    if (first >= 0x20 && first < 0x80) {
+      String text = params.text();
+      if (!text.matches("[0-9A-Za-z_]{1,20}")) {
+        throw new MalformedPushException("SEC " + WireText.quote(text) + " is no security type");
+      }
+      return text;
+    }
+    return Long.toString(params.integer());
+  }
+
+  private static String macValue(WspReader params) throws MalformedPushException {
+    String text = params.text();
+    if (text.startsWith("\"")) {
+      text = text.substring(1);
+    }
+    if (!text.matches("[0-9A-Fa-f]{1,128}")) {
+      throw new MalformedPushException("MAC " + WireText.quote(text) + " is not hexadecimal");
+    }
+    return text;
   }
 
   private static PushContentType mediaType(WspReader value) throws MalformedPushException {
@@ -94,9 +169,11 @@ final class WspPushDecoder {
 
   /**
    * Walks the headers after the content type (WAP-230 8.4.2.6) and requires an X-WAP-Application-Id
-   * naming the DM client; every other header is skipped by its encoding.
+   * naming the DM client (or, for a CP document, the provisioning agent or none); every other
+   * header is skipped by its encoding.
    */
-  private static void requireDmApplication(WspReader headers) throws MalformedPushException {
+  private static void requireDmApplication(WspReader headers, boolean provisioning)
+      throws MalformedPushException {
     int page = 1;
     boolean found = false;
     while (headers.remaining() > 0) {
@@ -104,7 +181,9 @@ final class WspPushDecoder {
       if (b >= 0x20 && b < 0x7F) {
         // An application header: a token text name, then its value.
         String name = headers.text();
-        found |= takeIf(name.toLowerCase(Locale.ROOT).equals(APPLICATION_ID_NAME), headers);
+        found |=
+            takeIf(
+                name.toLowerCase(Locale.ROOT).equals(APPLICATION_ID_NAME), headers, provisioning);
         continue;
       }
       headers.octet();
@@ -113,21 +192,21 @@ final class WspPushDecoder {
       } else if (b >= 0x01 && b <= 0x1F) {
         page = b;
       } else if (b >= 0x80) {
-        found |= takeIf(page == 1 && (b & 0x7F) == X_WAP_APPLICATION_ID, headers);
+        found |= takeIf(page == 1 && (b & 0x7F) == X_WAP_APPLICATION_ID, headers, provisioning);
       } else {
         throw new MalformedPushException("a header starts with 0x00");
       }
     }
-    if (!found) {
+    if (!found && !provisioning) {
       throw new MalformedPushException("no X-WAP-Application-Id (syncml.dm, 0x07) in the headers");
     }
   }
 
   /** Checks the value if it is the application id's, else skips it; true if it was. */
-  private static boolean takeIf(boolean applicationId, WspReader headers)
+  private static boolean takeIf(boolean applicationId, WspReader headers, boolean provisioning)
       throws MalformedPushException {
     if (applicationId) {
-      requireDm(headers);
+      requireDm(headers, provisioning);
     } else {
       headers.skipValue();
     }
@@ -135,17 +214,19 @@ final class WspPushDecoder {
   }
 
   /** An application id: Integer-value or Uri-value (WAP-230 8.4.2.54). */
-  private static void requireDm(WspReader headers) throws MalformedPushException {
+  private static void requireDm(WspReader headers, boolean provisioning)
+      throws MalformedPushException {
     int first = headers.peek();
     if (first >= 0x20 && first < 0x80) {
       String uri = headers.text();
-      if (!uri.equalsIgnoreCase(SYNCML_DM_URI)) {
+      if (!uri.equalsIgnoreCase(SYNCML_DM_URI)
+          && !(provisioning && uri.equalsIgnoreCase(PROVISIONING_URI))) {
         throw new MalformedPushException(
             "X-WAP-Application-Id " + WireText.quote(uri) + " is not syncml.dm");
       }
     } else {
       long id = headers.integer();
-      if (id != SYNCML_DM) {
+      if (id != SYNCML_DM && !(provisioning && id == PROVISIONING)) {
         throw new MalformedPushException(
             String.format("X-WAP-Application-Id 0x%X is not syncml.dm (0x07)", id));
       }

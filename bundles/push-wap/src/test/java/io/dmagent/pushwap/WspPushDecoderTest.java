@@ -72,6 +72,43 @@ class WspPushDecoderTest {
     assertThat(push.contentType()).isEqualTo(PushContentType.DM12_NOTIFICATION);
   }
 
+  private static final String MAC = "4f2a9c00112233445566778899aabbccddeeff01";
+
+  /** A general-form content type of {@code type} with SEC and MAC, in a quoted length. */
+  private static byte[] signed(String type, String sec) {
+    byte[] value = concat(hex(type + " 91 " + sec + " 92"), text(MAC));
+    return concat(hex("1F"), new byte[] {(byte) value.length}, value);
+  }
+
+  @Test
+  void the_sec_and_mac_of_a_signed_bootstrap_are_passed_on_as_mime_parameters() throws Exception {
+    WspPush push = decode(pdu(concat(signed("C2", "80"), hex("AF 87")), BODY));
+
+    assertThat(push.contentType()).isEqualTo(PushContentType.DM_MESSAGE_WBXML);
+    assertThat(push.mimeType()).isEqualTo("application/vnd.syncml.dm+wbxml; SEC=0; MAC=" + MAC);
+  }
+
+  @Test
+  void a_cp_document_is_taken_for_the_provisioning_agent_or_with_no_application_id()
+      throws Exception {
+    WspPush toProvisioning = decode(pdu(concat(signed("B6", "81"), hex("AF 82")), BODY));
+    WspPush toNone = decode(pdu(signed("B6", "83"), BODY));
+
+    assertThat(toProvisioning.mimeType())
+        .isEqualTo("application/vnd.wap.connectivity-wbxml; SEC=1; MAC=" + MAC);
+    assertThat(toNone.mimeType()).startsWith("application/vnd.wap.connectivity-wbxml; SEC=3");
+    assertRefused(pdu(signed("C2", "80"), BODY), "no X-WAP-Application-Id");
+    assertRefused(pdu(concat(signed("C2", "80"), hex("AF 82")), BODY), "is not syncml.dm");
+  }
+
+  @Test
+  void a_mac_that_is_not_hexadecimal_is_refused() {
+    byte[] value = concat(hex("C2 92"), text("00ff; SEC=9"));
+    byte[] headers = concat(new byte[] {(byte) value.length}, value, hex("AF 87"));
+
+    assertRefused(pdu(headers, BODY), "is not hexadecimal");
+  }
+
   @Test
   void headers_of_every_encoding_before_the_application_id_are_skipped() throws Exception {
     byte[] headers =
