@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapIT {
   private static final String DEV_ID = "urn:dev:ops:dmagent-bootstrap-it";
+  private static final String PIN = "4711";
 
   @TempDir static Path dir;
   private RunningAgent server;
@@ -39,6 +40,17 @@ class BootstrapIT {
   void startServerAndFreshGateway() throws Exception {
     Path serverHome = RunningAgent.install(dir.resolve("server"));
     port = serverPort(serverHome);
+    int wapPort = RunningAgent.freePort();
+    Files.writeString(
+        serverHome.resolve("config/io.dmagent.server.cfg"),
+        "\nbootstrapPin="
+            + PIN
+            + "\npushAddresses="
+            + DEV_ID
+            + "=wap://127.0.0.1:"
+            + wapPort
+            + "\n",
+        StandardOpenOption.APPEND);
     Files.writeString(
         serverHome.resolve("server/scripts/inhibit.dms"),
         "replace ./BootConfig/BootSrvDiscovery int 0\n");
@@ -52,7 +64,11 @@ class BootstrapIT {
     Files.delete(config.resolve("io.dmagent.protocol.account-demo.cfg"));
     Files.copy(anchor, config.resolve("bootstrap-ca.p12"));
     Files.writeString(
-        config.resolve("io.dmagent.runtime.cfg"), "features=dm-core,dm-http,dm-bootstrap-client\n");
+        config.resolve("io.dmagent.runtime.cfg"),
+        "features=dm-core,dm-http,dm-bootstrap-client,dm-push-wap\n");
+    Files.writeString(
+        config.resolve("io.dmagent.push.wap.cfg"), "bindAddress=127.0.0.1\nport=" + wapPort + "\n");
+    Files.writeString(config.resolve("io.dmagent.bootstrap.cfg"), "userPin=" + PIN + "\n");
     Files.writeString(
         config.resolve("io.dmagent.stdobj.cfg"),
         "devId=" + DEV_ID + "\n",
@@ -171,5 +187,19 @@ class BootstrapIT {
     assertThat(unchanged).contains("UNCHANGED");
     assertThat(changed).contains("APPLIED");
     assertThat(gatewayGet("./DMAcc/dmagent-demo/AppAddr/srv/Addr")).contains(localhost);
+  }
+
+  @Test
+  @Order(5)
+  void
+      a_bootstrap_the_server_pushes_over_wap_is_authenticated_by_its_mac_but_may_not_replace_what_the_bootstrap_server_gave()
+          throws Exception {
+    String said = String.join("\n", server.console("dmserver:bootstrap " + DEV_ID + " --push"));
+
+    assertThat(said).contains("SEC=1 MAC").contains("WSP push of");
+    String line = gateway.awaitLine(l -> l.contains("bootstrap from WAP_PUSH"));
+    assertThat(line)
+        .contains("NOT_ALLOWED")
+        .contains("came from BOOTSTRAP_SERVER, which WAP_PUSH may not replace");
   }
 }
