@@ -59,7 +59,18 @@ final class FetchSchedule {
     timer.execute(this::round);
   }
 
+  /** A round that fails unexpectedly is told and followed by the next: the rounds never die. */
   private void round() {
+    try {
+      fetchRound();
+    } catch (RuntimeException e) {
+      info.accept(
+          "bootstrap round failed: " + e.getClass().getSimpleName() + ", tried again later");
+      next();
+    }
+  }
+
+  private void fetchRound() {
     if (hasAccount.getAsBoolean()) {
       return;
     }

@@ -102,4 +102,22 @@ class FetchScheduleTest {
     discovery.set(true);
     waitUntil(() -> !fetched.isEmpty());
   }
+
+  @Test
+  void a_round_that_fails_unexpectedly_is_followed_by_the_next() throws Exception {
+    schedule(
+            (url, source) -> {
+              fetched.add(url);
+              if (fetched.size() == 1) {
+                throw new IllegalStateException("bootstrapper gone");
+              }
+              hasAccount.set(true);
+              return result(Outcome.APPLIED);
+            })
+        .start();
+
+    waitUntil(hasAccount::get);
+    assertThat(fetched).containsExactly(A, A);
+    assertThat(log).singleElement().asString().contains("bootstrap round failed");
+  }
 }
