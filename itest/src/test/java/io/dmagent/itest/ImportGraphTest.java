@@ -71,6 +71,7 @@ class ImportGraphTest {
             "io.dmagent.scomo");
             "io.dmagent.policy",
             "io.dmagent.hw-pi4j");
+            "io.dmagent.bootstrap-client");
   }
 
   @Test

@@ -70,6 +70,7 @@ public final class DmServer implements AutoCloseable {
 
   private static final String DELEGATION_PATH = "/delegation";
   private static final String REPORTS_PATH = "/reports";
+  private static final String BOOTSTRAP_PATH = "/bootstrap";
   private static final int REPORTS_KEPT = 10_000;
   private static final String DELEGATE_NODE = "./Vendor/DMAgent/Authority/Delegate";
   private static final String REVOKE_NODE = "./Vendor/DMAgent/Authority/Revoke";
@@ -97,6 +98,7 @@ public final class DmServer implements AutoCloseable {
   private final DelegationCourier courier = new DelegationCourier();
   private final ReportBook reports = new ReportBook(REPORTS_KEPT);
   private final ReportDesk reportDesk;
+  private final io.dmagent.server.bootstrap.BootstrapDesk bootstrapDesk;
 
   private DmServer(Builder b) throws IOException {
     this.codec = b.codec;
@@ -118,6 +120,7 @@ public final class DmServer implements AutoCloseable {
     this.reportDesk =
         new ReportDesk(
             b.serverId, b.codec, b.maxMsgSize, credentials(), reports, b.clock, log::warn);
+    this.bootstrapDesk = new io.dmagent.server.bootstrap.BootstrapDesk(log::info);
     this.endpoint =
         new HttpEndpoint(
             new InetSocketAddress(b.host, b.port),
@@ -212,6 +215,16 @@ public final class DmServer implements AutoCloseable {
     return reportDesk;
   }
 
+  /** Where devices fetch their bootstrap message by GET, {@code ?DevId=<DevId>}. */
+  public URI bootstrapUri() {
+    return URI.create(uri() + BOOTSTRAP_PATH);
+  }
+
+  /** The bootstrap messages kept for devices' GETs. */
+  public io.dmagent.server.bootstrap.BootstrapDesk bootstrapDesk() {
+    return bootstrapDesk;
+  }
+
   /** The sessionless reports received, once per device and id, oldest first. */
   public List<ReceivedReport> reports() {
     return reports.all();
@@ -275,6 +288,9 @@ public final class DmServer implements AutoCloseable {
     }
     if (call.path().equals(basePath + REPORTS_PATH)) {
       return reportDesk.handle(call);
+    }
+    if (call.path().equals(basePath + BOOTSTRAP_PATH)) {
+      return bootstrapDesk.handle(call);
     }
     if (!call.method().equals("POST")) {
       return HttpAnswer.text(405, "DM messages are POSTed");

@@ -6,6 +6,10 @@ import io.dmagent.api.security.AuthScheme;
 import io.dmagent.server.DeviceAuth;
 import io.dmagent.server.DmServer;
 import io.dmagent.server.ServerLog;
+import io.dmagent.server.bootstrap.BootstrapAccount;
+import io.dmagent.server.bootstrap.BootstrapEncoder;
+import io.dmagent.server.bootstrap.BootstrapOptions;
+import io.dmagent.server.bootstrap.BootstrapServer;
 import io.dmagent.server.notify.NotificationFormat;
 import io.dmagent.server.notify.Notifier;
 import io.dmagent.server.notify.NotifyException;
@@ -19,12 +23,14 @@ import io.dmagent.server.script.ScriptException;
 import io.dmagent.server.sessionless.ReportSubscriber;
 import io.dmagent.server.sessionless.SessionlessCommands;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.felix.service.command.Descriptor;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.osgi.framework.BundleContext;
@@ -63,6 +69,7 @@ public final class ReferenceServer {
   private final SessionlessCommands sessionless;
   private final NotificationFormat defaultFormat;
   private final Optional<ReportSubscriber> reportSubscriber;
+  private final BootstrapServer bootstrap;
 
   @Activate
   public ReferenceServer(
@@ -139,6 +146,35 @@ public final class ReferenceServer {
             senders,
             Clock.systemUTC());
     this.reportSubscriber = reportSubscriber(config, server, log);
+    this.bootstrap = bootstrapServer(config, codec, server, directory);
+  }
+
+  /** The server as DM Bootstrap Server: the account it gives is the one devices use with it. */
+  private static BootstrapServer bootstrapServer(
+      ServerConfig config, MessageCodec codec, DmServer server, PushDirectory directory) {
+    String type = config.clientAuthType() == null ? "" : config.clientAuthType().trim();
+    Function<URI, BootstrapAccount> account =
+        address ->
+            new BootstrapAccount(
+                server.serverId().replaceAll("[^A-Za-z0-9_-]", "_"),
+                server.serverId(),
+                address,
+                type.isEmpty() ? Optional.empty() : Optional.of(type),
+                nonNull(config.clientName()),
+                nonNull(config.clientSecret()),
+                nonNull(config.serverSecret()));
+    String address = nonNull(config.bootstrapAddress()).trim();
+    return new BootstrapServer(
+        new BootstrapEncoder(codec),
+        server.bootstrapDesk(),
+        account,
+        address.isEmpty() ? server.uri() : URI.create(address),
+        nonNull(config.bootstrapPin()),
+        directory);
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 
   /** The MQTT subscription for reports, if a broker is configured; a broker down is logged. */
@@ -248,6 +284,20 @@ public final class ReferenceServer {
     try {
       return notifier.notify(devId, parsed);
     } catch (NotifyException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Makes the bootstrap message giving {@code devId} this server's account (options of {@code
+   * dmserver:bootstrap}); one line per thing done, or what is wrong.
+   */
+  public String bootstrap(String devId, List<String> options) {
+    try {
+      return bootstrap.run(devId, BootstrapOptions.parse(options));
+    } catch (IllegalArgumentException e) {
+      return "error: " + e.getMessage() + "; usage: " + BootstrapOptions.USAGE;
+    } catch (IOException | IllegalStateException e) {
       return "error: " + e.getMessage();
     }
   }

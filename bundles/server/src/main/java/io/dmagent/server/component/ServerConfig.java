@@ -244,4 +244,22 @@ import org.osgi.service.metatype.annotations.Option;
       description = "How dmserver:push encodes the DM message of a sessionless command.",
       options = {@Option(value = "WBXML", label = "WBXML"), @Option(value = "XML", label = "XML")})
   String sessionlessEncoding() default "WBXML";
+
+  @AttributeDefinition(
+      name = "Bootstrap PIN",
+      description =
+          "Key (SEC=1, USERPIN) of the MAC of bootstrap messages dmserver:bootstrap writes to a"
+              + " file or pushes over WAP; the gateway must know the same PIN. Empty: messages"
+              + " are unsigned and only served by HTTPS GET.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String bootstrapPin() default "";
+
+  @AttributeDefinition(
+      name = "Bootstrap address",
+      description =
+          "The address of this server that bootstrapped accounts get (AppAddr and the"
+              + " message's Source). Empty: the address the server listens at.",
+      required = false)
+  String bootstrapAddress() default "";
 }

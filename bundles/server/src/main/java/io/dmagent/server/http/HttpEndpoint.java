@@ -397,6 +397,7 @@ public final class HttpEndpoint implements AutoCloseable {
   private static String reason(int status) {
     return switch (status) {
       case 200 -> "OK";
+      case 304 -> "Not Modified";
       case 400 -> "Bad Request";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";

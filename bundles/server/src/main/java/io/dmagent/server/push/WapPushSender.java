@@ -23,7 +23,18 @@ public final class WapPushSender implements PushSender {
 
   @Override
   public String send(PushAddress to, String devId, PushPayload payload) throws IOException {
-    byte[] pdu = pdu(random.nextInt(256), payload);
+    return sendPdu(to, pdu(random.nextInt(256), payload));
+  }
+
+  /**
+   * Pushes {@code body} with a content type given as its encoded WSP value (e.g. the general form
+   * with the SEC and MAC parameters of a signed bootstrap).
+   */
+  public String send(PushAddress to, byte[] contentTypeValue, byte[] body) throws IOException {
+    return sendPdu(to, pdu(random.nextInt(256), contentTypeValue, body));
+  }
+
+  private static String sendPdu(PushAddress to, byte[] pdu) throws IOException {
     if (pdu.length > MAX_DATAGRAM) {
       throw new IOException("WSP push of " + pdu.length + " bytes fits no datagram");
     }
@@ -35,20 +46,25 @@ public final class WapPushSender implements PushSender {
 
   /** The PDU's exact bytes. */
   static byte[] pdu(int tid, PushPayload payload) {
+    return pdu(tid, new byte[] {(byte) (0x80 | payload.type().wspCode())}, payload.body());
+  }
+
+  /** The PDU's exact bytes for a content type already encoded as a WSP value. */
+  static byte[] pdu(int tid, byte[] contentTypeValue, byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(tid);
     out.write(PUSH_PDU);
-    // content type (1 byte) and the application id header (2 bytes)
-    out.writeBytes(uintvar(3));
-    out.write(0x80 | payload.type().wspCode());
+    // the content type and the application id header (2 bytes)
+    out.writeBytes(uintvar(contentTypeValue.length + 2));
+    out.writeBytes(contentTypeValue);
     out.write(APPLICATION_ID);
     out.write(SYNCML_DM);
-    out.writeBytes(payload.body());
+    out.writeBytes(body);
     return out.toByteArray();
   }
 
   /** WSP uintvar: 7 bits a byte, most significant first, the high bit set on all but the last. */
-  static byte[] uintvar(int value) {
+  public static byte[] uintvar(int value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int shift = 28;
     while (shift > 0 && (value >>> shift) == 0) {
