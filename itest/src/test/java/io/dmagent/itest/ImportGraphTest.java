@@ -67,10 +67,10 @@ class ImportGraphTest {
             "io.dmagent.push-mqtt",
             "io.dmagent.sessionless",
             "io.dmagent.bootstrap",
-            "io.dmagent.hw-smartcard");
-            "io.dmagent.scomo");
+            "io.dmagent.hw-smartcard",
+            "io.dmagent.scomo",
             "io.dmagent.policy",
-            "io.dmagent.hw-pi4j");
+            "io.dmagent.hw-pi4j",
             "io.dmagent.bootstrap-client");
   }
 
