@@ -185,6 +185,8 @@ final class PolicyEngine {
     }
     if (def.owner().isEmpty()) {
       book.set(uri, Layout.OWNER, owner.get().isDevice() ? "" : owner.get().serverId());
+      book.switches(uri);
+      book.grantOwner(uri, owner.get());
       downloaders.remove(uri);
     }
     if (!def.wantsActive()) {
