@@ -218,10 +218,15 @@ final class Compiler {
         complete = false;
       }
     }
-    if (!complete) {
+    try {
+      List<CompiledPolicy.Step> steps = bind(made, bound);
+      return complete ? Optional.of(steps) : Optional.empty();
+    } catch (Incomplete e) {
+      if (!partial) {
+        throw e;
+      }
       return Optional.empty();
     }
-    return Optional.of(bind(made, bound));
   }
 
   /** Folds the commands an atomic action binds into it: they no longer run on their own. */
@@ -232,6 +237,10 @@ final class Compiler {
     for (Map.Entry<String, List<String>> a : bound.entrySet()) {
       List<TreeCommand> commands = new ArrayList<>();
       for (String step : a.getValue()) {
+        if (!made.containsKey(step) && !bound.containsKey(step)) {
+          throw new Incomplete(
+              "atomic action " + a.getKey() + ": no action named " + WireText.quote(step));
+        }
         TreeCommand c = CommandType.commandOf(made.get(step));
         if (c == null) {
           throw new DmException(
