@@ -120,7 +120,7 @@ final class PolicyEngine {
     };
   }
 
-  /** A type or a management object came or went: policies waiting for one try again. */
+  /** A type or a management object came: policies waiting for one try again. */
   void providersChanged() {
     scheduler.execute(
         guarded(
@@ -131,6 +131,19 @@ final class PolicyEngine {
                   reload(uri, true);
                 } else if (r.compiled != null) {
                   evaluate(r); // a watched node may have gone with its MO
+                }
+              }
+            }));
+  }
+
+  /** A type went away: the policies that use it wait for it, inactive. */
+  void typeRemoved(String type) {
+    scheduler.execute(
+        guarded(
+            () -> {
+              for (NodeUri uri : new ArrayList<>(policies.keySet())) {
+                if (policies.get(uri).definition.uses(type)) {
+                  reload(uri, false);
                 }
               }
             }));

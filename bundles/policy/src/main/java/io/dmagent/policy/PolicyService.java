@@ -72,7 +72,7 @@ final class PolicyService implements TreeChangeListener {
 
   void removeConditionType(String name, PolicyConditionType type) {
     types.removeCondition(name, type);
-    engine.providersChanged();
+    engine.typeRemoved(name);
   }
 
   boolean addActionType(String name, PolicyActionType type) {
@@ -85,7 +85,7 @@ final class PolicyService implements TreeChangeListener {
 
   void removeActionType(String name, PolicyActionType type) {
     types.removeAction(name, type);
-    engine.providersChanged();
+    engine.typeRemoved(name);
   }
 
   /** A management object came or went: its nodes with it. */
