@@ -2,7 +2,9 @@ package io.dmagent.policy;
 
 import io.dmagent.api.log.WireText;
 import io.dmagent.api.policy.PolicyAction;
+import io.dmagent.api.policy.PolicyActionType;
 import io.dmagent.api.policy.PolicyCondition;
+import io.dmagent.api.policy.PolicyConditionType;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
 import io.dmagent.api.tree.NodeUri;
@@ -90,7 +92,7 @@ final class Compiler {
     Map<String, PolicyDefinition.Part> all = def.conditions();
     try {
       String name = triggerName(def);
-      return Optional.of(condition(name, all, context, new LinkedHashSet<>(), partial));
+      return Optional.ofNullable(condition(name, all, context, new LinkedHashSet<>(), partial));
     } catch (Incomplete e) {
       if (partial) {
         // Each condition on its own still gets checked: a bad one refuses the download now.
@@ -140,11 +142,16 @@ final class Compiler {
     try {
       return switch (type) {
         case "and", "or", "not" -> compound(type, part, all, context, path, partial);
-        default ->
-            types
-                .condition(type)
-                .orElseThrow(() -> new MissingType("condition", type))
-                .create(part.parameters(), context);
+        default -> {
+          PolicyConditionType t =
+              types.condition(type).orElseThrow(() -> new MissingType("condition", type));
+          if (partial && !types.isBuiltIn(type)) {
+            // An extension cannot tell a parameter still to come from a wrong one: it checks
+            // them when the policy is whole (committed or activated).
+            yield null;
+          }
+          yield t.create(part.parameters(), context);
+        }
       };
     } finally {
       path.remove(name);
@@ -167,7 +174,11 @@ final class Compiler {
     }
     List<PolicyCondition> operands = new ArrayList<>();
     for (String n : names) {
-      operands.add(condition(n, all, context, path, partial));
+      PolicyCondition c = condition(n, all, context, path, partial);
+      if (c == null) {
+        throw new Incomplete("condition " + n + " is checked when the policy is whole");
+      }
+      operands.add(c);
     }
     return new Compound(Compound.Kind.valueOf(type.toUpperCase(Locale.ROOT)), operands);
   }
@@ -204,12 +215,13 @@ final class Compiler {
           p.onlyKnown("Steps");
           bound.put(part.name(), names(p.required("Steps")));
         } else {
-          PolicyAction action =
-              types
-                  .action(type)
-                  .orElseThrow(() -> new MissingType("action", type))
-                  .create(part.parameters(), context);
-          made.put(part.name(), action);
+          PolicyActionType t =
+              types.action(type).orElseThrow(() -> new MissingType("action", type));
+          if (partial && !types.isBuiltIn(type)) {
+            complete = false; // checked when the policy is whole, as for conditions
+            continue;
+          }
+          made.put(part.name(), t.create(part.parameters(), context));
         }
       } catch (Incomplete e) {
         if (!partial) {
@@ -218,10 +230,15 @@ final class Compiler {
         complete = false;
       }
     }
-    if (!complete) {
+    try {
+      List<CompiledPolicy.Step> steps = bind(made, bound);
+      return complete ? Optional.of(steps) : Optional.empty();
+    } catch (Incomplete e) {
+      if (!partial) {
+        throw e;
+      }
       return Optional.empty();
     }
-    return Optional.of(bind(made, bound));
   }
 
   /** Folds the commands an atomic action binds into it: they no longer run on their own. */
@@ -232,6 +249,10 @@ final class Compiler {
     for (Map.Entry<String, List<String>> a : bound.entrySet()) {
       List<TreeCommand> commands = new ArrayList<>();
       for (String step : a.getValue()) {
+        if (!made.containsKey(step) && !bound.containsKey(step)) {
+          throw new Incomplete(
+              "atomic action " + a.getKey() + ": no action named " + WireText.quote(step));
+        }
         TreeCommand c = CommandType.commandOf(made.get(step));
         if (c == null) {
           throw new DmException(

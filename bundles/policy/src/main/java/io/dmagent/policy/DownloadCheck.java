@@ -39,10 +39,16 @@ final class DownloadCheck {
 
   void beforeWrite(NodeUri uri, Optional<NodeValue> value, Principal principal) throws DmException {
     Optional<NodeUri> policy = Layout.policyOf(uri);
-    if (policy.isEmpty() || principal.isDevice()) {
-      return; // the engine's own bookkeeping and the operator's writes
+    if (policy.isEmpty()) {
+      return;
     }
     NodeUri p = policy.get();
+    if (principal.isDevice()) {
+      if (uri.equals(p) && value.isEmpty() && reader.read(p).isEmpty()) {
+        engine.downloading(p, principal); // the operator's own policy, run as the device
+      }
+      return; // the engine's bookkeeping and the operator's writes are not checked
+    }
     Optional<PolicyDefinition> stored = reader.read(p);
     Principal owner = stored.flatMap(engine::owner).orElse(principal);
     if (!owner.equals(principal)) {

@@ -45,6 +45,8 @@ final class Layout {
   static boolean isBookkeeping(String relative) {
     return relative.equals(OWNER)
         || relative.equals(STATUS)
+        || relative.equals(ACTIVATE)
+        || relative.equals(DEACTIVATE)
         || relative.equals(RESULTS)
         || relative.startsWith(RESULTS + "/");
   }

@@ -39,10 +39,13 @@ final class MgmtPolicyObject implements ManagementObject {
     return ddf.clone();
   }
 
-  /** Every server may read the MO and add policies; a policy's ACL then names its owner. */
+  /**
+   * Every server may read the MO, add policies and Exec their switches; a policy's ACL then names
+   * the server that added it, and only its owner switches it (checked by the engine).
+   */
   @Override
   public String rootAcl() {
-    return "Add=*&Get=*";
+    return "Add=*&Exec=*&Get=*";
   }
 
   @Override

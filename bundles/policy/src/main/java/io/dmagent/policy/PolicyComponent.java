@@ -104,16 +104,13 @@ public final class PolicyComponent implements TreeChangeListener {
       policyOption = ReferencePolicyOption.GREEDY)
   void addConditionType(PolicyConditionType type, Map<String, Object> props) {
     String name = String.valueOf(props.get(PolicyConditionType.TYPE));
-    if (service.types.addCondition(name, type)) {
-      service.engine.providersChanged();
-    } else {
+    if (!service.addConditionType(name, type)) {
       log.warn("policy condition type " + name + " ignored: a built-in name or taken already");
     }
   }
 
   void removeConditionType(PolicyConditionType type, Map<String, Object> props) {
-    service.types.removeCondition(String.valueOf(props.get(PolicyConditionType.TYPE)), type);
-    service.engine.providersChanged();
+    service.removeConditionType(String.valueOf(props.get(PolicyConditionType.TYPE)), type);
   }
 
   @Reference(
@@ -122,16 +119,13 @@ public final class PolicyComponent implements TreeChangeListener {
       policyOption = ReferencePolicyOption.GREEDY)
   void addActionType(PolicyActionType type, Map<String, Object> props) {
     String name = String.valueOf(props.get(PolicyActionType.TYPE));
-    if (service.types.addAction(name, type)) {
-      service.engine.providersChanged();
-    } else {
+    if (!service.addActionType(name, type)) {
       log.warn("policy action type " + name + " ignored: a built-in name or taken already");
     }
   }
 
   void removeActionType(PolicyActionType type, Map<String, Object> props) {
-    service.types.removeAction(String.valueOf(props.get(PolicyActionType.TYPE)), type);
-    service.engine.providersChanged();
+    service.removeActionType(String.valueOf(props.get(PolicyActionType.TYPE)), type);
   }
 
   /** A management object came or went: policies that watch its nodes learn it. */
@@ -140,14 +134,10 @@ public final class PolicyComponent implements TreeChangeListener {
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   void addManagementObject(ManagementObject mo) {
-    if (service != null && mo != service.managementObject()) {
-      service.engine.providersChanged();
-    }
+    service.managementObjectsChanged(mo);
   }
 
   void removeManagementObject(ManagementObject mo) {
-    if (service != null && mo != service.managementObject()) {
-      service.engine.providersChanged();
-    }
+    service.managementObjectsChanged(mo);
   }
 }

@@ -44,6 +44,12 @@ record PolicyDefinition(
         Optional.ofNullable(leaves.get(Layout.OWNER)));
   }
 
+  /** Whether a condition or an action of the policy names {@code type}. */
+  boolean uses(String type) {
+    return conditions.values().stream().anyMatch(p -> p.type().filter(type::equals).isPresent())
+        || actions.stream().anyMatch(p -> p.type().filter(type::equals).isPresent());
+  }
+
   boolean wantsActive() {
     return state.map(s -> s.equalsIgnoreCase("Active")).orElse(false);
   }

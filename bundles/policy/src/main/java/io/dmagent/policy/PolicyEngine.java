@@ -69,14 +69,15 @@ final class PolicyEngine {
   /** Resumes every stored policy, as the tree keeps them across restarts. */
   void start() {
     scheduler.execute(
-        () -> {
-          for (String name : reader.policyNames()) {
-            reload(NodeUri.of(Layout.POLICIES + "/" + name), false);
-          }
-          if (!policies.isEmpty()) {
-            info.accept(policies.size() + " management policies resumed");
-          }
-        });
+        guarded(
+            () -> {
+              for (String name : reader.policyNames()) {
+                reload(NodeUri.of(Layout.POLICIES + "/" + name), false);
+              }
+              if (!policies.isEmpty()) {
+                info.accept(policies.size() + " management policies resumed");
+              }
+            }));
   }
 
   /** Ends every timer; the scheduler is shut down by its owner. */
@@ -105,22 +106,47 @@ final class PolicyEngine {
   // ---- events
 
   void treeChanged(List<TreeChange> changes) {
-    scheduler.execute(() -> apply(changes));
+    scheduler.execute(guarded(() -> apply(changes)));
   }
 
-  /** A type or a management object came or went: policies waiting for one try again. */
+  /** A fault of the engine is one log line; the thread and the other policies go on. */
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        warn.accept("policy engine fault: " + e);
+      }
+    };
+  }
+
+  /** A type or a management object came: policies waiting for one try again. */
   void providersChanged() {
     scheduler.execute(
-        () -> {
-          for (NodeUri uri : new ArrayList<>(policies.keySet())) {
-            Running r = policies.get(uri);
-            if (!r.waitingFor.isEmpty()) {
-              reload(uri, true);
-            } else if (r.compiled != null) {
-              evaluate(r); // a watched node may have gone with its MO
-            }
-          }
-        });
+        guarded(
+            () -> {
+              for (NodeUri uri : new ArrayList<>(policies.keySet())) {
+                Running r = policies.get(uri);
+                if (!r.waitingFor.isEmpty()) {
+                  reload(uri, true);
+                } else if (r.compiled != null) {
+                  evaluate(r); // a watched node may have gone with its MO
+                }
+              }
+            }));
+  }
+
+  /** A type went away: the policies that use it wait for it, inactive. */
+  void typeRemoved(String type) {
+    scheduler.execute(
+        guarded(
+            () -> {
+              for (NodeUri uri : new ArrayList<>(policies.keySet())) {
+                if (policies.get(uri).definition.uses(type)) {
+                  reload(uri, false);
+                }
+              }
+            }));
   }
 
   private void apply(List<TreeChange> changes) {
@@ -185,6 +211,8 @@ final class PolicyEngine {
     }
     if (def.owner().isEmpty()) {
       book.set(uri, Layout.OWNER, owner.get().isDevice() ? "" : owner.get().serverId());
+      book.switches(uri);
+      book.grantOwner(uri, owner.get());
       downloaders.remove(uri);
     }
     if (!def.wantsActive()) {
@@ -300,11 +328,12 @@ final class PolicyEngine {
             r.timer =
                 scheduler.at(
                     at,
-                    () -> {
-                      if (policies.get(r.definition.uri()) == r) {
-                        evaluate(r);
-                      }
-                    }));
+                    guarded(
+                        () -> {
+                          if (policies.get(r.definition.uri()) == r) {
+                            evaluate(r);
+                          }
+                        })));
   }
 
   // ---- execution

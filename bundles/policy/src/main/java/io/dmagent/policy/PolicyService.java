@@ -1,6 +1,8 @@
 package io.dmagent.policy;
 
 import io.dmagent.api.mo.ManagementObject;
+import io.dmagent.api.policy.PolicyActionType;
+import io.dmagent.api.policy.PolicyConditionType;
 import io.dmagent.api.report.SessionlessReports;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.tree.DmTree;
@@ -57,6 +59,40 @@ final class PolicyService implements TreeChangeListener {
 
   ManagementObject managementObject() {
     return mo;
+  }
+
+  /** An extension condition type came (OSR-02); false when its name is not free. */
+  boolean addConditionType(String name, PolicyConditionType type) {
+    boolean added = types.addCondition(name, type);
+    if (added) {
+      engine.providersChanged();
+    }
+    return added;
+  }
+
+  void removeConditionType(String name, PolicyConditionType type) {
+    types.removeCondition(name, type);
+    engine.typeRemoved(name);
+  }
+
+  boolean addActionType(String name, PolicyActionType type) {
+    boolean added = types.addAction(name, type);
+    if (added) {
+      engine.providersChanged();
+    }
+    return added;
+  }
+
+  void removeActionType(String name, PolicyActionType type) {
+    types.removeAction(name, type);
+    engine.typeRemoved(name);
+  }
+
+  /** A management object came or went: its nodes with it. */
+  void managementObjectsChanged(ManagementObject changed) {
+    if (changed != mo) {
+      engine.providersChanged();
+    }
   }
 
   @Override

@@ -1,11 +1,16 @@
 package io.dmagent.policy;
 
+import io.dmagent.api.tree.Acl;
+import io.dmagent.api.tree.AclRight;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
+import io.dmagent.api.tree.NodeFormat;
+import io.dmagent.api.tree.NodeProperty;
 import io.dmagent.api.tree.NodeResult;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
+import io.dmagent.api.tree.PropertyResult;
 import io.dmagent.api.tree.TreeOperations;
 import io.dmagent.api.tree.TreeTransaction;
 import java.util.ArrayList;
@@ -66,6 +71,44 @@ final class ResultBook {
     }
     out.sort(Integer::compare);
     return out;
+  }
+
+  /**
+   * Lets the owner read its policy and Exec its switches: the tree gave the server that added the
+   * policy Add, Delete and Replace on it (an ACL of its own, which inherits nothing).
+   */
+  void grantOwner(NodeUri policy, Principal owner) {
+    if (owner.isDevice()) {
+      return;
+    }
+    TreeOperations ops = tree.operations(Principal.device());
+    try {
+      PropertyResult acl = ops.getProperty(policy, NodeProperty.ACL);
+      Acl granted =
+          Acl.parse(acl.value())
+              .grant(AclRight.GET, owner.serverId())
+              .grant(AclRight.EXEC, owner.serverId());
+      if (!granted.toString().equals(acl.value())) {
+        ops.replaceProperty(policy, NodeProperty.ACL, granted.toString());
+      }
+    } catch (DmException e) {
+      warn.accept("cannot give " + owner + " its rights on " + policy + ": " + e.getMessage());
+    }
+  }
+
+  /** Gives a policy the leaves a server Execs to switch it, when it lacks them. */
+  void switches(NodeUri policy) {
+    TreeOperations ops = tree.operations(Principal.device());
+    try {
+      List<String> children = ops.get(policy).children();
+      for (String leaf : List.of(Layout.ACTIVATE, Layout.DEACTIVATE)) {
+        if (!children.contains(leaf)) {
+          ops.addLeaf(policy.child(leaf), NodeValue.of(new byte[0], NodeFormat.NULL, null));
+        }
+      }
+    } catch (DmException e) {
+      warn.accept("cannot add the switches of " + policy + ": " + e.getMessage());
+    }
   }
 
   /** Sets a bookkeeping leaf (Status, Owner) unless it already says {@code value}. */

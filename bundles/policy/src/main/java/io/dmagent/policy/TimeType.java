@@ -47,7 +47,7 @@ final class TimeType implements PolicyConditionType {
     Optional<LocalTime> from = time(p, "From");
     Optional<LocalTime> to = time(p, "To");
     if (from.isPresent() != to.isPresent()) {
-      throw new DmException(StatusCode.BAD_REQUEST, "time condition: From and To go together");
+      throw new Incomplete("time condition: From and To go together");
     }
     Optional<Duration> every = p.duration("Every");
     if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
@@ -182,11 +182,12 @@ final class TimeType implements PolicyConditionType {
       before.ifPresent(candidates::add);
       nextTick.ifPresent(candidates::add);
       ZonedDateTime z = now.atZone(zone);
-      for (LocalTime t : List.of(from.orElse(null), to.orElse(null))) {
-        if (t != null) {
-          ZonedDateTime today = z.with(t);
-          candidates.add((today.isAfter(z) ? today : today.plusDays(1)).toInstant());
-        }
+      List<LocalTime> bounds = new ArrayList<>();
+      from.ifPresent(bounds::add);
+      to.ifPresent(bounds::add);
+      for (LocalTime t : bounds) {
+        ZonedDateTime today = z.with(t);
+        candidates.add((today.isAfter(z) ? today : today.plusDays(1)).toInstant());
       }
       if (days.size() < 7) {
         candidates.add(z.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());

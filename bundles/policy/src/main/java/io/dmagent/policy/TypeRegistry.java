@@ -45,6 +45,11 @@ final class TypeRegistry {
     return t != null ? Optional.of(t) : Optional.ofNullable(actions.get(name));
   }
 
+  /** Whether {@code name} is one of the engine's own types (checked as their nodes arrive). */
+  boolean isBuiltIn(String name) {
+    return builtInConditions.containsKey(name) || builtInActions.containsKey(name);
+  }
+
   /** Adds an extension type; false when the name is a built-in one or already taken. */
   boolean addCondition(String name, PolicyConditionType type) {
     return !isReserved(name) && conditions.putIfAbsent(name, type) == null;

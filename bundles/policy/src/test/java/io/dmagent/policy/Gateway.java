@@ -114,9 +114,11 @@ final class Gateway implements AutoCloseable {
         },
         MARKER);
     TreeOperations device = device();
-    device.addLeaf(NodeUri.of("./DevDetail/DevTyp"), NodeValue.text("gateway"));
-    device.replaceProperty(NodeUri.ROOT, NodeProperty.ACL, "Add=*&Get=*&Replace=*&Exec=*");
-    device.addLeaf(MARKER, NodeValue.text("0"));
+    if (!Nodes.exists(tree, MARKER)) {
+      device.addLeaf(NodeUri.of("./DevDetail/DevTyp"), NodeValue.text("gateway"));
+      device.replaceProperty(NodeUri.ROOT, NodeProperty.ACL, "Add=*&Get=*&Replace=*&Exec=*");
+      device.addLeaf(MARKER, NodeValue.text("0"));
+    }
     policies.engine.start();
     settle();
   }
