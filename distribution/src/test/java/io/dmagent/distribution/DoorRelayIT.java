@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,10 +117,6 @@ class DoorRelayIT {
   }
 
   @Test
-  @Disabled(
-      "passes or fails by a race in the policy engine (bundles/policy, not ours): it re-checks its"
-          + " policies when an MO service goes, on its own thread, and may look before the tree"
-          + " has withdrawn the subtree; nothing tells it again afterwards. Enable once it does.")
   void removing_the_gpio_feature_makes_the_policy_inactive_for_a_missing_node() throws Exception {
     try (RunningAgent agent = RunningAgent.startWithConsole(example(dir))) {
       agent.awaitLine("grafted at ./Vendor/DMAgent/GPIO");

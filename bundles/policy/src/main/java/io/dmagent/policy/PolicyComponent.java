@@ -134,10 +134,10 @@ public final class PolicyComponent implements TreeChangeListener {
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   void addManagementObject(ManagementObject mo) {
-    service.managementObjectsChanged(mo);
+    service.managementObjectAdded(mo);
   }
 
   void removeManagementObject(ManagementObject mo) {
-    service.managementObjectsChanged(mo);
+    service.managementObjectRemoved(mo);
   }
 }

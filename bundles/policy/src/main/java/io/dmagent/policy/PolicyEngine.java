@@ -30,6 +30,10 @@ final class PolicyEngine {
   private final Compiler compiler;
   private final ResultBook book;
   private final Reporter reporter;
+
+  /** How long after an MO service came its graft is looked for again. */
+  static final java.time.Duration GRAFT_SETTLE = java.time.Duration.ofSeconds(1);
+
   private final Scheduler scheduler;
   private final Clock clock;
   private final Throttle throttle;
@@ -134,6 +138,45 @@ final class PolicyEngine {
                 }
               }
             }));
+  }
+
+  /**
+   * The management object at {@code root} went away. The tree withdraws its subtree on its own
+   * service callback, which may come after this one, so the policies that watch a node at or below
+   * {@code root} wait for it now, inactive for a missing node, without looking at the tree.
+   */
+  void withdrawn(NodeUri root) {
+    scheduler.execute(
+        guarded(
+            () -> {
+              for (Running r : new ArrayList<>(policies.values())) {
+                if (r.compiled != null && watchesBelow(r.compiled, root)) {
+                  r.cancelTimer();
+                  watchers.remove(r);
+                  r.compiled = null;
+                  r.waitingFor = "node";
+                  status(
+                      r,
+                      null,
+                      Result.MISSING_NODE,
+                      "condition: " + root + " withdrawn with its management object");
+                }
+              }
+            }));
+  }
+
+  /**
+   * A management object came: the policies waiting for a node look again now and once more a moment
+   * later, since the tree grafts it on its own service callback, which may come after this one (a
+   * graft of stored nodes tells no listener).
+   */
+  void arrived() {
+    providersChanged();
+    scheduler.at(clock.instant().plus(GRAFT_SETTLE), this::providersChanged);
+  }
+
+  private static boolean watchesBelow(CompiledPolicy compiled, NodeUri root) {
+    return compiled.trigger().watchedNodes().stream().anyMatch(root::isAncestorOrSelfOf);
   }
 
   /** A type went away: the policies that use it wait for it, inactive. */

@@ -88,10 +88,17 @@ final class PolicyService implements TreeChangeListener {
     engine.typeRemoved(name);
   }
 
-  /** A management object came or went: its nodes with it. */
-  void managementObjectsChanged(ManagementObject changed) {
-    if (changed != mo) {
-      engine.providersChanged();
+  /** A management object came: policies waiting for its nodes look again. */
+  void managementObjectAdded(ManagementObject added) {
+    if (added != mo) {
+      engine.arrived();
+    }
+  }
+
+  /** A management object went: policies watching its nodes wait for them. */
+  void managementObjectRemoved(ManagementObject removed) {
+    if (removed != mo) {
+      engine.withdrawn(removed.root());
     }
   }
 

@@ -170,7 +170,7 @@ class MonitoringTest {
             .xml());
 
     gw.tree.ungraft(lamp);
-    gw.policies.managementObjectsChanged(lamp);
+    gw.policies.managementObjectRemoved(lamp);
     gw.settle();
     assertThat(gw.status("lamp-on"))
         .hasValueSatisfying(s -> assertThat(s).startsWith("inactive: missing node"));
@@ -178,11 +178,55 @@ class MonitoringTest {
     assertThat(gw.log).noneMatch(l -> l.contains("engine fault"));
 
     gw.tree.graft(lamp);
-    gw.policies.managementObjectsChanged(lamp);
+    gw.policies.managementObjectAdded(lamp);
     gw.settle();
     assertThat(gw.status("lamp-on")).contains("active");
     gw.replace(LEVEL, NodeValue.of("70", NodeFormat.INT));
     assertThat(gw.value("./Vendor/Log/LampOn")).contains("yes");
+  }
+
+  @Test
+  void an_mo_that_goes_before_the_tree_withdrew_it_still_leaves_its_policies_waiting_for_a_node()
+      throws Exception {
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("lamp-on")
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/LampOn", "Value", "yes")
+            .xml());
+
+    gw.policies.managementObjectRemoved(lamp); // the engine hears of it first
+    gw.settle();
+    gw.tree.ungraft(lamp);
+
+    assertThat(gw.status("lamp-on"))
+        .hasValueSatisfying(s -> assertThat(s).startsWith("inactive: missing node"));
+    assertThat(gw.outcomes("lamp-on")).containsExactly("inactive: missing node");
+  }
+
+  @Test
+  void an_mo_that_comes_before_the_tree_grafted_it_resumes_its_policies_a_moment_later()
+      throws Exception {
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("lamp-on")
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/LampOn", "Value", "yes")
+            .xml());
+    gw.tree.ungraft(lamp);
+    gw.policies.managementObjectRemoved(lamp);
+    gw.settle();
+
+    gw.policies.managementObjectAdded(lamp); // the engine hears of it first
+    gw.settle();
+    gw.tree.graft(lamp);
+    assertThat(gw.status("lamp-on"))
+        .hasValueSatisfying(s -> assertThat(s).startsWith("inactive: missing node"));
+    gw.advance(PolicyEngine.GRAFT_SETTLE);
+
+    assertThat(gw.status("lamp-on")).contains("active");
   }
 
   @Test
