@@ -18,6 +18,10 @@ class CabinetInAgentIT {
   @TempDir Path dir;
 
   private static Path dropInto(Path home, Path sensor) throws Exception {
+    return dropInto(home, sensor, "acme-gateway");
+  }
+
+  private static Path dropInto(Path home, Path sensor, String features) throws Exception {
     Path bundle = Path.of(System.getProperty("acme.bundle"));
     Path repository = Path.of(System.getProperty("acme.features"));
     Path features = Files.createDirectories(home.resolve("features"));
@@ -28,7 +32,7 @@ class CabinetInAgentIT {
     Path runtime = home.resolve("config/io.dmagent.runtime.cfg");
     Files.writeString(
         runtime,
-        Files.readString(runtime).replaceFirst("(?m)^features=(.*)$", "features=$1,acme-gateway"));
+        Files.readString(runtime).replaceFirst("(?m)^features=(.*)$", "features=$1," + features));
     return home;
   }
 
@@ -73,6 +77,39 @@ class CabinetInAgentIT {
       assertThat(agent.console("dm:set ./Vendor/Acme/Cabinet/Label " + "x".repeat(65)))
           .anyMatch(l -> l.startsWith("error 413"));
 
+      assertThat(agent.lines()).noneMatch(l -> l.contains("ERROR"));
+    }
+  }
+
+  @Test
+  void the_condition_type_runs_in_the_agents_policy_engine() throws Exception {
+    Path sensor = Files.writeString(dir.resolve("cabinet-temp"), "30000\n");
+    Path home =
+        dropInto(Agent.install(dir.resolve("dmagent")), sensor, "dm-policy,acme-gateway");
+
+    try (Agent agent = Agent.startWithConsole(home)) {
+      agent.awaitLine("DM Agent ready");
+      until(agent, "dm:get ./Vendor/Acme/Cabinet/Temperature", out -> out.contains("30"));
+      String p = "./MgmtPolicy/Policies/hot";
+      until(agent, "dm:add-node " + p, out -> out.stream().noneMatch(l -> l.startsWith("error")));
+      for (String node : List.of("/Conditions", "/Conditions/warm", "/Actions", "/Actions/1")) {
+        agent.console("dm:add-node " + p + node);
+      }
+      agent.console("dm:set " + p + "/Conditions/warm/Type " + TemperatureAboveType.NAME);
+      agent.console("dm:set " + p + "/Conditions/warm/Celsius 50");
+      agent.console("dm:set " + p + "/Conditions/warm/Period 5");
+      agent.console("dm:set " + p + "/Actions/1/Type replace");
+      agent.console("dm:set " + p + "/Actions/1/Target ./Vendor/Acme/Cabinet/Label");
+      agent.console("dm:set " + p + "/Actions/1/Value hot");
+      agent.console("dm:set " + p + "/State Active");
+
+      assertThat(until(agent, "dm:get " + p + "/Status", out -> out.contains("active")))
+          .as(String.join("\n", agent.lines()))
+          .contains("active");
+      Files.writeString(sensor, "57250\n");
+      assertThat(until(agent, "dm:get ./Vendor/Acme/Cabinet/Label", out -> out.contains("hot")))
+          .as("the cabinet warmer than 50 °C: the policy's action ran")
+          .contains("hot");
       assertThat(agent.lines()).noneMatch(l -> l.contains("ERROR"));
     }
   }
