@@ -48,7 +48,9 @@ class ScomoIT {
     Files.writeString(home.resolve("config/io.dmagent.scomo.cfg"), "confirmSeconds=60\n");
     Files.writeString(
         home.resolve("config/io.dmagent.download.cfg"),
-        "trustStorePassword=" + PASSWORD + "\nretryInitialMillis=200\n");
+        "trustStore=config/trust/packages.p12\ntrustStorePassword="
+            + PASSWORD
+            + "\nretryInitialMillis=200\n");
     keytool(
         "-genkeypair",
         "-alias",
