@@ -21,7 +21,7 @@ class CabinetInAgentIT {
     return dropInto(home, sensor, "acme-gateway");
   }
 
-  private static Path dropInto(Path home, Path sensor, String features) throws Exception {
+  private static Path dropInto(Path home, Path sensor, String added) throws Exception {
     Path bundle = Path.of(System.getProperty("acme.bundle"));
     Path repository = Path.of(System.getProperty("acme.features"));
     Path features = Files.createDirectories(home.resolve("features"));
@@ -32,7 +32,7 @@ class CabinetInAgentIT {
     Path runtime = home.resolve("config/io.dmagent.runtime.cfg");
     Files.writeString(
         runtime,
-        Files.readString(runtime).replaceFirst("(?m)^features=(.*)$", "features=$1," + features));
+        Files.readString(runtime).replaceFirst("(?m)^features=(.*)$", "features=$1," + added));
     return home;
   }
 
