@@ -4,7 +4,7 @@
 # (package, never install: the distribution image is distribution/target/dmagent.)
 #
 # Each agent set gets its own copy of the image, started twice first (the first start makes the demo's certificates,
-# the tree, ConfigAdmin's store and records the classes for the class-data archive, the second makes the archive;
+# the tree, ConfigAdmin's store, and writes the class-data archive once ready; the second is the first to map it;
 # their figures are printed apart), so the rounds measure what a gateway does at every boot: a restart with its
 # data/ kept (the framework cache is cleaned at every start anyway). One round starts, in
 # turn, the floor and each agent set, each in a new JVM, and takes for each:
@@ -56,6 +56,9 @@ floor_bundles=(
 mkdir -p "$work/floor-classes" "$work/floor-config"
 javac -d "$work/floor-classes" -cp "$image/lib/felix.jar" benchmarks/startup/BareFelix.java
 
+# procs <pid>: the process and its children (bin/dmagent's supervisor and its JVM; the floor's JVM alone).
+procs() { echo "$1"; pgrep -P "$1" || true; }
+
 # run <name> <command...>: one start, ready, RSS, SIGTERM, exit; appends "ready_ms rss_mb stop_ms cpu_ms" to $work/<name>.
 run() {
   local name=$1 out="$work/out.$1" fifo="$work/fifo" t0 t1 t2 t3 pid drain line ready=false rss cpu
@@ -73,14 +76,21 @@ run() {
     case $line in *ready*) ready=true; break ;; esac
   done
   t1=$EPOCHREALTIME
-  cpu=$(awk '{print ($14 + $15) * 10}' "/proc/$pid/stat")
+  cpu=$(procs "$pid" | while read -r p; do cat "/proc/$p/stat"; done | awk '{c += $14 + $15} END {print c * 10}')
+  # UNTIL: a later line to wait for before the RSS sample and the stop (the first start's archive).
+  if [ -n "${UNTIL:-}" ] && $ready; then
+    while IFS= read -r line <&3; do
+      echo "$line" >>"$out"
+      case $line in *"$UNTIL"*) break ;; esac
+    done
+  fi
   cat <&3 >>"$out" &
   drain=$!
   exec 3<&-
   $ready || { echo "$name died before ready:" >&2; cat "$out" >&2; exit 1; }
   sleep 1
-  # bin/dmagent execs java, so $pid is the JVM itself.
-  rss=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status")
+  # bin/dmagent supervises the JVM as its child: both count.
+  rss=$(procs "$pid" | while read -r p; do cat "/proc/$p/status"; done | awk '/VmRSS/ {k += $2} END {printf "%.1f", k/1024}')
   t2=$EPOCHREALTIME
   kill -TERM "$pid"
   wait "$pid" 2>/dev/null || true
@@ -98,21 +108,19 @@ run_floor() {
     BareFelix "$work/floor-cache" "${floor_bundles[@]}"
 }
 
-first_start() { # first_start <name> <features>: a fresh copy of the image, started once
+first_start() { # first_start <name> <features>: a fresh copy of the image, started once, then once more
   local home="$work/agent-$1"
   cp -r "$image" "$home"
   rm -rf "$home/data"
   sed -i "s/^features=.*/features=$2/" "$home/config/io.dmagent.runtime.cfg"
-  DMAGENT_JAVA_OPTS="$opts" run "$1-first" "$home/bin/dmagent"
-  # The second start makes the class-data archive (bin/dmagent, in the background): wait for it.
-  DMAGENT_JAVA_OPTS="$opts" run "$1-second" "$home/bin/dmagent"
+  # The first start writes the class-data archive once ready (the launcher, in its own JVM): wait for it.
+  local until=""
+  [ "${DMAGENT_CDS:-on}" = off ] || until="class-data archive"
+  UNTIL=$until DMAGENT_JAVA_OPTS="$opts" run "$1-first" "$home/bin/dmagent"
   if [ "${DMAGENT_CDS:-on}" != off ]; then
-    for _ in $(seq 600); do
-      ls "$home"/data/cds/dmagent-*.jsa >/dev/null 2>&1 && break
-      sleep 0.5
-    done
-    ls "$home"/data/cds/dmagent-*.jsa >/dev/null 2>&1 || { echo "no class-data archive made:" >&2; cat "$home/data/cds/"* >&2; exit 1; }
+    ls "$home"/data/cds/dmagent-*.jsa >/dev/null 2>&1 || { echo "no class-data archive made:" >&2; cat "$work/out.$1-first" "$home/data/cds/"* >&2; exit 1; }
   fi
+  DMAGENT_JAVA_OPTS="$opts" run "$1-second" "$home/bin/dmagent"
 }
 
 run_agent() { # run_agent <name>: a restart of the set's copy
@@ -165,8 +173,8 @@ for s in "${set_list[@]}"; do
     "$(col "$n" 2 | median) | $(extra "$n") | $(col "$n" 3 | median) |"
 done
 echo
-echo "First and second start of each set (empty data/, then the start that makes the class-data archive; one run"
-echo "each; ready_ms rss_mb stop_ms cpu_ms):"
+echo "First and second start of each set (empty data/, which also writes the class-data archive, then the first start"
+echo "that maps it; one run each; ready_ms rss_mb stop_ms cpu_ms):"
 for s in "${set_list[@]}"; do echo "${s%%=*}: $(cat "$work/${s%%=*}-first"); $(cat "$work/${s%%=*}-second")"; done
 echo
 echo "Raw (ready_ms rss_mb stop_ms cpu_ms per round):"

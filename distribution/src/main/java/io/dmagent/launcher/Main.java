@@ -21,6 +21,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -64,7 +65,9 @@ public final class Main {
     }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> main.shutdown(framework), "dmagent-shutdown"));
-    main.awaitReady(framework, start);
+    if (main.awaitReady(framework, start)) {
+      ClassDataArchive.requested().ifPresent(archive -> main.out.println(archive.write()));
+    }
     framework.waitForStop(0);
     // Stopped from inside (a FUMO update restarts into the new version): bin/dmagent goes on.
     System.exit(0);
@@ -79,6 +82,8 @@ public final class Main {
     framework.init();
     List<Bundle> boot = installBootFeature(framework.getBundleContext());
     framework.start();
+    // One resolution for the whole boot feature: each start() would otherwise resolve again.
+    framework.adapt(FrameworkWiring.class).resolveBundles(boot);
     for (Bundle b : boot) {
       try {
         b.start();
@@ -149,7 +154,8 @@ public final class Main {
     return bundles;
   }
 
-  void awaitReady(Framework framework, long startNanos) throws InterruptedException {
+  /** Prints the ready line, or an error after {@link #READY_TIMEOUT_MS}; true when ready. */
+  boolean awaitReady(Framework framework, long startNanos) throws InterruptedException {
     BundleContext ctx = framework.getBundleContext();
     ServiceTracker<Object, Object> ready;
     ServiceReference<Object> readiness;
@@ -165,7 +171,7 @@ public final class Main {
             "ERROR dmagent: not ready after "
                 + READY_TIMEOUT_MS / 1000
                 + " s: is config/io.dmagent.runtime.cfg present and readable?");
-        return;
+        return false;
       }
       readiness = ready.getServiceReference();
     } finally {
@@ -173,6 +179,7 @@ public final class Main {
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     out.println("DM Agent ready in " + ms + " ms: " + readyCensus(readiness, ctx));
+    return true;
   }
 
   /**
