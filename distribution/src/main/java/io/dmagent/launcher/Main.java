@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.SAXParserFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -74,6 +75,7 @@ public final class Main {
   }
 
   Framework boot(String[] args) throws IOException, BundleException {
+    namedXmlParser();
     ownerOnly(home.data());
     StaleTempFolders.clean(home.data().resolve("tmp"));
     Map<String, String> props = frameworkProperties(List.of(args).contains("--console"));
@@ -92,6 +94,18 @@ public final class Main {
       }
     }
     return framework;
+  }
+
+  /**
+   * SCR reads each bundle's component descriptors with {@link SAXParserFactory#newInstance()},
+   * which looks for a parser on the class path at every call; the one it finds there is the JDK's
+   * own, named here once, as a system property set by the operator would.
+   */
+  private static void namedXmlParser() {
+    String key = SAXParserFactory.class.getName();
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, SAXParserFactory.newDefaultInstance().getClass().getName());
+    }
   }
 
   /**

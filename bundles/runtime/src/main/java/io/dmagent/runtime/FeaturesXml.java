@@ -7,76 +7,113 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads feature descriptors in the Apache Karaf {@code features.xml} format (any version of its
  * namespace): the {@code feature} elements with their nested {@code feature} references and {@code
  * bundle} locations. Other Karaf elements (config, capability, conditional) are not used by the
- * agent and are ignored.
+ * agent and are ignored. Read as a stream of SAX events, with the parser SCR reads the components'
+ * descriptors with: no document is built, and the parser's first use is paid once per start.
  */
 public final class FeaturesXml {
   private FeaturesXml() {}
 
   public static Map<String, Feature> read(InputStream in) throws IOException {
+    Handler handler = new Handler();
     try {
-      Element root = builder().parse(in).getDocumentElement();
-      if (!root.getLocalName().equals("features")) {
-        throw new IOException("not a features descriptor: root element is " + root.getLocalName());
-      }
-      Map<String, Feature> out = new LinkedHashMap<>();
-      for (Element f : children(root, "feature")) {
-        Feature feature = feature(f);
-        if (out.put(feature.name(), feature) != null) {
-          throw new IOException("feature " + feature.name() + " is declared twice");
-        }
-      }
-      return out;
+      parser().parse(in, handler);
     } catch (SAXException | ParserConfigurationException e) {
-      throw new IOException("malformed features descriptor: " + e.getMessage(), e);
+      throw new IOException(
+          handler.problem != null
+              ? handler.problem
+              : "malformed features descriptor: " + e.getMessage(),
+          e);
     }
+    return handler.features;
   }
 
-  private static Feature feature(Element f) throws IOException {
-    String name = f.getAttribute("name");
-    if (name.isEmpty()) {
-      throw new IOException("a feature without a name");
-    }
-    List<String> features = new ArrayList<>();
-    for (Element ref : children(f, "feature")) {
-      features.add(ref.getTextContent().trim());
-    }
-    List<String> bundles = new ArrayList<>();
-    for (Element b : children(f, "bundle")) {
-      bundles.add(b.getTextContent().trim());
-    }
-    return new Feature(
-        name, f.getAttribute("version"), f.getAttribute("description"), features, bundles);
-  }
-
-  private static DocumentBuilder builder() throws ParserConfigurationException {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+  private static SAXParser parser() throws ParserConfigurationException, SAXException {
+    SAXParserFactory f = SAXParserFactory.newDefaultInstance();
     f.setNamespaceAware(true);
     // A descriptor is configuration, not a document from the network, but it never needs a DTD or
     // an entity.
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setExpandEntityReferences(false);
-    return f.newDocumentBuilder();
+    return f.newSAXParser();
   }
 
-  private static List<Element> children(Element parent, String localName) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element && localName.equals(n.getLocalName())) {
-        out.add((Element) n);
+  /** Collects the features: {@code features/feature/(feature|bundle)}, by depth. */
+  private static final class Handler extends DefaultHandler {
+    final Map<String, Feature> features = new LinkedHashMap<>();
+    String problem;
+
+    private int depth;
+    private String name;
+    private String version;
+    private String description;
+    private List<String> references;
+    private List<String> bundles;
+    private StringBuilder text;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
+      depth++;
+      if (depth == 1 && !localName.equals("features")) {
+        stop("not a features descriptor: root element is " + localName);
+      } else if (depth == 2 && localName.equals("feature")) {
+        name = attribute(attributes, "name");
+        if (name.isEmpty()) {
+          stop("a feature without a name");
+        }
+        version = attribute(attributes, "version");
+        description = attribute(attributes, "description");
+        references = new ArrayList<>();
+        bundles = new ArrayList<>();
+      } else if (depth == 3
+          && name != null
+          && (localName.equals("feature") || localName.equals("bundle"))) {
+        text = new StringBuilder();
       }
     }
-    return out;
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (text != null) {
+        text.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      if (depth == 3 && text != null) {
+        (localName.equals("feature") ? references : bundles).add(text.toString().trim());
+        text = null;
+      } else if (depth == 2 && name != null) {
+        Feature f = new Feature(name, version, description, references, bundles);
+        name = null;
+        if (features.put(f.name(), f) != null) {
+          stop("feature " + f.name() + " is declared twice");
+        }
+      }
+      depth--;
+    }
+
+    private static String attribute(Attributes attributes, String name) {
+      String value = attributes.getValue("", name);
+      return value == null ? "" : value;
+    }
+
+    /** Ends the parse with a problem of the descriptor's content, reported as such. */
+    private void stop(String message) throws SAXException {
+      problem = message;
+      throw new SAXException(message);
+    }
   }
 }
