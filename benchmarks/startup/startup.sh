@@ -10,7 +10,7 @@
 # turn, the floor and each agent set, each in a new JVM, and takes for each:
 #   ready  ms from the process's start to its line containing "ready"
 #   cpu    CPU time (user + system, ms) the process used until then: less sensitive to the machine's load than ready
-#   rss    VmRSS (MB) one second after that line
+#   rss    VmRSS (MB) of the JVM one second after that line (bin/dmagent's supervisor shell apart)
 #   stop   ms from SIGTERM to the process's exit
 # The order of the runs rotates from round to round, so none always runs first after an idle moment. Each agent
 # figure is divided by the floor's of the same round; the medians of those ratios are reported, as the machine is
@@ -89,8 +89,10 @@ run() {
   exec 3<&-
   $ready || { echo "$name died before ready:" >&2; cat "$out" >&2; exit 1; }
   sleep 1
-  # bin/dmagent supervises the JVM as its child: both count.
-  rss=$(procs "$pid" | while read -r p; do cat "/proc/$p/status"; done | awk '/VmRSS/ {k += $2} END {printf "%.1f", k/1024}')
+  # bin/dmagent supervises the JVM as its child: the JVM's RSS is the figure compared with the floor's; the
+  # supervisor's (a shell, its pages mostly shared with every other shell) is kept apart.
+  rss=$(procs "$pid" | while read -r p; do [ "$(cat "/proc/$p/comm")" != java ] || cat "/proc/$p/status"; done | awk '/VmRSS/ {k += $2} END {printf "%.1f", k/1024}')
+  [ "$(cat "/proc/$pid/comm")" = java ] || awk '/VmRSS/ {printf "%.1f\n", $2/1024}' "/proc/$pid/status" >>"$work/supervisor-rss"
   t2=$EPOCHREALTIME
   kill -TERM "$pid"
   wait "$pid" 2>/dev/null || true
@@ -176,6 +178,8 @@ echo
 echo "First and second start of each set (empty data/, which also writes the class-data archive, then the first start"
 echo "that maps it; one run each; ready_ms rss_mb stop_ms cpu_ms):"
 for s in "${set_list[@]}"; do echo "${s%%=*}: $(cat "$work/${s%%=*}-first"); $(cat "$work/${s%%=*}-second")"; done
+echo
+[ ! -s "$work/supervisor-rss" ] || echo "RSS of bin/dmagent's supervisor (a shell; not in the table): median $(median <"$work/supervisor-rss") MB"
 echo
 echo "Raw (ready_ms rss_mb stop_ms cpu_ms per round):"
 for n in "${names[@]}"; do echo "$n: $(tr '\n' ',' <"$work/$n")"; done
