@@ -111,18 +111,24 @@ run_floor() {
 }
 
 first_start() { # first_start <name> <features>: a fresh copy of the image, started once, then once more
-  local home="$work/agent-$1"
+  local home="$work/agent-$1" until=""
   cp -r "$image" "$home"
   rm -rf "$home/data"
   sed -i "s/^features=.*/features=$2/" "$home/config/io.dmagent.runtime.cfg"
-  # The first start writes the class-data archive once ready (the launcher, in its own JVM): wait for it.
-  local until=""
-  [ "${DMAGENT_CDS:-on}" = off ] || until="class-data archive"
+  # The first start writes the class-data archive once ready (the launcher, in its own JVM): wait for it. An image
+  # from before that (IMAGE=, for "before" rows) makes it in the background after its second start instead.
+  if [ "${DMAGENT_CDS:-on}" != off ] && grep -q RecordDynamicDumpInfo "$home/bin/dmagent"; then
+    until="class-data archive"
+  fi
   UNTIL=$until DMAGENT_JAVA_OPTS="$opts" run "$1-first" "$home/bin/dmagent"
+  DMAGENT_JAVA_OPTS="$opts" run "$1-second" "$home/bin/dmagent"
   if [ "${DMAGENT_CDS:-on}" != off ]; then
+    for _ in $(seq 600); do
+      ls "$home"/data/cds/dmagent-*.jsa >/dev/null 2>&1 && break
+      sleep 0.5
+    done
     ls "$home"/data/cds/dmagent-*.jsa >/dev/null 2>&1 || { echo "no class-data archive made:" >&2; cat "$work/out.$1-first" "$home/data/cds/"* >&2; exit 1; }
   fi
-  DMAGENT_JAVA_OPTS="$opts" run "$1-second" "$home/bin/dmagent"
 }
 
 run_agent() { # run_agent <name>: a restart of the set's copy
