@@ -2,21 +2,14 @@ package io.dmagent.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.Kannel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -182,147 +175,33 @@ class PushToolsIT {
 
   @Test
   void kannel_ppg_delivering_a_notification_file_starts_a_session() throws Exception {
-    Path bearerbox = Path.of("/usr/sbin/bearerbox");
-    Path wapbox = Path.of("/usr/sbin/wapbox");
-    boolean installed = Files.isExecutable(bearerbox) && Files.isExecutable(wapbox);
-    if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(installed, "Kannel (Debian kannel) is not installed");
-    }
-    assertThat(installed).as("Kannel's bearerbox and wapbox (CI installs kannel)").isTrue();
-    // Kannel pushes to UDP port 2948 only: the agent listens on an address of 127/8 of its own.
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(1, 255) + ".2";
+    Kannel.assumeInstalled();
+    String address = Kannel.randomLoopbackAddress();
     Path home = RunningAgent.install(dir.resolve("home"));
     Files.writeString(
-        home.resolve("config/io.dmagent.push.wap.cfg"), "bindAddress=" + address + "\nport=2948\n");
-    List<Process> boxes = new ArrayList<>();
+        home.resolve("config/io.dmagent.push.wap.cfg"),
+        "bindAddress=" + address + "\nport=" + Kannel.WDP_PORT + "\n");
     try (RunningAgent agent = started(home, "dm-push-wap")) {
       agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushWAP");
       String devId = devId(agent);
       byte[] pkg0 = notification(agent, devId, "7D", dir.resolve("pkg0.bin"));
-      int ppgPort = startKannel(address, boxes);
-
-      // The first push may race wapbox's own connection to bearerbox: sent again, at most thrice
-      // (the same bytes again are a duplicate to the agent, never a second session).
-      for (int attempt = 0; attempt < 3 && !hasLine(agent, "package #0 over wap"); attempt++) {
-        HttpResponse<String> answer = papPush(ppgPort, address, pkg0);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        assertThat(answer.body()).contains("code =\"1001\"");
-        for (int i = 0; i < 100 && !hasLine(agent, "package #0 over wap"); i++) {
-          Thread.sleep(100);
+      try (Kannel kannel = Kannel.start(dir, address, RunningAgent.PATIENCE)) {
+        // The first push may race wapbox's own connection to bearerbox: sent again, at most thrice
+        // (the same bytes again are a duplicate to the agent, never a second session).
+        for (int attempt = 0; attempt < 3 && !hasLine(agent, "package #0 over wap"); attempt++) {
+          kannel.push("application/vnd.syncml.notification", pkg0);
+          for (int i = 0; i < 100 && !hasLine(agent, "package #0 over wap"); i++) {
+            Thread.sleep(100);
+          }
         }
-      }
 
-      assertSessionStarted(agent, "wap", "7D");
-    } finally {
-      java.util.Collections.reverse(boxes); // wapbox before bearerbox
-      for (Process box : boxes) {
-        box.destroy();
-        if (!box.waitFor(10, TimeUnit.SECONDS)) {
-          box.destroyForcibly();
-        }
+        assertSessionStarted(agent, "wap", "7D");
       }
     }
   }
 
   private static boolean hasLine(RunningAgent agent, String text) {
     return agent.lines().stream().anyMatch(l -> l.contains(text));
-  }
-
-  /** bearerbox and wapbox (with its PPG) on free ports; returns the PPG's HTTP port. */
-  private int startKannel(String address, List<Process> boxes) throws Exception {
-    int admin = RunningAgent.freePort();
-    int boxPort = RunningAgent.freePort();
-    int ppgPort = RunningAgent.freePort();
-    Path conf = dir.resolve("kannel.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "group = core",
-            "admin-port = " + admin,
-            "admin-password = " + Long.toHexString(ThreadLocalRandom.current().nextLong()),
-            "wapbox-port = " + boxPort,
-            "wdp-interface-name = \"" + address + "\"",
-            "box-allow-ip = 127.0.0.1",
-            "udp-allow-ip = 127.0.0.1;" + address,
-            "log-file = \"" + dir.resolve("bearerbox.log") + "\"",
-            "log-level = 0",
-            "",
-            "group = wapbox",
-            "bearerbox-host = 127.0.0.1",
-            "log-file = \"" + dir.resolve("wapbox.log") + "\"",
-            "log-level = 0",
-            "",
-            "group = ppg",
-            "ppg-url = /wappush",
-            "ppg-port = " + ppgPort,
-            "ppg-allow-ip = 127.0.0.1",
-            "concurrent-pushes = 10",
-            "trusted-pi = true",
-            "users = 1",
-            ""));
-    boxes.add(box("/usr/sbin/bearerbox", conf, "bearerbox.out"));
-    awaitListening(boxPort);
-    boxes.add(box("/usr/sbin/wapbox", conf, "wapbox.out"));
-    awaitListening(ppgPort);
-    return ppgPort;
-  }
-
-  private Process box(String binary, Path conf, String output) throws Exception {
-    return new ProcessBuilder(binary, conf.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(output).toFile())
-        .start();
-  }
-
-  private static void awaitListening(int port) throws Exception {
-    long end = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
-    while (System.nanoTime() < end) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("Kannel did not listen on " + port + " in time");
-  }
-
-  /** A PAP push-message for {@code WAPPUSH=<address>/TYPE=IPv4} with the notification. */
-  private static HttpResponse<String> papPush(int ppgPort, String address, byte[] notification)
-      throws Exception {
-    String boundary = "dm-push-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    String pap =
-        "<?xml version=\"1.0\"?>\r\n"
-            + "<!DOCTYPE pap PUBLIC \"-//WAPFORUM//DTD PAP 1.0//EN\""
-            + " \"http://www.wapforum.org/DTD/pap_1.0.dtd\">\r\n"
-            + "<pap><push-message push-id=\""
-            + boundary
-            + "@dmagent.test\"><address address-value=\"WAPPUSH="
-            + address
-            + "/TYPE=IPv4@ppg.example\"/>"
-            + "<quality-of-service delivery-method=\"unconfirmed\"/></push-message></pap>";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + pap + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Type: application/vnd.syncml.notification"
-                + "\r\nX-Wap-Application-Id: x-wap-application:syncml.dm\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(notification);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ppgPort + "/wappush"))
-            .header(
-                "Content-Type",
-                "multipart/related; boundary=" + boundary + "; type=\"application/xml\"")
-            .timeout(RunningAgent.PATIENCE)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** One MESSAGE with the file's bytes as its body, a 202 expected. */
