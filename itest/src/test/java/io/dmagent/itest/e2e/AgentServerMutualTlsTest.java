@@ -76,16 +76,7 @@ class AgentServerMutualTlsTest {
         DmServer.builder(new SyncMlCodec())
             .serverId(SERVER_ID)
             .defaultScript(Script.parse("e2e", SCRIPT))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {}
-
-                  @Override
-                  public void warn(String message) {
-                    serverLog.add(message);
-                  }
-                })
+            .log(ServerLog.of(message -> {}, serverLog::add))
             .channels(
                 ServerTls.mutualHttps(
                     ServerTls.load(serverStore, "PKCS12", PASSWORD.toCharArray()),

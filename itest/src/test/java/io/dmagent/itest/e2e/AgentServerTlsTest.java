@@ -102,16 +102,7 @@ class AgentServerTlsTest {
         DmServer.builder(new SyncMlCodec())
             .serverId(SERVER_ID)
             .defaultScript(Script.parse("e2e", script))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {}
-
-                  @Override
-                  public void warn(String message) {
-                    serverLog.add(message);
-                  }
-                });
+            .log(ServerLog.of(message -> {}, serverLog::add));
     b.channels(
         channel == Channel.HTTPS
             ? ServerTls.https(
