@@ -2,16 +2,14 @@ package io.dmagent.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.ExternalTool;
 import io.dmagent.api.testing.Kannel;
+import io.dmagent.api.testing.Sipp;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,37 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PushToolsIT {
   @TempDir Path dir;
 
-  /** The tool on the PATH; missing: skipped, except on CI. */
-  private static Path tool(String name, String debianPackage) {
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    String missing = name + " not found: apt-get install " + debianPackage;
-    if (System.getenv("CI") != null) {
-      throw new AssertionError("on CI every test runs: " + missing);
-    }
-    Assumptions.abort(missing);
-    return null;
-  }
-
-  /** Runs a tool in {@code folder}; returns what it printed, after asserting it succeeded. */
-  private static String run(Path folder, List<String> command) throws Exception {
-    Process p =
-        new ProcessBuilder(command)
-            .directory(folder.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    if (!p.waitFor(RunningAgent.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command.get(0) + " did not end");
-    }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(output).isZero();
-    return output;
+  /** Asserts the tool's run succeeded. */
+  private static void assertSucceeded(ExternalTool.Run run) {
+    assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
   private static String devId(RunningAgent agent) throws Exception {
@@ -102,7 +72,8 @@ class PushToolsIT {
 
   @Test
   void mosquitto_pub_publishing_a_notification_file_starts_a_session() throws Exception {
-    Path pub = tool("mosquitto_pub", "mosquitto-clients");
+    ExternalTool pub =
+        ExternalTool.require("mosquitto_pub", "mosquitto-clients").patience(RunningAgent.PATIENCE);
     try (Mosquitto broker = Mosquitto.start(dir)) {
       Path home = RunningAgent.install(dir.resolve("home"));
       Files.writeString(
@@ -119,10 +90,9 @@ class PushToolsIT {
         frame.write(pkg0);
         Path file = Files.write(dir.resolve("frame.bin"), frame.toByteArray());
 
-        run(
-            dir,
-            List.of(
-                pub.toString(),
+        assertSucceeded(
+            pub.run(
+                dir,
                 "-h",
                 "127.0.0.1",
                 "-p",
@@ -141,7 +111,7 @@ class PushToolsIT {
 
   @Test
   void sipp_sending_a_message_with_a_notification_file_as_body_starts_a_session() throws Exception {
-    Path sipp = tool("sipp", "sip-tester");
+    Sipp.assumeInstalled();
     Path home = RunningAgent.install(dir.resolve("home"));
     int port = RunningAgent.freePort();
     Files.writeString(
@@ -149,25 +119,9 @@ class PushToolsIT {
     try (RunningAgent agent = started(home, "dm-push-sip")) {
       agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushSIP");
       String devId = devId(agent);
-      notification(agent, devId, "5C", dir.resolve("body.bin"));
-      Files.writeString(dir.resolve("push.xml"), SCENARIO);
+      byte[] pkg0 = notification(agent, devId, "5C", dir.resolve("pkg0.bin"));
 
-      List<String> command = new ArrayList<>(List.of(sipp.toString(), "-sf", "push.xml"));
-      command.addAll(
-          List.of(
-              "-m",
-              "1",
-              "-t",
-              "u1",
-              "-i",
-              "127.0.0.1",
-              "-p",
-              "0",
-              "-timeout",
-              "30s",
-              "-nostdin",
-              "127.0.0.1:" + port));
-      run(dir, command);
+      assertSucceeded(Sipp.pushMessage(dir, "u1", "dmagent", pkg0, "127.0.0.1:" + port));
 
       assertSessionStarted(agent, "sip", "5C");
     }
@@ -203,27 +157,4 @@ class PushToolsIT {
   private static boolean hasLine(RunningAgent agent, String text) {
     return agent.lines().stream().anyMatch(l -> l.contains(text));
   }
-
-  /** One MESSAGE with the file's bytes as its body, a 202 expected. */
-  private static final String SCENARIO =
-      """
-      <?xml version="1.0" encoding="ISO-8859-1" ?>
-      <scenario name="dm push">
-        <send>
-          <![CDATA[
-      MESSAGE sip:dmagent@[remote_ip]:[remote_port] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: <sip:dmserver@[local_ip]>;tag=[call_number]
-      To: <sip:dmagent@[remote_ip]>
-      Call-ID: [call_id]
-      CSeq: 1 MESSAGE
-      Max-Forwards: 70
-      Content-Type: application/vnd.syncml.notification
-      Content-Length: [len]
-
-      [file name="body.bin"]]]>
-        </send>
-        <recv response="202"/>
-      </scenario>
-      """;
 }
