@@ -2,23 +2,14 @@ package io.dmagent.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmagent.api.testing.ExternalTool;
+import io.dmagent.api.testing.Kannel;
+import io.dmagent.api.testing.Sipp;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,37 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PushToolsIT {
   @TempDir Path dir;
 
-  /** The tool on the PATH; missing: skipped, except on CI. */
-  private static Path tool(String name, String debianPackage) {
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    String missing = name + " not found: apt-get install " + debianPackage;
-    if (System.getenv("CI") != null) {
-      throw new AssertionError("on CI every test runs: " + missing);
-    }
-    Assumptions.abort(missing);
-    return null;
-  }
-
-  /** Runs a tool in {@code folder}; returns what it printed, after asserting it succeeded. */
-  private static String run(Path folder, List<String> command) throws Exception {
-    Process p =
-        new ProcessBuilder(command)
-            .directory(folder.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    if (!p.waitFor(RunningAgent.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command.get(0) + " did not end");
-    }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(output).isZero();
-    return output;
+  /** Asserts the tool's run succeeded. */
+  private static void assertSucceeded(ExternalTool.Run run) {
+    assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
   private static String devId(RunningAgent agent) throws Exception {
@@ -109,7 +72,8 @@ class PushToolsIT {
 
   @Test
   void mosquitto_pub_publishing_a_notification_file_starts_a_session() throws Exception {
-    Path pub = tool("mosquitto_pub", "mosquitto-clients");
+    ExternalTool pub =
+        ExternalTool.require("mosquitto_pub", "mosquitto-clients").patience(RunningAgent.PATIENCE);
     try (Mosquitto broker = Mosquitto.start(dir)) {
       Path home = RunningAgent.install(dir.resolve("home"));
       Files.writeString(
@@ -126,10 +90,9 @@ class PushToolsIT {
         frame.write(pkg0);
         Path file = Files.write(dir.resolve("frame.bin"), frame.toByteArray());
 
-        run(
-            dir,
-            List.of(
-                pub.toString(),
+        assertSucceeded(
+            pub.run(
+                dir,
                 "-h",
                 "127.0.0.1",
                 "-p",
@@ -148,7 +111,7 @@ class PushToolsIT {
 
   @Test
   void sipp_sending_a_message_with_a_notification_file_as_body_starts_a_session() throws Exception {
-    Path sipp = tool("sipp", "sip-tester");
+    Sipp.assumeInstalled();
     Path home = RunningAgent.install(dir.resolve("home"));
     int port = RunningAgent.freePort();
     Files.writeString(
@@ -156,25 +119,9 @@ class PushToolsIT {
     try (RunningAgent agent = started(home, "dm-push-sip")) {
       agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushSIP");
       String devId = devId(agent);
-      notification(agent, devId, "5C", dir.resolve("body.bin"));
-      Files.writeString(dir.resolve("push.xml"), SCENARIO);
+      byte[] pkg0 = notification(agent, devId, "5C", dir.resolve("pkg0.bin"));
 
-      List<String> command = new ArrayList<>(List.of(sipp.toString(), "-sf", "push.xml"));
-      command.addAll(
-          List.of(
-              "-m",
-              "1",
-              "-t",
-              "u1",
-              "-i",
-              "127.0.0.1",
-              "-p",
-              "0",
-              "-timeout",
-              "30s",
-              "-nostdin",
-              "127.0.0.1:" + port));
-      run(dir, command);
+      assertSucceeded(Sipp.pushMessage(dir, "u1", "dmagent", pkg0, "127.0.0.1:" + port));
 
       assertSessionStarted(agent, "sip", "5C");
     }
@@ -182,45 +129,27 @@ class PushToolsIT {
 
   @Test
   void kannel_ppg_delivering_a_notification_file_starts_a_session() throws Exception {
-    Path bearerbox = Path.of("/usr/sbin/bearerbox");
-    Path wapbox = Path.of("/usr/sbin/wapbox");
-    boolean installed = Files.isExecutable(bearerbox) && Files.isExecutable(wapbox);
-    if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(installed, "Kannel (Debian kannel) is not installed");
-    }
-    assertThat(installed).as("Kannel's bearerbox and wapbox (CI installs kannel)").isTrue();
-    // Kannel pushes to UDP port 2948 only: the agent listens on an address of 127/8 of its own.
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String address = "127." + random.nextInt(1, 255) + "." + random.nextInt(1, 255) + ".2";
+    Kannel.assumeInstalled();
+    String address = Kannel.randomLoopbackAddress();
     Path home = RunningAgent.install(dir.resolve("home"));
     Files.writeString(
-        home.resolve("config/io.dmagent.push.wap.cfg"), "bindAddress=" + address + "\nport=2948\n");
-    List<Process> boxes = new ArrayList<>();
+        home.resolve("config/io.dmagent.push.wap.cfg"),
+        "bindAddress=" + address + "\nport=" + Kannel.WDP_PORT + "\n");
     try (RunningAgent agent = started(home, "dm-push-wap")) {
       agent.awaitLine("grafted at ./DevDetail/Ext/DMAgent/Features/PushWAP");
       String devId = devId(agent);
       byte[] pkg0 = notification(agent, devId, "7D", dir.resolve("pkg0.bin"));
-      int ppgPort = startKannel(address, boxes);
-
-      // The first push may race wapbox's own connection to bearerbox: sent again, at most thrice
-      // (the same bytes again are a duplicate to the agent, never a second session).
-      for (int attempt = 0; attempt < 3 && !hasLine(agent, "package #0 over wap"); attempt++) {
-        HttpResponse<String> answer = papPush(ppgPort, address, pkg0);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        assertThat(answer.body()).contains("code =\"1001\"");
-        for (int i = 0; i < 100 && !hasLine(agent, "package #0 over wap"); i++) {
-          Thread.sleep(100);
+      try (Kannel kannel = Kannel.start(dir, address, RunningAgent.PATIENCE)) {
+        // The first push may race wapbox's own connection to bearerbox: sent again, at most thrice
+        // (the same bytes again are a duplicate to the agent, never a second session).
+        for (int attempt = 0; attempt < 3 && !hasLine(agent, "package #0 over wap"); attempt++) {
+          kannel.push("application/vnd.syncml.notification", pkg0);
+          for (int i = 0; i < 100 && !hasLine(agent, "package #0 over wap"); i++) {
+            Thread.sleep(100);
+          }
         }
-      }
 
-      assertSessionStarted(agent, "wap", "7D");
-    } finally {
-      java.util.Collections.reverse(boxes); // wapbox before bearerbox
-      for (Process box : boxes) {
-        box.destroy();
-        if (!box.waitFor(10, TimeUnit.SECONDS)) {
-          box.destroyForcibly();
-        }
+        assertSessionStarted(agent, "wap", "7D");
       }
     }
   }
@@ -228,123 +157,4 @@ class PushToolsIT {
   private static boolean hasLine(RunningAgent agent, String text) {
     return agent.lines().stream().anyMatch(l -> l.contains(text));
   }
-
-  /** bearerbox and wapbox (with its PPG) on free ports; returns the PPG's HTTP port. */
-  private int startKannel(String address, List<Process> boxes) throws Exception {
-    int admin = RunningAgent.freePort();
-    int boxPort = RunningAgent.freePort();
-    int ppgPort = RunningAgent.freePort();
-    Path conf = dir.resolve("kannel.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "group = core",
-            "admin-port = " + admin,
-            "admin-password = " + Long.toHexString(ThreadLocalRandom.current().nextLong()),
-            "wapbox-port = " + boxPort,
-            "wdp-interface-name = \"" + address + "\"",
-            "box-allow-ip = 127.0.0.1",
-            "udp-allow-ip = 127.0.0.1;" + address,
-            "log-file = \"" + dir.resolve("bearerbox.log") + "\"",
-            "log-level = 0",
-            "",
-            "group = wapbox",
-            "bearerbox-host = 127.0.0.1",
-            "log-file = \"" + dir.resolve("wapbox.log") + "\"",
-            "log-level = 0",
-            "",
-            "group = ppg",
-            "ppg-url = /wappush",
-            "ppg-port = " + ppgPort,
-            "ppg-allow-ip = 127.0.0.1",
-            "concurrent-pushes = 10",
-            "trusted-pi = true",
-            "users = 1",
-            ""));
-    boxes.add(box("/usr/sbin/bearerbox", conf, "bearerbox.out"));
-    awaitListening(boxPort);
-    boxes.add(box("/usr/sbin/wapbox", conf, "wapbox.out"));
-    awaitListening(ppgPort);
-    return ppgPort;
-  }
-
-  private Process box(String binary, Path conf, String output) throws Exception {
-    return new ProcessBuilder(binary, conf.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(output).toFile())
-        .start();
-  }
-
-  private static void awaitListening(int port) throws Exception {
-    long end = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
-    while (System.nanoTime() < end) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("Kannel did not listen on " + port + " in time");
-  }
-
-  /** A PAP push-message for {@code WAPPUSH=<address>/TYPE=IPv4} with the notification. */
-  private static HttpResponse<String> papPush(int ppgPort, String address, byte[] notification)
-      throws Exception {
-    String boundary = "dm-push-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    String pap =
-        "<?xml version=\"1.0\"?>\r\n"
-            + "<!DOCTYPE pap PUBLIC \"-//WAPFORUM//DTD PAP 1.0//EN\""
-            + " \"http://www.wapforum.org/DTD/pap_1.0.dtd\">\r\n"
-            + "<pap><push-message push-id=\""
-            + boundary
-            + "@dmagent.test\"><address address-value=\"WAPPUSH="
-            + address
-            + "/TYPE=IPv4@ppg.example\"/>"
-            + "<quality-of-service delivery-method=\"unconfirmed\"/></push-message></pap>";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(
-        ("--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + pap + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Type: application/vnd.syncml.notification"
-                + "\r\nX-Wap-Application-Id: x-wap-application:syncml.dm\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(notification);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ppgPort + "/wappush"))
-            .header(
-                "Content-Type",
-                "multipart/related; boundary=" + boundary + "; type=\"application/xml\"")
-            .timeout(RunningAgent.PATIENCE)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** One MESSAGE with the file's bytes as its body, a 202 expected. */
-  private static final String SCENARIO =
-      """
-      <?xml version="1.0" encoding="ISO-8859-1" ?>
-      <scenario name="dm push">
-        <send>
-          <![CDATA[
-      MESSAGE sip:dmagent@[remote_ip]:[remote_port] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: <sip:dmserver@[local_ip]>;tag=[call_number]
-      To: <sip:dmagent@[remote_ip]>
-      Call-ID: [call_id]
-      CSeq: 1 MESSAGE
-      Max-Forwards: 70
-      Content-Type: application/vnd.syncml.notification
-      Content-Length: [len]
-
-      [file name="body.bin"]]]>
-        </send>
-        <recv response="202"/>
-      </scenario>
-      """;
 }

@@ -1,6 +1,7 @@
 package io.dmagent.authority;
 
 import io.dmagent.api.account.Accounts;
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -10,9 +11,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -53,7 +51,7 @@ public final class AuthorityObject implements ManagementObject, AutoCloseable {
   public AuthorityObject(DmTree tree, Accounts accounts, Clock clock, Consumer<String> log) {
     this.delegations = new Delegations(tree, accounts, clock, log);
     this.expiry = new ExpiryScheduler(delegations, clock);
-    this.ddf = loadDdf();
+    this.ddf = DdfResource.load(AuthorityObject.class, "authority.ddf");
     delegations.expireDue(); // what expired while the agent was down ends before any session
     expiry.reschedule();
   }
@@ -101,16 +99,5 @@ public final class AuthorityObject implements ManagementObject, AutoCloseable {
   @Override
   public void close() {
     expiry.close();
-  }
-
-  private static byte[] loadDdf() {
-    try (InputStream in = AuthorityObject.class.getResourceAsStream("/ddf/authority.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("authority.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

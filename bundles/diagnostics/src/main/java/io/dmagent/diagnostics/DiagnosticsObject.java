@@ -1,5 +1,6 @@
 package io.dmagent.diagnostics;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.DmTree;
@@ -9,9 +10,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,7 +51,7 @@ public final class DiagnosticsObject implements ManagementObject {
   DiagnosticsObject(SelfTest selfTest, Consumer<String> log) {
     this.selfTest = selfTest;
     this.log = log;
-    this.ddf = loadDdf();
+    this.ddf = DdfResource.load(DiagnosticsObject.class, "diagnostics.ddf");
   }
 
   private static Path dataFolder(BundleContext context) {
@@ -83,16 +81,5 @@ public final class DiagnosticsObject implements ManagementObject {
       throw new DmException(StatusCode.COMMAND_FAILED, "self-test " + text);
     }
     return new ExecResult(StatusCode.OK, Optional.of(NodeValue.text(text)));
-  }
-
-  private static byte[] loadDdf() {
-    try (InputStream in = DiagnosticsObject.class.getResourceAsStream("/ddf/diagnostics.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("diagnostics.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dmagent.api.push.PushMessage;
 import io.dmagent.api.push.PushOutcome;
 import io.dmagent.api.push.PushVerdict;
+import io.dmagent.api.testing.ExternalTool;
+import io.dmagent.api.testing.Sipp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -126,54 +128,12 @@ class SipToolsTest {
   @ValueSource(strings = {"u1", "t1"})
   void sipp_message_with_a_binary_body_reaches_the_receiver_byte_for_byte(String transport)
       throws Exception {
-    ExternalTool sipp = ExternalTool.require("sipp", "sip-tester");
     byte[] body = SipRequests.binaryBody();
-    Files.write(folder.resolve("body.bin"), body);
-    Files.writeString(folder.resolve("push.xml"), SCENARIO);
     int port = transport.equals("t1") ? binding.tcp.port() : binding.udp.port();
 
-    ExternalTool.Run run =
-        sipp.run(
-            folder,
-            "-sf",
-            "push.xml",
-            "-m",
-            "1",
-            "-t",
-            transport,
-            "-i",
-            "127.0.0.1",
-            "-p",
-            "0",
-            "-timeout",
-            "20s",
-            "-nostdin",
-            "127.0.0.1:" + port);
+    ExternalTool.Run run = Sipp.pushMessage(folder, transport, "IMEI1", body, "127.0.0.1:" + port);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(binding.receiver.received).extracting(PushMessage::body).containsExactly(body);
   }
-
-  /** One MESSAGE with the file's bytes as its body, a 202 expected. */
-  private static final String SCENARIO =
-      """
-      <?xml version="1.0" encoding="ISO-8859-1" ?>
-      <scenario name="dm push">
-        <send>
-          <![CDATA[
-      MESSAGE sip:IMEI1@[remote_ip]:[remote_port] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: <sip:dmserver@[local_ip]>;tag=[call_number]
-      To: <sip:IMEI1@[remote_ip]>
-      Call-ID: [call_id]
-      CSeq: 1 MESSAGE
-      Max-Forwards: 70
-      Content-Type: application/vnd.syncml.notification
-      Content-Length: [len]
-
-      [file name="body.bin"]]]>
-        </send>
-        <recv response="202"/>
-      </scenario>
-      """;
 }

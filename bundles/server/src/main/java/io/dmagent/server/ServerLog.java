@@ -1,5 +1,7 @@
 package io.dmagent.server;
 
+import java.util.function.Consumer;
+
 /**
  * Where the server reports what an operator should see: a session begun or ended, a message
  * refused. Lines speak of shapes and identifiers, never of credentials.
@@ -9,30 +11,31 @@ public interface ServerLog {
 
   void warn(String message);
 
-  /** The JDK's platform logging, for the server run as a plain Java class (tests, benchmarks). */
-  static ServerLog system() {
-    System.Logger logger = System.getLogger("io.dmagent.server");
+  /** Info lines to {@code info}, warnings to {@code warn}. */
+  static ServerLog of(Consumer<String> info, Consumer<String> warn) {
     return new ServerLog() {
       @Override
       public void info(String message) {
-        logger.log(System.Logger.Level.INFO, message);
+        info.accept(message);
       }
 
       @Override
       public void warn(String message) {
-        logger.log(System.Logger.Level.WARNING, message);
+        warn.accept(message);
       }
     };
   }
 
+  /** The JDK's platform logging, for the server run as a plain Java class (tests, benchmarks). */
+  static ServerLog system() {
+    System.Logger logger = System.getLogger("io.dmagent.server");
+    return of(
+        message -> logger.log(System.Logger.Level.INFO, message),
+        message -> logger.log(System.Logger.Level.WARNING, message));
+  }
+
   /** Says nothing: for benchmarks, where a line per session would be the measurement. */
   static ServerLog silent() {
-    return new ServerLog() {
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void warn(String message) {}
-    };
+    return of(message -> {}, message -> {});
   }
 }

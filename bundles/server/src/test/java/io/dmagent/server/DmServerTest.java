@@ -51,18 +51,7 @@ class DmServerTest {
             .defaultScript(script)
             .clock(clock)
             .sessionTimeout(Duration.ofMinutes(1))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {
-                    log.add("INFO " + message);
-                  }
-
-                  @Override
-                  public void warn(String message) {
-                    log.add("WARN " + message);
-                  }
-                })
+            .log(ServerLog.of(m -> log.add("INFO " + m), m -> log.add("WARN " + m)))
             .start();
     return server;
   }

@@ -48,18 +48,7 @@ class UnauthenticatedClientsTest {
                 DmServer.builder(Device.CODEC)
                     .serverId("ref-server")
                     .defaultScript(Script.parse("test", "get ./DevInfo/Man"))
-                    .log(
-                        new ServerLog() {
-                          @Override
-                          public void info(String message) {
-                            log.add("INFO " + message);
-                          }
-
-                          @Override
-                          public void warn(String message) {
-                            log.add("WARN " + message);
-                          }
-                        }))
+                    .log(ServerLog.of(m -> log.add("INFO " + m), m -> log.add("WARN " + m))))
             .start();
     return server;
   }

@@ -1,5 +1,6 @@
 package io.dmagent.stdobj;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.mo.OptionalFeature;
 import io.dmagent.api.tree.NodeUri;
@@ -41,7 +42,7 @@ final class FeatureNode implements ManagementObject {
     this.description = NodeUri.of(root + "/Description");
     // The name is checked above, so it cannot break out of the XML it is put into.
     this.ddf =
-        new String(DdfResource.load("feature.ddf"), StandardCharsets.UTF_8)
+        new String(DdfResource.load(FeatureNode.class, "feature.ddf"), StandardCharsets.UTF_8)
             .replace(TEMPLATE_NAME, name)
             .getBytes(StandardCharsets.UTF_8);
   }

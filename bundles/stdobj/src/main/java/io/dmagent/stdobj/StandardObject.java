@@ -1,5 +1,6 @@
 package io.dmagent.stdobj;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
@@ -17,7 +18,7 @@ abstract class StandardObject implements ManagementObject {
 
   StandardObject(NodeUri root, String ddfResource, LiveLeaves leaves) {
     this.root = root;
-    this.ddf = DdfResource.load(ddfResource);
+    this.ddf = DdfResource.load(StandardObject.class, ddfResource);
     this.leaves = leaves;
   }
 

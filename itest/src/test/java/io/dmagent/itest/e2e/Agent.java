@@ -26,6 +26,7 @@ import io.dmagent.protocol.SessionSettings;
 import io.dmagent.protocol.outbox.AlertOutbox;
 import io.dmagent.stdobj.StandardObjects;
 import io.dmagent.transport.http.HttpTransport;
+import io.dmagent.transport.http.TlsSettings;
 import io.dmagent.tree.PlainTree;
 import java.net.URI;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,13 +70,18 @@ final class Agent implements AutoCloseable {
 
   /** What the agent is to be: its server, encoding, message size, binding and channel demand. */
   static final class Builder {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_RESPONSE = 4 << 20;
+    private static final String USER_AGENT = "DM Agent e2e";
+
     private final Path dir;
     private URI server;
     private String serverId;
     private Encoding encoding = Encoding.XML;
     private int maxMsgSize = 16384;
     private DmTransport transport =
-        new HttpTransport(Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20, "DM Agent e2e");
+        new HttpTransport(CONNECT_TIMEOUT, READ_TIMEOUT, MAX_RESPONSE, USER_AGENT);
     private Optional<ChannelSecurity> demand = Optional.empty();
 
     private Builder(Path dir) {
@@ -102,6 +109,12 @@ final class Agent implements AutoCloseable {
     Builder over(DmTransport transport) {
       this.transport = transport;
       return this;
+    }
+
+    /** The HTTP(S) binding with this TLS trust and key material, its log lines to {@code log}. */
+    Builder over(TlsSettings tls, Consumer<String> log) {
+      return over(
+          new HttpTransport(CONNECT_TIMEOUT, READ_TIMEOUT, MAX_RESPONSE, USER_AGENT, tls, log));
     }
 
     /** The binding wrapped, e.g. by a recording or tampering proxy. */

@@ -13,12 +13,10 @@ import io.dmagent.server.SessionRecord;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.tls.DemoCertificates;
 import io.dmagent.server.tls.ServerTls;
-import io.dmagent.transport.http.HttpTransport;
 import io.dmagent.transport.http.KeyStoreFile;
 import io.dmagent.transport.http.Secret;
 import io.dmagent.transport.http.TlsSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,16 +76,7 @@ class AgentServerMutualTlsTest {
         DmServer.builder(new SyncMlCodec())
             .serverId(SERVER_ID)
             .defaultScript(Script.parse("e2e", SCRIPT))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {}
-
-                  @Override
-                  public void warn(String message) {
-                    serverLog.add(message);
-                  }
-                })
+            .log(ServerLog.of(message -> {}, serverLog::add))
             .channels(
                 ServerTls.mutualHttps(
                     ServerTls.load(serverStore, "PKCS12", PASSWORD.toCharArray()),
@@ -105,16 +94,12 @@ class AgentServerMutualTlsTest {
           tls.withKeyStore(
               new KeyStoreFile(clientKeyStore, "PKCS12", Secret.of(ClientCertificates.PASSWORD)));
     }
-    HttpTransport transport =
-        new HttpTransport(
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            4 << 20,
-            "DM Agent e2e",
-            tls,
-            agentLog::add);
     agent =
-        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport).start();
+        Agent.in(dir)
+            .connectedTo(server.uri(), SERVER_ID)
+            .using(encoding)
+            .over(tls, agentLog::add)
+            .start();
   }
 
   /** The account as the configuration file writes it, with client credentials of this type. */

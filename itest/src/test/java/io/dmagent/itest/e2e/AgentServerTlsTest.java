@@ -16,7 +16,6 @@ import io.dmagent.server.http.ServerChannels;
 import io.dmagent.server.script.Script;
 import io.dmagent.server.tls.DemoCertificates;
 import io.dmagent.server.tls.ServerTls;
-import io.dmagent.transport.http.HttpTransport;
 import io.dmagent.transport.http.KeyStoreFile;
 import io.dmagent.transport.http.PreSharedKey;
 import io.dmagent.transport.http.Secret;
@@ -25,7 +24,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -104,16 +102,7 @@ class AgentServerTlsTest {
         DmServer.builder(new SyncMlCodec())
             .serverId(SERVER_ID)
             .defaultScript(Script.parse("e2e", script))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {}
-
-                  @Override
-                  public void warn(String message) {
-                    serverLog.add(message);
-                  }
-                });
+            .log(ServerLog.of(message -> {}, serverLog::add));
     b.channels(
         channel == Channel.HTTPS
             ? ServerTls.https(
@@ -125,21 +114,13 @@ class AgentServerTlsTest {
   }
 
   private Agent agent(Channel channel, Encoding encoding, TlsSettings tls) throws Exception {
-    HttpTransport transport =
-        new HttpTransport(
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            4 << 20,
-            "DM Agent e2e",
-            tls,
-            agentLog::add);
     Optional<ChannelSecurity> demand =
         channel == Channel.TLS_PSK
             ? Optional.of(
                 new ChannelSecurity(Mode.TLS_PSK, Optional.empty(), Optional.of(PSK_IDENTITY)))
             : Optional.empty();
     Agent.Builder b =
-        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport);
+        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(tls, agentLog::add);
     demand.ifPresent(b::demanding);
     agent = b.start();
     return agent;
@@ -147,16 +128,12 @@ class AgentServerTlsTest {
 
   /** An agent whose channel is decided by its DMAcc alone: no demand set from outside. */
   private Agent agent(Encoding encoding, TlsSettings tls) throws Exception {
-    HttpTransport transport =
-        new HttpTransport(
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10),
-            4 << 20,
-            "DM Agent e2e",
-            tls,
-            agentLog::add);
     agent =
-        Agent.in(dir).connectedTo(server.uri(), SERVER_ID).using(encoding).over(transport).start();
+        Agent.in(dir)
+            .connectedTo(server.uri(), SERVER_ID)
+            .using(encoding)
+            .over(tls, agentLog::add)
+            .start();
     return agent;
   }
 

@@ -91,17 +91,7 @@ class AuthenticationTest {
   }
 
   private ServerLog collecting() {
-    return new ServerLog() {
-      @Override
-      public void info(String message) {
-        serverLog.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        serverLog.add(message);
-      }
-    };
+    return ServerLog.of(serverLog::add, serverLog::add);
   }
 
   private void credentials(AuthScheme client, AuthScheme srv, String serverSecretOnAgent)

@@ -1,14 +1,12 @@
 package io.dmagent.bootstrap.client;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,7 +40,7 @@ public final class BootConfigObject implements ManagementObject {
    */
   BootConfigObject(Supplier<Set<String>> knownServers) {
     this.knownServers = knownServers;
-    this.ddf = loadDdf();
+    this.ddf = DdfResource.load(BootConfigObject.class, "bootconfig.ddf");
   }
 
   @Override
@@ -80,16 +78,5 @@ public final class BootConfigObject implements ManagementObject {
     return principal.isDevice()
         ? !servers.isEmpty()
         : servers.stream().anyMatch(id -> !id.equals(principal.serverId()));
-  }
-
-  private static byte[] loadDdf() {
-    try (InputStream in = BootConfigObject.class.getResourceAsStream("/ddf/bootconfig.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("bootconfig.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

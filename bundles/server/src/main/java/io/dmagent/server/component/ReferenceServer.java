@@ -92,7 +92,7 @@ public final class ReferenceServer {
             .headDeadline(Duration.ofSeconds(config.headDeadlineSeconds()))
             .defaultScriptName(config.defaultScript())
             .nonceFile(nonceFile(context))
-            .log(adapt(log));
+            .log(ServerLog.of(log::info, log::warn));
     deviceAuth(config, log).ifPresent(b::auth);
     io.dmagent.server.delegation.PeerKeys.parse(config.delegationPeers(), log::warn)
         .forEach(b::peer);
@@ -327,19 +327,5 @@ public final class ReferenceServer {
         .device(devId)
         .map(ConsoleText::results)
         .orElse("error: no device " + devId + " (dmserver:devices lists them)");
-  }
-
-  private static ServerLog adapt(Logger log) {
-    return new ServerLog() {
-      @Override
-      public void info(String message) {
-        log.info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        log.warn(message);
-      }
-    };
   }
 }

@@ -34,18 +34,7 @@ class BootstrapDeskTest {
         DmServer.builder(codec)
             .port(0)
             .serverId("ref-server")
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String m) {
-                    log.add(m);
-                  }
-
-                  @Override
-                  public void warn(String m) {
-                    log.add(m);
-                  }
-                })
+            .log(ServerLog.of(log::add, log::add))
             .start();
     message =
         new BootstrapEncoder(codec)

@@ -28,17 +28,7 @@ class DelegationDeskTest {
           "srvB",
           Map.of("srvA", new GrantSeal(KEY)),
           Clock.fixed(NOW, ZoneOffset.UTC),
-          new ServerLog() {
-            @Override
-            public void info(String message) {
-              lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-              lines.add(message);
-            }
-          });
+          ServerLog.of(lines::add, lines::add));
 
   private static DelegationGrant grant(String id, Optional<Instant> expires) {
     return DelegationGrant.partial(

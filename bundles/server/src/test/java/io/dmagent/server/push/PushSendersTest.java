@@ -67,26 +67,19 @@ class PushSendersTest {
 
   @Test
   void sip_push_over_udp_is_a_message_request_and_its_final_answer_is_returned() throws Exception {
-    try (DatagramSocket device = new DatagramSocket(0, LOOPBACK)) {
-      CompletableFuture<byte[]> received =
-          CompletableFuture.supplyAsync(() -> answerSip(device, 1));
-
-      String answer =
-          senders.send(
-              PushAddress.parse("sip:udp://127.0.0.1:" + device.getLocalPort()),
-              "IMEI:35-1",
-              NOTIFICATION);
-
-      assertSipRequest(received.get(5, TimeUnit.SECONDS), device.getLocalPort(), "UDP");
-      assertThat(answer).isEqualTo("SIP 202 'Accepted'");
-    }
+    assertSipPushOverUdpAccepted(1);
   }
 
   @Test
   void sip_push_over_udp_is_retransmitted_when_the_first_datagram_is_lost() throws Exception {
+    assertSipPushOverUdpAccepted(2);
+  }
+
+  /** The device answers the {@code datagram}th copy of the MESSAGE it receives (1: the first). */
+  private void assertSipPushOverUdpAccepted(int datagram) throws Exception {
     try (DatagramSocket device = new DatagramSocket(0, LOOPBACK)) {
       CompletableFuture<byte[]> received =
-          CompletableFuture.supplyAsync(() -> answerSip(device, 2));
+          CompletableFuture.supplyAsync(() -> answerSip(device, datagram));
 
       String answer =
           senders.send(

@@ -57,16 +57,7 @@ class SessionlessReportsTest {
             .auth(
                 "dev1",
                 DeviceAuth.mutual(AuthScheme.HMAC_MD5, CLIENT_NAME, CLIENT_SECRET, "server-secret"))
-            .log(
-                new ServerLog() {
-                  @Override
-                  public void info(String message) {}
-
-                  @Override
-                  public void warn(String message) {
-                    warnings.add(message);
-                  }
-                })
+            .log(ServerLog.of(message -> {}, warnings::add))
             .start();
   }
 

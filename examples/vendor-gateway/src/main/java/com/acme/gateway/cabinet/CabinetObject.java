@@ -1,14 +1,12 @@
 package com.acme.gateway.cabinet;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -34,7 +32,7 @@ public final class CabinetObject implements ManagementObject {
   @Activate
   public CabinetObject(@Reference CabinetSensor sensor) {
     this.sensor = sensor;
-    this.ddf = resource("/ddf/cabinet.ddf");
+    this.ddf = DdfResource.load(CabinetObject.class, "cabinet.ddf");
   }
 
   @Override
@@ -71,17 +69,6 @@ public final class CabinetObject implements ManagementObject {
       throw new DmException(
           StatusCode.REQUEST_ENTITY_TOO_LARGE,
           "the cabinet's Label takes at most " + MAX_LABEL + " characters");
-    }
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = CabinetObject.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

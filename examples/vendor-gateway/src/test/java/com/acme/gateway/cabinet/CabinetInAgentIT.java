@@ -84,8 +84,7 @@ class CabinetInAgentIT {
   @Test
   void the_condition_type_runs_in_the_agents_policy_engine() throws Exception {
     Path sensor = Files.writeString(dir.resolve("cabinet-temp"), "30000\n");
-    Path home =
-        dropInto(Agent.install(dir.resolve("dmagent")), sensor, "dm-policy,acme-gateway");
+    Path home = dropInto(Agent.install(dir.resolve("dmagent")), sensor, "dm-policy,acme-gateway");
 
     try (Agent agent = Agent.startWithConsole(home)) {
       agent.awaitLine("DM Agent ready");
