@@ -19,6 +19,7 @@ import org.osgi.framework.BundleException;
 final class ComponentOperations {
   private final Deployer deployer;
   private final Inventory inventory;
+  private final FeatureOperations features;
   private final DeliveredStore delivered;
   private final FeatureRecords records;
   private final JarKeeper jars;
@@ -34,6 +35,7 @@ final class ComponentOperations {
   ComponentOperations(
       Deployer deployer,
       Inventory inventory,
+      FeatureOperations features,
       DeliveredStore delivered,
       FeatureRecords records,
       JarKeeper jars,
@@ -47,6 +49,7 @@ final class ComponentOperations {
       Runnable changed) {
     this.deployer = deployer;
     this.inventory = inventory;
+    this.features = features;
     this.delivered = delivered;
     this.records = records;
     this.jars = jars;
@@ -143,7 +146,12 @@ final class ComponentOperations {
       return;
     }
     try {
-      run(t.operation(), c.get());
+      if (c.get().kind() == Component.Kind.DISTRIBUTION_FEATURE) {
+        refuseSelf(t.operation(), c.get());
+        features.run(t.operation(), c.get(), failure);
+      } else {
+        run(t.operation(), c.get());
+      }
       changed.run();
       status(t.item(), ScomoNodes.DEPLOYED_IDLE);
       report(asker, t.uri(), ResultCode.SUCCESSFUL, c.get().id(), "");
@@ -154,11 +162,15 @@ final class ComponentOperations {
     }
   }
 
-  private void run(String operation, Component c) throws OperationFailure, InterruptedException {
+  private void refuseSelf(String operation, Component c) throws OperationFailure {
     if (!operation.equals("Activate") && c.bundles().contains(deployer.self())) {
       throw new OperationFailure(
           ResultCode.REMOVE_FAILED, "SCOMO does not deactivate or remove itself");
     }
+  }
+
+  private void run(String operation, Component c) throws OperationFailure, InterruptedException {
+    refuseSelf(operation, c);
     List<Bundle> bundles = new ArrayList<>();
     for (String bsn : c.bundles()) {
       deployer.find(bsn).ifPresent(bundles::add);

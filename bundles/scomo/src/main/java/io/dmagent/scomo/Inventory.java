@@ -8,7 +8,7 @@ import org.osgi.framework.Bundle;
 
 /**
  * The deployed components, read from the framework each time: every bundle (but the framework
- * itself) and every feature SCOMO installed from a feature package.
+ * itself), every feature SCOMO installed from a feature package, and the distribution's features.
  */
 final class Inventory {
   /** A bundle's node is its symbolic name, when that is a node name a server can type. */
@@ -16,10 +16,12 @@ final class Inventory {
 
   private final Deployer deployer;
   private final FeatureRecords records;
+  private final DistributionFeatures distribution;
 
-  Inventory(Deployer deployer, FeatureRecords records) {
+  Inventory(Deployer deployer, FeatureRecords records, DistributionFeatures distribution) {
     this.deployer = deployer;
     this.records = records;
+    this.distribution = distribution;
   }
 
   List<Component> deployed() {
@@ -44,7 +46,9 @@ final class Inventory {
               records.signer(bsn),
               List.of(bsn)));
     }
+    java.util.Set<String> packaged = new java.util.HashSet<>();
     for (FeatureRecords.InstalledFeature f : records.all()) {
+      packaged.add(f.name());
       boolean active =
           !f.bundles().isEmpty()
               && f.bundles().stream()
@@ -61,6 +65,7 @@ final class Inventory {
               records.signer(f.name()),
               f.bundles()));
     }
+    out.addAll(distribution.deployed(packaged));
     return out;
   }
 

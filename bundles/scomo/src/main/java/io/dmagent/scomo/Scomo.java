@@ -51,7 +51,8 @@ final class Scomo {
     FeatureRecords records = new FeatureRecords(settings.data());
     JarKeeper jars = new JarKeeper(settings.data().resolve("jars"), settings.system());
     PendingStore store = new PendingStore(settings.data());
-    this.inventory = new Inventory(deployer, records);
+    DistributionFeatures distribution = new DistributionFeatures(deployer, services);
+    this.inventory = new Inventory(deployer, records, distribution);
     this.delivered = new DeliveredStore(settings.data().resolve("delivered"), warn);
     this.inventoryTree = new InventoryTree(tree);
     this.reporter =
@@ -64,6 +65,7 @@ final class Scomo {
         new ComponentOperations(
             deployer,
             inventory,
+            new FeatureOperations(distribution),
             delivered,
             records,
             jars,
