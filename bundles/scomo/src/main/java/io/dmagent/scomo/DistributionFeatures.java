@@ -37,6 +37,9 @@ final class DistributionFeatures {
       return out;
     }
     for (Feature f : features.get().features()) {
+      if (f.installed()) {
+        deactivated.remove(f.name()); // installed again since, from the console or the file
+      }
       if (taken.contains(f.name()) || !(f.installed() || deactivated.contains(f.name()))) {
         continue;
       }
