@@ -47,7 +47,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * set that names an unknown feature, is empty, drops the boot bundles or cannot reach a DM server;
  * a bundle that cannot be installed or resolved rolls the change back. A refusal is one ERROR line
  * and the running set stays. The boot bundles (framework services, this runtime, the console) are
- * never uninstalled. Work runs on a thread of this component, which ends when the component does.
+ * never uninstalled. Changes at run time come from the console ({@link FeatureCommands}) or other
+ * bundles ({@link FeatureService}), with the same checks; the {@code FeatureListener} services are
+ * told after each change of the running set. Work runs on a thread of this component, which ends
+ * when the component does.
  */
 @Component(
     service = FeatureManager.class,

@@ -120,7 +120,46 @@ final class ComponentOperations {
     }
   }
 
-  void removeDelivered(Target t, Asker asker) {
+  /**
+   * Install, InstallInactive or Remove of a delivered package, or of a distribution feature the
+   * gateway does not run (through the runtime's feature service).
+   */
+  void onDelivered(Target t, Asker asker) throws InterruptedException {
+    Optional<Component> feature =
+        delivered.find(t.node()).isPresent()
+            ? Optional.empty()
+            : inventory.available(delivered.all()).stream()
+                .filter(c -> c.node().equals(t.node()))
+                .findFirst();
+    if (feature.isPresent()) {
+      onAvailable(t, feature.get(), asker);
+    } else if (t.operation().equals("Remove")) {
+      removeDelivered(t, asker);
+    } else {
+      install(t.node(), t.operation().equals("Install"), asker, t.uri(), t.item());
+    }
+  }
+
+  private void onAvailable(Target t, Component c, Asker asker) throws InterruptedException {
+    gate.awaitEnd(asker.serverId());
+    boolean remove = t.operation().equals("Remove");
+    ResultCode failure = remove ? ResultCode.REMOVE_FAILED : ResultCode.INSTALL_FAILED;
+    try {
+      features.runDelivered(t.operation(), c, failure);
+      changed.run();
+      report(asker, t.uri(), ResultCode.SUCCESSFUL, c.id(), "");
+    } catch (OperationFailure e) {
+      status(
+          t.item(),
+          remove
+              ? ScomoNodes.DELIVERED_REMOVE_FAILED
+              : ScomoNodes.DELIVERED_INSTALL_FAILED_WITH_DATA);
+      changed.run();
+      report(asker, t.uri(), failure, c.id(), e.getMessage());
+    }
+  }
+
+  private void removeDelivered(Target t, Asker asker) {
     try {
       delivered.remove(t.node());
       changed.run();

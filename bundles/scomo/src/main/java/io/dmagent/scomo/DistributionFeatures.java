@@ -13,7 +13,8 @@ import org.osgi.framework.Bundle;
  * The distribution's features as deployed components, read from the runtime's feature service each
  * time: every installed feature (Active when all its bundles are), and those a server deactivated,
  * which the runtime no longer runs but the inventory keeps as Inactive until a server activates or
- * removes them (as long as the runtime's change lasts: until the next start).
+ * removes them (as long as the runtime's change lasts: until the next start). The features it does
+ * not run (but the boot ones) are delivered components: a server installs them from there.
  */
 final class DistributionFeatures {
   private final Deployer deployer;
@@ -61,6 +62,36 @@ final class DistributionFeatures {
               "",
               "",
               symbolicNames));
+    }
+    return out;
+  }
+
+  /**
+   * The features the runtime could run but does not (and no server deactivated), as delivered
+   * components, leaving out the names SCOMO's own packages use.
+   */
+  List<Component> available(Set<String> taken) {
+    List<Component> out = new ArrayList<>();
+    Optional<Features> features = services.features();
+    if (features.isEmpty()) {
+      return out;
+    }
+    for (Feature f : features.get().features()) {
+      String node = Component.FEATURE_NODE_PREFIX + f.name();
+      if (f.installed() || f.boot() || deactivated.contains(f.name()) || taken.contains(node)) {
+        continue;
+      }
+      out.add(
+          new Component(
+              node,
+              f.name(),
+              f.description().isEmpty() ? f.name() : f.description(),
+              f.version(),
+              false,
+              Component.Kind.DISTRIBUTION_FEATURE,
+              "",
+              "",
+              List.of()));
     }
     return out;
   }

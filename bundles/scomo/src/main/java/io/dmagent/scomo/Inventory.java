@@ -69,6 +69,17 @@ final class Inventory {
     return out;
   }
 
+  /**
+   * The distribution's features the gateway does not run, as delivered components; a package
+   * delivered under the same node hides one.
+   */
+  List<Component> available(List<DeliveredStore.Delivered> delivered) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    delivered.forEach(d -> taken.add(d.node()));
+    records.all().forEach(f -> taken.add(Component.FEATURE_NODE_PREFIX + f.name()));
+    return distribution.available(taken);
+  }
+
   Optional<Component> find(String node) {
     return deployed().stream().filter(c -> c.node().equals(node)).findFirst();
   }

@@ -120,7 +120,8 @@ final class Scomo {
           () -> {
             syncQueued.set(false);
             try {
-              inventoryTree.sync(inventory.deployed(), delivered.all());
+              List<DeliveredStore.Delivered> packages = delivered.all();
+              inventoryTree.sync(inventory.deployed(), packages, inventory.available(packages));
             } catch (DmException e) {
               warn.accept(
                   "cannot write the SCOMO inventory, trying again in 1 s: " + e.getMessage());
@@ -136,14 +137,7 @@ final class Scomo {
           try {
             switch (t.place()) {
               case DOWNLOAD -> downloads.start(t, asker);
-              case DELIVERED -> {
-                if (t.operation().equals("Remove")) {
-                  components.removeDelivered(t, asker);
-                } else {
-                  components.install(
-                      t.node(), t.operation().equals("Install"), asker, t.uri(), t.item());
-                }
-              }
+              case DELIVERED -> components.onDelivered(t, asker);
               case DEPLOYED -> components.onDeployed(t, asker);
             }
           } catch (InterruptedException stopping) {

@@ -555,6 +555,51 @@ class ScomoTest {
         .isEqualTo(Bundle.ACTIVE);
   }
 
+  @Test
+  void a_distribution_feature_the_gateway_does_not_run_is_delivered_and_installed_from_there()
+      throws Exception {
+    FeaturesOnFelix features = distribution();
+    startScomo(Duration.ofMinutes(5), features);
+    String delivered = "./SCOMO/Inventory/Delivered/feature.dm-policy";
+    assertThat(value(delivered + "/ID")).isEqualTo("dm-policy");
+    assertThat(value(delivered + "/State")).isEqualTo("10");
+    assertThat(value(delivered + "/Ext/Kind")).isEqualTo("feature");
+
+    exec(delivered + "/Operations/Remove", "c-r");
+    scomo.awaitIdle();
+    exec(delivered + "/Operations/Install", "c-i");
+    scomo.awaitIdle();
+    scomo.awaitIdle();
+
+    assertThat(alerts.data(0)).startsWith("<ResultCode>1408</ResultCode>");
+    assertThat(alerts.data(1))
+        .isEqualTo("<ResultCode>1200</ResultCode><Identifier>dm-policy</Identifier>");
+    assertThat(features.calls).containsExactly("install dm-policy");
+    assertThat(bundle("com.example.policy"))
+        .get()
+        .extracting(Bundle::getState)
+        .isEqualTo(Bundle.ACTIVE);
+    assertThat(awaitValue("./SCOMO/Inventory/Deployed/feature.dm-policy/State", "20"))
+        .isEqualTo("20");
+    assertThat(
+            tree.operations(Principal.server(SERVER))
+                .get(NodeUri.of("./SCOMO/Inventory/Delivered"))
+                .children())
+        .doesNotContain("feature.dm-policy");
+  }
+
+  @Test
+  void a_distribution_feature_the_gateway_runs_is_deployed_and_never_delivered() throws Exception {
+    startScomo(Duration.ofMinutes(5), distribution());
+
+    assertThat(
+            tree.operations(Principal.server(SERVER))
+                .get(NodeUri.of("./SCOMO/Inventory/Delivered"))
+                .children())
+        .contains("feature.dm-policy")
+        .doesNotContain("feature.dm-core", "feature.dm-http");
+  }
+
   static byte[] read(InputStream in) throws java.io.IOException {
     return in.readAllBytes();
   }
