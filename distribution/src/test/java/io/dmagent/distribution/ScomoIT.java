@@ -278,8 +278,15 @@ class ScomoIT {
   /** The agent's report line for operation {@code op} of the distribution feature {@code name}. */
   private static String featureReport(RunningAgent agent, String name, String op, int nth)
       throws InterruptedException {
+    return featureReport(agent, "Deployed", name, op, nth);
+  }
+
+  /** The same, on the feature's node under Inventory/{@code place}. */
+  private static String featureReport(
+      RunningAgent agent, String place, String name, String op, int nth)
+      throws InterruptedException {
     String prefix =
-        "SCOMO ./SCOMO/Inventory/Deployed/feature." + name + "/Operations/" + op + " of '";
+        "SCOMO ./SCOMO/Inventory/" + place + "/feature." + name + "/Operations/" + op + " of '";
     long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
     while (System.nanoTime() < until) {
       List<String> found = agent.lines().stream().filter(l -> l.contains(prefix)).toList();
@@ -361,6 +368,14 @@ class ScomoIT {
       }
       assertThat(agent.console("dm:get " + inventory))
           .noneMatch(l -> l.contains("feature.dm-policy"));
+
+      // Not running, it is a delivered component, and a server installs it from there.
+      String delivered = "./SCOMO/Inventory/Delivered/feature.dm-policy";
+      assertThat(awaitTree(agent, delivered + "/State", "10")).contains("10");
+      exec(agent, devId, "policy-install", delivered + "/Operations/Install");
+      assertThat(featureReport(agent, "Delivered", "dm-policy", "Install", 1)).endsWith(": 1200");
+      assertThat(awaitTree(agent, deployed + "feature.dm-policy/State", "20")).contains("20");
+      assertThat(agent.console("dm:feature list")).anyMatch(l -> l.startsWith("* dm-policy"));
     }
   }
 

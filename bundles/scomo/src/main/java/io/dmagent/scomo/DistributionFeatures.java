@@ -51,17 +51,7 @@ final class DistributionFeatures {
         b.map(Bundle::getSymbolicName).ifPresent(symbolicNames::add);
         active &= b.map(Inventory::active).orElse(false);
       }
-      out.add(
-          new Component(
-              Component.FEATURE_NODE_PREFIX + f.name(),
-              f.name(),
-              f.description().isEmpty() ? f.name() : f.description(),
-              f.version(),
-              active,
-              Component.Kind.DISTRIBUTION_FEATURE,
-              "",
-              "",
-              symbolicNames));
+      out.add(component(f, active, symbolicNames));
     }
     return out;
   }
@@ -81,19 +71,22 @@ final class DistributionFeatures {
       if (f.installed() || f.boot() || deactivated.contains(f.name()) || taken.contains(node)) {
         continue;
       }
-      out.add(
-          new Component(
-              node,
-              f.name(),
-              f.description().isEmpty() ? f.name() : f.description(),
-              f.version(),
-              false,
-              Component.Kind.DISTRIBUTION_FEATURE,
-              "",
-              "",
-              List.of()));
+      out.add(component(f, false, List.of()));
     }
     return out;
+  }
+
+  private static Component component(Feature f, boolean active, List<String> symbolicNames) {
+    return new Component(
+        Component.FEATURE_NODE_PREFIX + f.name(),
+        f.name(),
+        f.description().isEmpty() ? f.name() : f.description(),
+        f.version(),
+        active,
+        Component.Kind.DISTRIBUTION_FEATURE,
+        "",
+        "",
+        symbolicNames);
   }
 
   /** A server deactivated the feature: it stays in the inventory, Inactive. */
