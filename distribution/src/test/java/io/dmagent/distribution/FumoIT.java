@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DownloadAndUpdate, the agent fetches the signed distribution, installs it beside itself, restarts
  * into it through bin/dmagent, confirms it after a session and reports 200; a version that crashes
  * or is never confirmed is switched back by bin/dmagent and reported as 410; a tampered package is
- * refused (404). The tree in data/ stays throughout.
+ * refused (404). Each outcome reaches the server as a Generic Alert carrying the Correlator of the
+ * server's Exec. The tree in data/ stays throughout.
  */
 class FumoIT {
   private static final Pattern SUMMARY =
@@ -68,7 +69,10 @@ class FumoIT {
       agent.awaitLine("dmagent: trying version " + next);
       agent.awaitLine("FUMO: version " + next + " confirmed");
       awaitAlert(
-          agent, devId, DOWNLOAD_AND_UPDATE + " (informational) ./FUMO/DownloadAndUpdate = 200");
+          agent,
+          devId,
+          "up",
+          DOWNLOAD_AND_UPDATE + " (informational) ./FUMO/DownloadAndUpdate = 200");
       assertThat(home.resolve("data/versions/current")).content().isEqualToIgnoringNewLines(next);
       assertThat(console(agent, "dm:get ./FUMO/Ext/Version")).contains(next);
       assertThat(console(agent, "dm:get ./FUMO/State")).contains("100");
@@ -110,7 +114,11 @@ class FumoIT {
       update(agent, home, devId, "broken", broken);
       agent.awaitLine("dmagent: trying version broken");
       agent.awaitLine("ERROR dmagent: version broken rolled back: it exited with status 1");
-      awaitAlert(agent, devId, DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 410");
+      awaitAlert(
+          agent,
+          devId,
+          "broken",
+          DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 410");
       assertThat(console(agent, "dm:get ./FUMO/Ext/Version")).contains(factory);
       assertThat(console(agent, "dm:get ./FUMO/State")).contains("80");
       assertThat(String.join("\n", console(agent, "dm:get ./FUMO/Ext/Reason")))
@@ -145,7 +153,8 @@ class FumoIT {
       update(agent, home, devId, "mute", mute);
       agent.awaitLine("dmagent: trying version mute");
       agent.awaitLine("ERROR dmagent: version mute rolled back: not confirmed within 25 s");
-      awaitAlert(agent, devId, DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 410");
+      awaitAlert(
+          agent, devId, "mute", DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 410");
       assertThat(console(agent, "dm:get ./FUMO/State")).contains("80");
     }
   }
@@ -162,7 +171,11 @@ class FumoIT {
       String devId = devId(agent);
 
       update(agent, home, devId, "tampered", tampered);
-      awaitAlert(agent, devId, DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 404");
+      awaitAlert(
+          agent,
+          devId,
+          "tampered",
+          DOWNLOAD_AND_UPDATE + " (critical) ./FUMO/DownloadAndUpdate = 404");
       assertThat(console(agent, "dm:get ./FUMO/State")).contains("20");
       assertThat(home.resolve("data/versions/tampered")).doesNotExist();
       assertThat(home.resolve("data/versions/trial")).doesNotExist();
@@ -170,14 +183,24 @@ class FumoIT {
     }
   }
 
-  /** Queues a script setting PkgURL and Exec'ing DownloadAndUpdate, and wakes the agent. */
+  /** The Correlator the server's Exec of update {@code name} carries. */
+  private static String correlator(String name) {
+    return "fumo-" + name;
+  }
+
+  /**
+   * Queues a script setting PkgURL and Exec'ing DownloadAndUpdate with {@link #correlator}, and
+   * wakes the agent.
+   */
   private static void update(RunningAgent agent, Path home, String devId, String name, URI url)
       throws Exception {
     Files.writeString(
         home.resolve("server/scripts/fumo-" + name + ".dms"),
         "replace ./FUMO/DownloadAndUpdate/PkgURL chr "
             + url
-            + "\nexec ./FUMO/DownloadAndUpdate\nnotify\n");
+            + "\nexec --correlator "
+            + correlator(name)
+            + " ./FUMO/DownloadAndUpdate\nnotify\n");
     for (int attempt = 0; attempt < 20; attempt++) {
       List<String> out = console(agent, "dmserver:run " + devId + " fumo-" + name);
       if (out.stream().anyMatch(l -> l.contains("202 Accepted"))) {
@@ -188,18 +211,27 @@ class FumoIT {
     throw new AssertionError("the agent was not woken for fumo-" + name);
   }
 
-  /** Waits until the server's record of the device's last session shows the alert. */
-  private static void awaitAlert(RunningAgent agent, String devId, String alert) throws Exception {
+  /**
+   * Waits until the server's record of the device's last session shows the Generic Alert of update
+   * {@code name}: an alert 1226 with exactly that update's Correlator, whose item is {@code item}
+   * (type, mark, source and result code).
+   */
+  private static void awaitAlert(RunningAgent agent, String devId, String name, String item)
+      throws Exception {
+    String header = "alert 1226 correlator " + correlator(name);
     long end = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
     List<String> results = List.of();
     while (System.nanoTime() < end) {
       results = console(agent, "dmserver:results " + devId);
-      if (results.stream().anyMatch(l -> l.trim().equals(alert))) {
-        return;
+      for (int i = 0; i + 1 < results.size(); i++) {
+        if (results.get(i).trim().equals(header) && results.get(i + 1).trim().equals(item)) {
+          return;
+        }
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("no alert " + alert + " in\n" + String.join("\n", results));
+    throw new AssertionError(
+        "no " + header + " with " + item + " in\n" + String.join("\n", results));
   }
 
   /** A command through bin/dmagent client (the agent runs headless, as under systemd). */

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server upgrades a bundle through DM sessions, end to end on the assembled distribution: the
- * embedded reference server serves the package files and runs the scripts that add SCOMO's Download
- * nodes and Exec their operations; the agent downloads (resuming after a dropped connection),
- * checks the digest and the signer against a trust store made here with keytool, installs, updates,
- * rolls back, and reports each outcome by Generic Alert with the Correlator.
+ * embedded reference server serves the package files (over HTTP and HTTPS) and runs the scripts
+ * that add SCOMO's Download nodes and Exec their operations; the agent downloads (over HTTPS
+ * trusting the demo CA, resuming after a dropped connection), checks the digest and the signer
+ * against a trust store made here with keytool, installs, updates, rolls back, and reports each
+ * outcome by Generic Alert with the Correlator. The distribution's own features are components too,
+ * changed through the runtime with its checks.
  */
 class ScomoIT {
   private static final String PASSWORD = "changeit";
@@ -30,6 +32,7 @@ class ScomoIT {
   private Path home;
   private Path packages;
   private int packagePort;
+  private int packageHttpsPort;
   private int pushPort;
 
   /** The image with SCOMO, HTTP push (the scripts wake the agent) and the package files. */
@@ -42,15 +45,24 @@ class ScomoIT {
         "features=dm-core,dm-http,dm-server,dm-push-http,dm-scomo\n");
     packages = Files.createDirectories(home.resolve("packages"));
     packagePort = RunningAgent.freePort();
+    packageHttpsPort = RunningAgent.freePort();
+    // HTTPS with the demo server's certificate, which the shipped download configuration trusts.
     Files.writeString(
         home.resolve("config/io.dmagent.server.packages.cfg"),
-        "folder=packages\nport=" + packagePort + "\n");
+        "folder=packages\nport="
+            + packagePort
+            + "\nhttpsPort="
+            + packageHttpsPort
+            + "\nkeyStore=${dmagent.data}/tls/server.p12\nkeyStorePassword=dmagent-demo\n");
     Files.writeString(home.resolve("config/io.dmagent.scomo.cfg"), "confirmSeconds=60\n");
+    Path download = home.resolve("config/io.dmagent.download.cfg");
     Files.writeString(
-        home.resolve("config/io.dmagent.download.cfg"),
-        "trustStore=config/trust/packages.p12\ntrustStorePassword="
-            + PASSWORD
-            + "\nretryInitialMillis=200\n");
+        download,
+        Files.readString(download)
+                .replace(
+                    "trustStore=etc/trust/packages.p12", "trustStore=config/trust/packages.p12")
+                .replace("trustStorePassword=dmagent-packages", "trustStorePassword=" + PASSWORD)
+            + "retryInitialMillis=200\n");
     keytool(
         "-genkeypair",
         "-alias",
@@ -144,6 +156,13 @@ class ScomoIT {
   /** Queues a script that adds a Download node for {@code jar} and Execs {@code operation}. */
   private void download(RunningAgent agent, String devId, String node, Path jar, String operation)
       throws Exception {
+    download(agent, devId, node, "http://127.0.0.1:" + packagePort, jar, operation);
+  }
+
+  /** The same, the package fetched from {@code base} (the package server's HTTP or HTTPS port). */
+  private void download(
+      RunningAgent agent, String devId, String node, String base, Path jar, String operation)
+      throws Exception {
     String script =
         "notify\n"
             + "add ./SCOMO/Download/"
@@ -153,8 +172,8 @@ class ScomoIT {
             + "\n"
             + "add ./SCOMO/Download/"
             + node
-            + "/PkgURL chr http://127.0.0.1:"
-            + packagePort
+            + "/PkgURL chr "
+            + base
             + "/packages/"
             + jar.getFileName()
             + "\n"
@@ -240,6 +259,126 @@ class ScomoIT {
     return String.join("\n", agent.console("dm:get " + uri));
   }
 
+  /** Queues a script that Execs {@code uri} with the Correlator {@code c-<name>}. */
+  private void exec(RunningAgent agent, String devId, String name, String uri) throws Exception {
+    Files.writeString(
+        home.resolve("server/scripts/" + name + ".dms"),
+        "notify\nexec --correlator c-" + name + " " + uri + "\n");
+    List<String> run = agent.console("dmserver:run " + devId + " " + name);
+    assertThat(run).noneMatch(l -> l.startsWith("error"));
+    for (int attempt = 0;
+        attempt < 20 && run.stream().noneMatch(l -> l.contains("202 Accepted"));
+        attempt++) {
+      Thread.sleep(500);
+      run = agent.console("dmserver:notify " + devId);
+    }
+    assertThat(run).anyMatch(l -> l.contains("202 Accepted"));
+  }
+
+  /** The agent's report line for operation {@code op} of the distribution feature {@code name}. */
+  private static String featureReport(RunningAgent agent, String name, String op, int nth)
+      throws InterruptedException {
+    return featureReport(agent, "Deployed", name, op, nth);
+  }
+
+  /** The same, on the feature's node under Inventory/{@code place}. */
+  private static String featureReport(
+      RunningAgent agent, String place, String name, String op, int nth)
+      throws InterruptedException {
+    String prefix =
+        "SCOMO ./SCOMO/Inventory/" + place + "/feature." + name + "/Operations/" + op + " of '";
+    long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
+    while (System.nanoTime() < until) {
+      List<String> found = agent.lines().stream().filter(l -> l.contains(prefix)).toList();
+      if (found.size() >= nth) {
+        return found.get(nth - 1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no report " + nth + " of " + op + " on feature." + name);
+  }
+
+  /** Waits until the tree shows {@code expected} at {@code uri}; returns what it shows last. */
+  private static String awaitTree(RunningAgent agent, String uri, String expected)
+      throws Exception {
+    long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
+    String now = tree(agent, uri);
+    while (!now.contains(expected) && System.nanoTime() < until) {
+      Thread.sleep(200);
+      now = tree(agent, uri);
+    }
+    return now;
+  }
+
+  @Test
+  void
+      the_distribution_s_features_are_listed_changed_through_the_runtime_and_the_last_transport_stays()
+          throws Exception {
+    prepare();
+    Files.writeString(
+        home.resolve("config/io.dmagent.runtime.cfg"),
+        "features=dm-core,dm-http,dm-server,dm-push-http,dm-scomo,dm-policy\n");
+    String inventory = "./SCOMO/Inventory/Deployed";
+    String deployed = inventory + "/";
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
+      awaitPushListener();
+      String devId = devId(agent);
+
+      assertThat(agent.console("dm:get " + inventory))
+          .anyMatch(l -> l.contains("feature.dm-core"))
+          .anyMatch(l -> l.contains("feature.dm-http"))
+          .anyMatch(l -> l.contains("feature.dm-policy"));
+      assertThat(tree(agent, deployed + "feature.dm-http/State")).contains("20");
+      assertThat(tree(agent, deployed + "feature.dm-core/Ext/Kind")).contains("feature");
+
+      exec(agent, devId, "policy-off", deployed + "feature.dm-policy/Operations/Deactivate");
+      assertThat(featureReport(agent, "dm-policy", "Deactivate", 1)).endsWith(": 1200");
+      assertThat(alertAtServer(agent, devId, "c-policy-off")).isNotBlank();
+      assertThat(awaitTree(agent, deployed + "feature.dm-policy/State", "10")).contains("10");
+      assertThat(agent.console("dm:feature list")).noneMatch(l -> l.startsWith("* dm-policy"));
+
+      exec(agent, devId, "policy-on", deployed + "feature.dm-policy/Operations/Activate");
+      assertThat(featureReport(agent, "dm-policy", "Activate", 1)).endsWith(": 1200");
+      assertThat(awaitTree(agent, deployed + "feature.dm-policy/State", "20")).contains("20");
+      assertThat(agent.console("dm:feature list")).anyMatch(l -> l.startsWith("* dm-policy"));
+      assertThat(awaitTree(agent, deployed + "io.dmagent.policy/State", "20")).contains("20");
+
+      exec(agent, devId, "http-off", deployed + "feature.dm-http/Operations/Remove");
+      String refused = featureReport(agent, "dm-http", "Remove", 1);
+
+      assertThat(refused)
+          .contains(": 1408")
+          .contains("refused: the set")
+          .contains("leaves no way to reach a DM server");
+      // The refusal reached the server in a session of its own: the agent is still reachable.
+      assertThat(alertAtServer(agent, devId, "c-http-off")).isNotBlank();
+      assertThat(tree(agent, deployed + "feature.dm-http/State")).contains("20");
+      assertThat(tree(agent, deployed + "feature.dm-http/Status")).contains("20");
+      assertThat(agent.console("dm:feature list")).anyMatch(l -> l.startsWith("* dm-http"));
+
+      // A change at the console shows in the inventory too.
+      assertThat(agent.console("dm:feature uninstall dm-policy"))
+          .anyMatch(l -> l.startsWith("uninstalled feature dm-policy"));
+      long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
+      while (agent.console("dm:get " + inventory).stream()
+              .anyMatch(l -> l.contains("feature.dm-policy"))
+          && System.nanoTime() < until) {
+        Thread.sleep(200);
+      }
+      assertThat(agent.console("dm:get " + inventory))
+          .noneMatch(l -> l.contains("feature.dm-policy"));
+
+      // Not running, it is a delivered component, and a server installs it from there.
+      String delivered = "./SCOMO/Inventory/Delivered/feature.dm-policy";
+      assertThat(awaitTree(agent, delivered + "/State", "10")).contains("10");
+      exec(agent, devId, "policy-install", delivered + "/Operations/Install");
+      assertThat(featureReport(agent, "Delivered", "dm-policy", "Install", 1)).endsWith(": 1200");
+      assertThat(awaitTree(agent, deployed + "feature.dm-policy/State", "20")).contains("20");
+      assertThat(agent.console("dm:feature list")).anyMatch(l -> l.startsWith("* dm-policy"));
+    }
+  }
+
   @Test
   void a_signed_bundle_is_downloaded_installed_updated_and_a_broken_update_rolls_back_by_itself()
       throws Exception {
@@ -253,11 +392,16 @@ class ScomoIT {
       awaitPushListener();
       String devId = devId(agent);
 
+      // Over HTTPS (the demo CA trusted by the download bundle), dropped once and resumed.
       agent.console("dmserver:packages drop 50000");
-      download(agent, devId, "meter1", v1, "DownloadInstall");
+      download(
+          agent, devId, "meter1", "https://127.0.0.1:" + packageHttpsPort, v1, "DownloadInstall");
       assertThat(report(agent, "meter1", BSN)).endsWith(": 1200");
       assertThat(alertAtServer(agent, devId, "c-meter1")).isNotBlank();
-      assertThat(agent.lines()).anyMatch(l -> l.contains("dropped the connection after 50000 of"));
+      assertThat(agent.lines())
+          .anyMatch(l -> l.contains("download scomo.meter1: from 'https://127.0.0.1:"))
+          .anyMatch(l -> l.contains("dropped the connection after 50000 of"))
+          .anyMatch(l -> l.contains("download scomo.meter1: ") && l.contains("; attempt 2 in"));
       assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/Version")).contains("1.0.0");
       assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/State")).contains("20");
       assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/Ext/Signer"))

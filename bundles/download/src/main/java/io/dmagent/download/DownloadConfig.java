@@ -4,7 +4,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Where packages go, how large they may be, how hard to retry, and whom their signers chain to. */
+/**
+ * Where packages go, how large they may be, how hard to retry, whom their signers chain to, and
+ * whom an https download server's certificate may chain to.
+ */
 @ObjectClassDefinition(
     name = "DM Agent downloads",
     description =
@@ -54,6 +57,20 @@ public @interface DownloadConfig {
       type = AttributeType.PASSWORD,
       required = false)
   String trustStorePassword() default "";
+
+  @AttributeDefinition(
+      description =
+          "Certificates (PKCS12) an https download server's certificate may chain to, besides the"
+              + " JDK's CA certificates; relative to the agent's home; empty: the JDK's only. The"
+              + " host name is always checked. Read again when the file changes.",
+      required = false)
+  String tlsTrustStore() default "";
+
+  @AttributeDefinition(
+      description = "Password of the TLS trust store; empty when it has none.",
+      type = AttributeType.PASSWORD,
+      required = false)
+  String tlsTrustStorePassword() default "";
 
   @AttributeDefinition(
       description =

@@ -7,7 +7,6 @@ import io.dmagent.api.download.Downloads;
 import io.dmagent.api.log.WireText;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.TrustAnchor;
@@ -31,7 +30,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The {@link Downloads} service: one {@link DownloadJob} per id on its own thread, a watchdog for
- * idle connections, and the {@link SignerCheck} of the configured trust store. Wiring only.
+ * idle connections, the {@link SignerCheck} of the configured trust store, and the {@link TlsTrust}
+ * of https downloads. Wiring only.
  */
 @Component(service = Downloads.class, configurationPid = DownloadConfig.PID, immediate = true)
 @Designate(ocd = DownloadConfig.class)
@@ -40,7 +40,7 @@ public final class DownloadService implements Downloads {
   private final Limits limits;
   private final SignerCheck signers;
   private final DownloadLog log;
-  private final HttpClient client;
+  private final TlsTrust tls;
   private final ExecutorService workers;
   private final ScheduledExecutorService watchdog;
   private final Map<String, DownloadJob> jobs = new ConcurrentHashMap<>();
@@ -58,11 +58,14 @@ public final class DownloadService implements Downloads {
     this.limits = Limits.of(config);
     this.log = log;
     this.signers = new SignerCheck(anchors(home, config, log), config.allowUnsigned());
-    this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(limits.idleTimeout())
-            .build();
+    this.tls =
+        new TlsTrust(
+            config.tlsTrustStore().isBlank()
+                ? Optional.empty()
+                : Optional.of(home.resolve(config.tlsTrustStore().trim())),
+            config.tlsTrustStorePassword().toCharArray(),
+            limits.idleTimeout(),
+            log);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newCachedThreadPool(r -> daemon(r, "dmagent-download-" + n.incrementAndGet()));
@@ -134,7 +137,7 @@ public final class DownloadService implements Downloads {
           if (running != null && (!running.isDone() || running.succeeded())) {
             return running;
           }
-          DownloadJob job = new DownloadJob(request, files(id), client, limits, log);
+          DownloadJob job = new DownloadJob(request, files(id), tls.client(), limits, log);
           log.info(
               "download "
                   + id

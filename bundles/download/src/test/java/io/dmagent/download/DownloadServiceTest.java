@@ -177,6 +177,114 @@ class DownloadServiceTest {
     return Long.parseLong(range.substring(6, range.length() - 1));
   }
 
+  /**
+   * An HTTPS package server whose certificate (for 127.0.0.1, self-signed, made with keytool) is in
+   * {@code trust.p12} and in no JDK CA list.
+   */
+  private PackageServer httpsServer() throws Exception {
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "san=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-keystore",
+        dir.resolve("server.p12").toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-alias",
+        "server",
+        "-keystore",
+        dir.resolve("server.p12").toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        dir.resolve("server.cer").toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "server",
+        "-file",
+        dir.resolve("server.cer").toString(),
+        "-keystore",
+        dir.resolve("trust.p12").toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(dir.resolve("server.p12"))) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, "changeit".toCharArray());
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), null, null);
+    PackageServer s = new PackageServer(content, tls);
+    open.add(s);
+    return s;
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("keytool said: " + out).isZero();
+  }
+
+  @Test
+  void an_https_download_trusted_by_the_tls_trust_store_resumes_with_a_range() throws Exception {
+    PackageServer server = httpsServer().dropAfter(400_000, 1);
+    DownloadService service = service(config(3, 10, SIZE, 30, "trust.p12"));
+
+    Path file = fetch(service, request(server.uri(), SIZE, Optional.of(sha(content))));
+
+    assertThat(server.uri().getScheme()).isEqualTo("https");
+    assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    assertThat(server.ranges).hasSize(2).first().isEqualTo("null");
+    assertThat(resumedAt(server)).isBetween(1L, 400_000L);
+  }
+
+  @Test
+  void an_https_server_no_trusted_certificate_vouches_for_is_refused() throws Exception {
+    PackageServer server = httpsServer();
+    DownloadService service = service(config(0, 10, SIZE, 30, ""));
+
+    assertFailure(
+        service.start(request(server.uri(), SIZE, Optional.empty())), DownloadFailure.NETWORK);
+    assertThat(server.requests()).isZero();
+    assertThat(lines).anyMatch(l -> l.contains("SSLHandshakeException"));
+  }
+
+  @Test
+  void a_tls_trust_store_made_after_the_service_started_is_read_at_the_next_download()
+      throws Exception {
+    DownloadService service = service(config(0, 10, SIZE, 30, "trust.p12"));
+    PackageServer server = httpsServer();
+
+    Path file = fetch(service, request(server.uri(), SIZE, Optional.of(sha(content))));
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(content);
+  }
+
   private PackageServer server() throws Exception {
     PackageServer s = new PackageServer(content);
     open.add(s);
@@ -249,6 +357,11 @@ class DownloadServiceTest {
   }
 
   static DownloadConfig config(int retries, long initialMillis, long maxBytes, int idleSeconds) {
+    return config(retries, initialMillis, maxBytes, idleSeconds, "");
+  }
+
+  static DownloadConfig config(
+      int retries, long initialMillis, long maxBytes, int idleSeconds, String tlsTrustStore) {
     return new DownloadConfig() {
       @Override
       public Class<? extends Annotation> annotationType() {
@@ -293,6 +406,16 @@ class DownloadServiceTest {
       @Override
       public String trustStorePassword() {
         return "";
+      }
+
+      @Override
+      public String tlsTrustStore() {
+        return tlsTrustStore;
+      }
+
+      @Override
+      public String tlsTrustStorePassword() {
+        return "changeit";
       }
 
       @Override

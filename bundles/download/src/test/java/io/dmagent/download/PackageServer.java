@@ -2,6 +2,8 @@ package io.dmagent.download;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP server on loopback serving one package with an ETag and byte ranges, which can drop
@@ -42,8 +45,20 @@ final class PackageServer implements AutoCloseable {
   final List<String> ifRanges = new CopyOnWriteArrayList<>();
 
   PackageServer(byte[] content) throws IOException {
+    this(content, null);
+  }
+
+  /** Over HTTPS with {@code tls}'s certificate when it is not null. */
+  PackageServer(byte[] content, SSLContext tls) throws IOException {
     this.content = content;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(any, 0);
+    } else {
+      HttpsServer https = HttpsServer.create(any, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     server.createContext("/pkg", this::serve);
     server.setExecutor(pool);
     server.start();
@@ -51,7 +66,10 @@ final class PackageServer implements AutoCloseable {
 
   URI uri() {
     return URI.create(
-        "http://127.0.0.1:" + server.getAddress().getPort() + "/pkg/dmagent-fumo.jar");
+        (server instanceof HttpsServer ? "https" : "http")
+            + "://127.0.0.1:"
+            + server.getAddress().getPort()
+            + "/pkg/dmagent-fumo.jar");
   }
 
   /** The next {@code times} answers stop after {@code bytes} bytes of the body. */

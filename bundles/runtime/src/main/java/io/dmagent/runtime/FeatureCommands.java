@@ -64,8 +64,8 @@ public final class FeatureCommands {
 
   private String change(String action, String name, boolean force) throws InterruptedException {
     return switch (action) {
-      case "install" -> features.install(name, force);
-      case "uninstall" -> features.uninstall(name, force);
+      case "install" -> features.install(name, force, ChangeOrigin.CONSOLE).message();
+      case "uninstall" -> features.uninstall(name, force, ChangeOrigin.CONSOLE).message();
       default -> USAGE;
     };
   }

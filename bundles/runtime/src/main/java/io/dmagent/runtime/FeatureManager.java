@@ -1,5 +1,7 @@
 package io.dmagent.runtime;
 
+import io.dmagent.api.feature.FeatureChange;
+import io.dmagent.api.feature.FeatureListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -42,7 +47,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * set that names an unknown feature, is empty, drops the boot bundles or cannot reach a DM server;
  * a bundle that cannot be installed or resolved rolls the change back. A refusal is one ERROR line
  * and the running set stays. The boot bundles (framework services, this runtime, the console) are
- * never uninstalled. Work runs on a thread of this component, which ends when the component does.
+ * never uninstalled. Changes at run time come from the console ({@link FeatureCommands}) or other
+ * bundles ({@link FeatureService}), with the same checks; the {@code FeatureListener} services are
+ * told after each change of the running set. Work runs on a thread of this component, which ends
+ * when the component does.
  */
 @Component(
     service = FeatureManager.class,
@@ -95,6 +103,8 @@ public final class FeatureManager {
 
   private ServiceRegistration<Object> ready;
 
+  private final List<FeatureListener> listeners = new CopyOnWriteArrayList<>();
+
   /**
    * @param gate not used here, but required: configurations must be checked before the features'
    *     components receive them
@@ -137,6 +147,15 @@ public final class FeatureManager {
     return out;
   }
 
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addListener(FeatureListener listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(FeatureListener listener) {
+    listeners.remove(listener);
+  }
+
   @Modified
   void modified(RuntimeConfig config) {
     List<String> configured = names(config);
@@ -177,7 +196,7 @@ public final class FeatureManager {
    * @return the repositories read and what changed, for the operator
    */
   public String refreshRepositories() throws InterruptedException {
-    return onWorker(
+    return onWorkerText(
         () -> {
           StringBuilder out = new StringBuilder("feature repositories: ");
           List<String> read = new ArrayList<>();
@@ -203,18 +222,26 @@ public final class FeatureManager {
    * this returns.
    *
    * @param force apply it even if the resulting set has no way to reach a DM server
-   * @return what changed, in one line for the operator
+   * @param origin who asks, for the log line and the answer
+   * @return what changed, or why nothing did
    */
-  public String install(String name, boolean force) throws InterruptedException {
+  public FeatureChange install(String name, boolean force, ChangeOrigin origin)
+      throws InterruptedException {
     return onWorker(
+        name,
         () -> {
           if (running.contains(name)) {
-            return "feature " + name + " is already installed; nothing changed";
+            return unchanged(name, "feature " + name + " is already installed; nothing changed");
           }
           List<String> next = new ArrayList<>(running);
           next.add(name);
           return change(
-              "installed feature " + name, next, force, "its bundles were already running");
+              name,
+              "installed feature " + name,
+              next,
+              force,
+              origin,
+              "its bundles were already running");
         });
   }
 
@@ -223,33 +250,51 @@ public final class FeatureManager {
    * are uninstalled before this returns.
    *
    * @param force apply it even if the resulting set has no way to reach a DM server
-   * @return what changed, in one line for the operator
+   * @param origin who asks, for the log line and the answer
+   * @return what changed, or why nothing did
    */
-  public String uninstall(String name, boolean force) throws InterruptedException {
+  public FeatureChange uninstall(String name, boolean force, ChangeOrigin origin)
+      throws InterruptedException {
     return onWorker(
+        name,
         () -> {
           List<String> including = including(name);
           if (!including.isEmpty()) {
-            return "feature "
-                + name
-                + " is part of "
-                + String.join(", ", including)
-                + ", which stay installed; nothing changed";
+            return refused(
+                name,
+                "feature "
+                    + name
+                    + " is part of "
+                    + String.join(", ", including)
+                    + ", which stay installed; nothing changed");
           }
           if (!running.contains(name)) {
-            return "feature " + name + " is not installed; nothing changed";
+            return unchanged(name, "feature " + name + " is not installed; nothing changed");
           }
           List<String> next = new ArrayList<>(running);
           next.remove(name);
           return change(
+              name,
               "uninstalled feature " + name,
               next,
               force,
+              origin,
               "its bundles stay, other installed features need them");
         });
   }
 
-  private String onWorker(Callable<String> task) throws InterruptedException {
+  private FeatureChange onWorker(String name, Callable<FeatureChange> task)
+      throws InterruptedException {
+    try {
+      return worker.submit(task).get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      log.error("feature change failed: {}", cause.toString());
+      return refused(name, "the feature change failed: " + cause.getMessage());
+    }
+  }
+
+  private String onWorkerText(Callable<String> task) throws InterruptedException {
     try {
       return worker.submit(task).get();
     } catch (ExecutionException e) {
@@ -259,18 +304,54 @@ public final class FeatureManager {
     }
   }
 
-  /** A change from the console: applied and logged, or refused with the reason. */
-  private String change(String what, List<String> next, boolean force, String whenNoBundle) {
+  /** A change asked for at run time: applied and logged, or refused with the reason. */
+  private FeatureChange change(
+      String name,
+      String what,
+      List<String> next,
+      boolean force,
+      ChangeOrigin origin,
+      String whenNoBundle) {
     try {
-      FeatureChange change = apply(next, force);
-      running = List.copyOf(next);
-      log.info("{} from the console: {}", what, change);
-      return what + ": " + (change.isEmpty() ? whenNoBundle : change);
+      BundleChange change = apply(next, force);
+      running(next);
+      log.info("{} {}: {}", what, origin.logText(), change);
+      return new FeatureChange(
+          name,
+          FeatureChange.Outcome.APPLIED,
+          change.installed(),
+          change.uninstalled(),
+          what + ": " + (change.isEmpty() ? whenNoBundle : change));
     } catch (RefusedChange e) {
-      return "refused: "
-          + e.getMessage()
-          + (e.forcible() ? "; add --force to apply it anyway" : "")
-          + "; nothing changed";
+      return refused(
+          name,
+          "refused: "
+              + e.getMessage()
+              + (e.forcible() && origin.mayForce() ? "; add --force to apply it anyway" : "")
+              + "; nothing changed");
+    }
+  }
+
+  private static FeatureChange unchanged(String name, String message) {
+    return new FeatureChange(name, FeatureChange.Outcome.UNCHANGED, List.of(), List.of(), message);
+  }
+
+  private static FeatureChange refused(String name, String message) {
+    return new FeatureChange(name, FeatureChange.Outcome.REFUSED, List.of(), List.of(), message);
+  }
+
+  /** Makes {@code next} the running set and tells the listeners, when it changed. */
+  private void running(List<String> next) {
+    List<String> before = running;
+    running = List.copyOf(next);
+    if (!running.equals(before)) {
+      for (FeatureListener l : listeners) {
+        try {
+          l.featuresChanged(running);
+        } catch (RuntimeException e) {
+          log.warn("a feature listener failed: {}", e.toString());
+        }
+      }
     }
   }
 
@@ -313,7 +394,7 @@ public final class FeatureManager {
     }
     try {
       apply(last, true);
-      running = last;
+      running(last);
       log.error(
           "{}; running the features applied last instead: {}", refused, String.join(",", last));
     } catch (RefusedChange e) {
@@ -340,8 +421,8 @@ public final class FeatureManager {
   /** Applies a set from the configuration and keeps it as the one to fall back on at start. */
   private void applyConfigured(List<String> configured, boolean allowNoTransport)
       throws RefusedChange {
-    FeatureChange change = apply(configured, allowNoTransport);
-    running = List.copyOf(configured);
+    BundleChange change = apply(configured, allowNoTransport);
+    running(configured);
     configuredRefused = false;
     remember(configured);
     log.info("features {}: {}", String.join(", ", configured), change);
@@ -400,7 +481,7 @@ public final class FeatureManager {
    * @throws RefusedChange when the set is refused or a bundle cannot be installed or resolved;
    *     nothing changed then
    */
-  private FeatureChange apply(List<String> names, boolean force) throws RefusedChange {
+  private BundleChange apply(List<String> names, boolean force) throws RefusedChange {
     FeatureRepository repo;
     try {
       repo = repository();
@@ -424,7 +505,7 @@ public final class FeatureManager {
     for (Bundle b : added) {
       start(b);
     }
-    return new FeatureChange(added.stream().map(Bundle::getSymbolicName).toList(), removed);
+    return new BundleChange(added.stream().map(Bundle::getSymbolicName).toList(), removed);
   }
 
   private boolean providesTransport(FeatureRepository repo, String location) {
@@ -569,7 +650,8 @@ public final class FeatureManager {
     }
   }
 
-  private FeatureRepository repository() throws IOException {
+  /** The features known now (the repositories are read again). */
+  FeatureRepository repository() throws IOException {
     return repositories.read().repository();
   }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One deployed component as {@code Inventory/Deployed/<node>} shows it: a bundle (ID its symbolic
- * name) or a feature (ID its name, its bundles by symbolic name).
+ * name), a feature SCOMO installed from a feature package, or a feature of the distribution the
+ * runtime runs (ID its name, its bundles by symbolic name).
  */
 record Component(
     String node,
@@ -19,7 +20,9 @@ record Component(
 
   enum Kind {
     BUNDLE,
-    FEATURE
+    FEATURE,
+    /** A feature of the runtime's feature service: changed through it, never bundle by bundle. */
+    DISTRIBUTION_FEATURE
   }
 
   static final String FEATURE_NODE_PREFIX = "feature.";

@@ -19,6 +19,7 @@ import org.osgi.framework.BundleException;
 final class ComponentOperations {
   private final Deployer deployer;
   private final Inventory inventory;
+  private final FeatureOperations features;
   private final DeliveredStore delivered;
   private final FeatureRecords records;
   private final JarKeeper jars;
@@ -34,6 +35,7 @@ final class ComponentOperations {
   ComponentOperations(
       Deployer deployer,
       Inventory inventory,
+      FeatureOperations features,
       DeliveredStore delivered,
       FeatureRecords records,
       JarKeeper jars,
@@ -47,6 +49,7 @@ final class ComponentOperations {
       Runnable changed) {
     this.deployer = deployer;
     this.inventory = inventory;
+    this.features = features;
     this.delivered = delivered;
     this.records = records;
     this.jars = jars;
@@ -117,7 +120,46 @@ final class ComponentOperations {
     }
   }
 
-  void removeDelivered(Target t, Asker asker) {
+  /**
+   * Install, InstallInactive or Remove of a delivered package, or of a distribution feature the
+   * gateway does not run (through the runtime's feature service).
+   */
+  void onDelivered(Target t, Asker asker) throws InterruptedException {
+    Optional<Component> feature =
+        delivered.find(t.node()).isPresent()
+            ? Optional.empty()
+            : inventory.available(delivered.all()).stream()
+                .filter(c -> c.node().equals(t.node()))
+                .findFirst();
+    if (feature.isPresent()) {
+      onAvailable(t, feature.get(), asker);
+    } else if (t.operation().equals("Remove")) {
+      removeDelivered(t, asker);
+    } else {
+      install(t.node(), t.operation().equals("Install"), asker, t.uri(), t.item());
+    }
+  }
+
+  private void onAvailable(Target t, Component c, Asker asker) throws InterruptedException {
+    gate.awaitEnd(asker.serverId());
+    boolean remove = t.operation().equals("Remove");
+    ResultCode failure = remove ? ResultCode.REMOVE_FAILED : ResultCode.INSTALL_FAILED;
+    try {
+      features.runDelivered(t.operation(), c, failure);
+      changed.run();
+      report(asker, t.uri(), ResultCode.SUCCESSFUL, c.id(), "");
+    } catch (OperationFailure e) {
+      status(
+          t.item(),
+          remove
+              ? ScomoNodes.DELIVERED_REMOVE_FAILED
+              : ScomoNodes.DELIVERED_INSTALL_FAILED_WITH_DATA);
+      changed.run();
+      report(asker, t.uri(), failure, c.id(), e.getMessage());
+    }
+  }
+
+  private void removeDelivered(Target t, Asker asker) {
     try {
       delivered.remove(t.node());
       changed.run();
@@ -143,7 +185,12 @@ final class ComponentOperations {
       return;
     }
     try {
-      run(t.operation(), c.get());
+      if (c.get().kind() == Component.Kind.DISTRIBUTION_FEATURE) {
+        refuseSelf(t.operation(), c.get());
+        features.run(t.operation(), c.get(), failure);
+      } else {
+        run(t.operation(), c.get());
+      }
       changed.run();
       status(t.item(), ScomoNodes.DEPLOYED_IDLE);
       report(asker, t.uri(), ResultCode.SUCCESSFUL, c.get().id(), "");
@@ -154,11 +201,15 @@ final class ComponentOperations {
     }
   }
 
-  private void run(String operation, Component c) throws OperationFailure, InterruptedException {
+  private void refuseSelf(String operation, Component c) throws OperationFailure {
     if (!operation.equals("Activate") && c.bundles().contains(deployer.self())) {
       throw new OperationFailure(
           ResultCode.REMOVE_FAILED, "SCOMO does not deactivate or remove itself");
     }
+  }
+
+  private void run(String operation, Component c) throws OperationFailure, InterruptedException {
+    refuseSelf(operation, c);
     List<Bundle> bundles = new ArrayList<>();
     for (String bsn : c.bundles()) {
       deployer.find(bsn).ifPresent(bundles::add);

@@ -8,7 +8,7 @@ import org.osgi.framework.Bundle;
 
 /**
  * The deployed components, read from the framework each time: every bundle (but the framework
- * itself) and every feature SCOMO installed from a feature package.
+ * itself), every feature SCOMO installed from a feature package, and the distribution's features.
  */
 final class Inventory {
   /** A bundle's node is its symbolic name, when that is a node name a server can type. */
@@ -16,10 +16,12 @@ final class Inventory {
 
   private final Deployer deployer;
   private final FeatureRecords records;
+  private final DistributionFeatures distribution;
 
-  Inventory(Deployer deployer, FeatureRecords records) {
+  Inventory(Deployer deployer, FeatureRecords records, DistributionFeatures distribution) {
     this.deployer = deployer;
     this.records = records;
+    this.distribution = distribution;
   }
 
   List<Component> deployed() {
@@ -44,7 +46,9 @@ final class Inventory {
               records.signer(bsn),
               List.of(bsn)));
     }
+    java.util.Set<String> packaged = new java.util.HashSet<>();
     for (FeatureRecords.InstalledFeature f : records.all()) {
+      packaged.add(f.name());
       boolean active =
           !f.bundles().isEmpty()
               && f.bundles().stream()
@@ -61,7 +65,19 @@ final class Inventory {
               records.signer(f.name()),
               f.bundles()));
     }
+    out.addAll(distribution.deployed(packaged));
     return out;
+  }
+
+  /**
+   * The distribution's features the gateway does not run, as delivered components; a package
+   * delivered under the same node hides one.
+   */
+  List<Component> available(List<DeliveredStore.Delivered> delivered) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    delivered.forEach(d -> taken.add(d.node()));
+    records.all().forEach(f -> taken.add(Component.FEATURE_NODE_PREFIX + f.name()));
+    return distribution.available(taken);
   }
 
   Optional<Component> find(String node) {

@@ -30,7 +30,12 @@ final class InventoryTree {
     this.tree = tree;
   }
 
-  synchronized void sync(List<Component> deployed, List<DeliveredStore.Delivered> delivered)
+  /**
+   * @param available the distribution's features the gateway does not run, written as delivered
+   *     components
+   */
+  synchronized void sync(
+      List<Component> deployed, List<DeliveredStore.Delivered> delivered, List<Component> available)
       throws DmException {
     try (TreeTransaction tx = tree.begin(Principal.device())) {
       Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
@@ -39,6 +44,10 @@ final class InventoryTree {
       }
       for (DeliveredStore.Delivered d : delivered) {
         wanted.put(ScomoNodes.at(ScomoNodes.DELIVERED, d.node()).toString(), leaves(d));
+      }
+      for (Component c : available) {
+        wanted.putIfAbsent(
+            ScomoNodes.at(ScomoNodes.DELIVERED, c.node()).toString(), deliveredLeaves(c));
       }
       Set<String> deployedNow = removeGone(tx, ScomoNodes.DEPLOYED, wanted.keySet());
       Set<String> deliveredNow = removeGone(tx, ScomoNodes.DELIVERED, wanted.keySet());
@@ -95,6 +104,16 @@ final class InventoryTree {
     m.put("Ext/Kind", c.kind() == Component.Kind.BUNDLE ? "bundle" : "feature");
     m.put("Ext/Location", c.location());
     m.put("Ext/Signer", c.signer());
+    return m;
+  }
+
+  private static Map<String, String> deliveredLeaves(Component c) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("ID", c.id());
+    m.put("Name", c.name());
+    m.put("Version", c.version());
+    m.put("State", Integer.toString(ScomoNodes.STATE_DELIVERED));
+    m.put("Ext/Kind", "feature");
     return m;
   }
 

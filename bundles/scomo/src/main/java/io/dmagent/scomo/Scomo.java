@@ -51,7 +51,8 @@ final class Scomo {
     FeatureRecords records = new FeatureRecords(settings.data());
     JarKeeper jars = new JarKeeper(settings.data().resolve("jars"), settings.system());
     PendingStore store = new PendingStore(settings.data());
-    this.inventory = new Inventory(deployer, records);
+    DistributionFeatures distribution = new DistributionFeatures(deployer, services);
+    this.inventory = new Inventory(deployer, records, distribution);
     this.delivered = new DeliveredStore(settings.data().resolve("delivered"), warn);
     this.inventoryTree = new InventoryTree(tree);
     this.reporter =
@@ -64,6 +65,7 @@ final class Scomo {
         new ComponentOperations(
             deployer,
             inventory,
+            new FeatureOperations(distribution),
             delivered,
             records,
             jars,
@@ -118,7 +120,8 @@ final class Scomo {
           () -> {
             syncQueued.set(false);
             try {
-              inventoryTree.sync(inventory.deployed(), delivered.all());
+              List<DeliveredStore.Delivered> packages = delivered.all();
+              inventoryTree.sync(inventory.deployed(), packages, inventory.available(packages));
             } catch (DmException e) {
               warn.accept(
                   "cannot write the SCOMO inventory, trying again in 1 s: " + e.getMessage());
@@ -134,14 +137,7 @@ final class Scomo {
           try {
             switch (t.place()) {
               case DOWNLOAD -> downloads.start(t, asker);
-              case DELIVERED -> {
-                if (t.operation().equals("Remove")) {
-                  components.removeDelivered(t, asker);
-                } else {
-                  components.install(
-                      t.node(), t.operation().equals("Install"), asker, t.uri(), t.item());
-                }
-              }
+              case DELIVERED -> components.onDelivered(t, asker);
               case DEPLOYED -> components.onDeployed(t, asker);
             }
           } catch (InterruptedException stopping) {

@@ -1,6 +1,8 @@
 package io.dmagent.scomo;
 
 import io.dmagent.api.download.Downloads;
+import io.dmagent.api.feature.FeatureListener;
+import io.dmagent.api.feature.Features;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.session.ManagementSessions;
@@ -29,9 +31,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Wires SCOMO into the framework: the MO, the session listener that confirms updates, the tree
- * listener that prepares Download nodes, and a bundle listener that keeps the inventory current.
- * The protocol's services (alerts, sessions) and the downloads are dynamic: SCOMO keeps running
- * while it updates the protocol bundle.
+ * listener that prepares Download nodes, and a bundle listener and a feature listener that keep the
+ * inventory current. The protocol's services (alerts, sessions), the downloads and the runtime's
+ * features are dynamic: SCOMO keeps running while it updates the protocol bundle.
  */
 @Component(
     immediate = true,
@@ -70,6 +72,7 @@ public final class ScomoComponent {
     context.addBundleListener(bundles);
     ManagementSessions.Listener sessions = scomo::sessionEnded;
     TreeChangeListener downloads = scomo::treeChanged;
+    FeatureListener features = running -> scomo.sync();
     Hashtable<String, Object> subtree = new Hashtable<>();
     subtree.put(TreeChangeListener.SUBTREE, ScomoNodes.DOWNLOAD.toString());
     this.registrations =
@@ -79,7 +82,8 @@ public final class ScomoComponent {
                 new ScomoObject(scomo, Arrays.asList(config.servers())),
                 null),
             context.registerService(ManagementSessions.Listener.class, sessions, null),
-            context.registerService(TreeChangeListener.class, downloads, subtree));
+            context.registerService(TreeChangeListener.class, downloads, subtree),
+            context.registerService(FeatureListener.class, features, null));
     scomo.start();
   }
 
@@ -123,6 +127,16 @@ public final class ScomoComponent {
 
   void unbindDownloads(Downloads downloads) {
     services.gone(downloads);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void bindFeatures(Features features) {
+    services.features(features);
+    scomo.sync();
+  }
+
+  void unbindFeatures(Features features) {
+    services.gone(features);
   }
 
   private static String property(BundleContext context, String key, String fallback) {

@@ -1,18 +1,21 @@
 package io.dmagent.scomo;
 
 import io.dmagent.api.download.Downloads;
+import io.dmagent.api.feature.Features;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.session.ManagementSessions;
 import java.util.Optional;
 
 /**
  * The services SCOMO uses that come and go while it runs: the protocol bundle (alerts, sessions)
- * may be the very bundle SCOMO is updating, and the download bundle is optional.
+ * may be the very bundle SCOMO is updating, the download bundle is optional, and the runtime's
+ * feature service is used only while it is there.
  */
 final class Services {
   private volatile AlertService alerts;
   private volatile ManagementSessions sessions;
   private volatile Downloads downloads;
+  private volatile Features features;
 
   Optional<AlertService> alerts() {
     return Optional.ofNullable(alerts);
@@ -24,6 +27,14 @@ final class Services {
 
   Optional<Downloads> downloads() {
     return Optional.ofNullable(downloads);
+  }
+
+  Optional<Features> features() {
+    return Optional.ofNullable(features);
+  }
+
+  void features(Features s) {
+    features = s;
   }
 
   void alerts(AlertService s) {
@@ -48,6 +59,9 @@ final class Services {
     }
     if (downloads == s) {
       downloads = null;
+    }
+    if (features == s) {
+      features = null;
     }
   }
 }

@@ -77,7 +77,14 @@ class ScomoTest {
   }
 
   private void startScomo(Duration confirmWithin) throws Exception {
+    startScomo(confirmWithin, null);
+  }
+
+  private void startScomo(Duration confirmWithin, FeaturesOnFelix features) throws Exception {
     services = new Services();
+    if (features != null) {
+      services.features(features);
+    }
     services.alerts(alerts);
     services.sessions(sessions);
     scomo =
@@ -453,6 +460,144 @@ class ScomoTest {
         .isInstanceOf(DmException.class)
         .extracting(e -> ((DmException) e).status())
         .isEqualTo(StatusCode.COMMAND_NOT_ALLOWED);
+  }
+
+  /** The distribution's features dm-core and dm-http installed, dm-policy known but not. */
+  private FeaturesOnFelix distribution() throws Exception {
+    FeaturesOnFelix features = new FeaturesOnFelix(felix.getBundleContext(), "dm-http");
+    features.declare("dm-core", TestJars.bundle(dir, "com.example.core", "1.0.0"), true);
+    features.declare("dm-http", TestJars.bundle(dir, "com.example.http", "1.0.0"), true);
+    features.declare("dm-policy", TestJars.bundle(dir, "com.example.policy", "1.0.0"), false);
+    return features;
+  }
+
+  private List<String> deployed() throws DmException {
+    return tree.operations(Principal.server(SERVER))
+        .get(NodeUri.of("./SCOMO/Inventory/Deployed"))
+        .children();
+  }
+
+  @Test
+  void the_distribution_s_installed_features_are_deployed_components() throws Exception {
+    FeaturesOnFelix features = distribution();
+    startScomo(Duration.ofMinutes(5), features);
+
+    assertThat(deployed())
+        .contains("feature.dm-core", "feature.dm-http")
+        .doesNotContain("feature.dm-policy");
+    assertThat(value("./SCOMO/Inventory/Deployed/feature.dm-http/ID")).isEqualTo("dm-http");
+    assertThat(value("./SCOMO/Inventory/Deployed/feature.dm-http/Name")).isEqualTo("the dm-http");
+    assertThat(value("./SCOMO/Inventory/Deployed/feature.dm-http/Version")).isEqualTo("1.0.0");
+    assertThat(value("./SCOMO/Inventory/Deployed/feature.dm-http/State")).isEqualTo("20");
+    assertThat(value("./SCOMO/Inventory/Deployed/feature.dm-http/Ext/Kind")).isEqualTo("feature");
+  }
+
+  @Test
+  void a_distribution_feature_is_deactivated_activated_and_removed_through_the_feature_service()
+      throws Exception {
+    FeaturesOnFelix features = distribution();
+    features.install("dm-policy");
+    startScomo(Duration.ofMinutes(5), features);
+    String node = "./SCOMO/Inventory/Deployed/feature.dm-policy";
+    assertThat(value(node + "/State")).isEqualTo("20");
+
+    exec(node + "/Operations/Deactivate", "c-d");
+    scomo.awaitIdle();
+    assertThat(bundle("com.example.policy")).isEmpty();
+    assertThat(awaitValue(node + "/State", "10")).isEqualTo("10");
+
+    exec(node + "/Operations/Activate", "c-a");
+    scomo.awaitIdle();
+    assertThat(bundle("com.example.policy"))
+        .get()
+        .extracting(Bundle::getState)
+        .isEqualTo(Bundle.ACTIVE);
+    assertThat(awaitValue(node + "/State", "20")).isEqualTo("20");
+
+    exec(node + "/Operations/Remove", "c-r");
+    scomo.awaitIdle();
+    scomo.awaitIdle();
+    assertThat(bundle("com.example.policy")).isEmpty();
+    assertThat(deployed()).doesNotContain("feature.dm-policy");
+    assertThat(features.calls)
+        .containsExactly(
+            "install dm-policy", "uninstall dm-policy", "install dm-policy", "uninstall dm-policy");
+    assertThat(alerts.queued)
+        .extracting(q -> q.alert().correlator().orElseThrow())
+        .containsExactly("c-d", "c-a", "c-r");
+    assertThat(alerts.data(2))
+        .isEqualTo("<ResultCode>1200</ResultCode><Identifier>dm-policy</Identifier>");
+  }
+
+  @Test
+  void a_feature_change_the_runtime_refuses_fails_with_the_operation_s_code_and_its_reason()
+      throws Exception {
+    FeaturesOnFelix features = distribution();
+    startScomo(Duration.ofMinutes(5), features);
+    String node = "./SCOMO/Inventory/Deployed/feature.dm-http";
+
+    exec(node + "/Operations/Remove", "c-r");
+    scomo.awaitIdle();
+    exec(node + "/Operations/Deactivate", "c-d");
+    scomo.awaitIdle();
+
+    assertThat(alerts.data(0))
+        .isEqualTo(
+            "<ResultCode>1408</ResultCode><Identifier>dm-http</Identifier><Reason>refused: "
+                + FeaturesOnFelix.REFUSAL
+                + "</Reason>");
+    assertThat(alerts.data(1)).startsWith("<ResultCode>1410</ResultCode>").contains("refused");
+    assertThat(value(node + "/Status")).isEqualTo("60");
+    assertThat(value(node + "/State")).isEqualTo("20");
+    assertThat(bundle("com.example.http"))
+        .get()
+        .extracting(Bundle::getState)
+        .isEqualTo(Bundle.ACTIVE);
+  }
+
+  @Test
+  void a_distribution_feature_the_gateway_does_not_run_is_delivered_and_installed_from_there()
+      throws Exception {
+    FeaturesOnFelix features = distribution();
+    startScomo(Duration.ofMinutes(5), features);
+    String delivered = "./SCOMO/Inventory/Delivered/feature.dm-policy";
+    assertThat(value(delivered + "/ID")).isEqualTo("dm-policy");
+    assertThat(value(delivered + "/State")).isEqualTo("10");
+    assertThat(value(delivered + "/Ext/Kind")).isEqualTo("feature");
+
+    exec(delivered + "/Operations/Remove", "c-r");
+    scomo.awaitIdle();
+    exec(delivered + "/Operations/Install", "c-i");
+    scomo.awaitIdle();
+    scomo.awaitIdle();
+
+    assertThat(alerts.data(0)).startsWith("<ResultCode>1408</ResultCode>");
+    assertThat(alerts.data(1))
+        .isEqualTo("<ResultCode>1200</ResultCode><Identifier>dm-policy</Identifier>");
+    assertThat(features.calls).containsExactly("install dm-policy");
+    assertThat(bundle("com.example.policy"))
+        .get()
+        .extracting(Bundle::getState)
+        .isEqualTo(Bundle.ACTIVE);
+    assertThat(awaitValue("./SCOMO/Inventory/Deployed/feature.dm-policy/State", "20"))
+        .isEqualTo("20");
+    assertThat(
+            tree.operations(Principal.server(SERVER))
+                .get(NodeUri.of("./SCOMO/Inventory/Delivered"))
+                .children())
+        .doesNotContain("feature.dm-policy");
+  }
+
+  @Test
+  void a_distribution_feature_the_gateway_runs_is_deployed_and_never_delivered() throws Exception {
+    startScomo(Duration.ofMinutes(5), distribution());
+
+    assertThat(
+            tree.operations(Principal.server(SERVER))
+                .get(NodeUri.of("./SCOMO/Inventory/Delivered"))
+                .children())
+        .contains("feature.dm-policy")
+        .doesNotContain("feature.dm-core", "feature.dm-http");
   }
 
   static byte[] read(InputStream in) throws java.io.IOException {

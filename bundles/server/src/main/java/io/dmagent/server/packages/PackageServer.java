@@ -1,6 +1,7 @@
 package io.dmagent.server.packages;
 
 import io.dmagent.api.log.WireText;
+import io.dmagent.server.http.ServerChannels;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves the files of one folder at {@code /packages/<name>} over HTTP/1.1 (GET and HEAD), the
+ * Serves the files of one folder at {@code /packages/<name>} over HTTP/1.1 (GET and HEAD), on plain
+ * HTTP or, with the reference server's TLS channel, on HTTPS (the same handler either way), the
  * packages a test script names in SCOMO's PkgURL: {@code Range: bytes=N-} (or {@code N-M}) is
  * answered 206, {@code If-Range} with the file's ETag, and, for the resume tests, the first
  * download after {@link #dropOnce} ends with the connection closed after that many bytes. One
@@ -38,6 +40,7 @@ public final class PackageServer implements AutoCloseable {
   private static final int TIMEOUT_MS = 10_000;
 
   private final Path folder;
+  private final ServerChannels channels;
   private final Consumer<String> log;
   private final ServerSocket listener;
   private final ExecutorService workers;
@@ -46,9 +49,18 @@ public final class PackageServer implements AutoCloseable {
   private volatile long dropAfter;
   private volatile boolean closed;
 
+  /** Plain HTTP. */
   public PackageServer(InetSocketAddress bind, Path folder, Consumer<String> log)
       throws IOException {
+    this(bind, folder, ServerChannels.plain(), log);
+  }
+
+  /** Over {@code channels}: plain HTTP, or HTTPS with the server's certificate. */
+  public PackageServer(
+      InetSocketAddress bind, Path folder, ServerChannels channels, Consumer<String> log)
+      throws IOException {
     this.folder = folder;
+    this.channels = channels;
     this.log = log;
     this.listener = new ServerSocket();
     listener.setReuseAddress(true);
@@ -69,7 +81,7 @@ public final class PackageServer implements AutoCloseable {
 
   /** Where a file of the folder is served. */
   public URI uri(String name) {
-    return URI.create("http://127.0.0.1:" + listener.getLocalPort() + PATH + name);
+    return URI.create(channels.scheme() + "://127.0.0.1:" + listener.getLocalPort() + PATH + name);
   }
 
   public int port() {
@@ -104,11 +116,15 @@ public final class PackageServer implements AutoCloseable {
   private void serve(Socket s) {
     try (s) {
       s.setSoTimeout(TIMEOUT_MS);
-      InputStream in = new BufferedInputStream(s.getInputStream());
+      ServerChannels.Streams streams = open(s);
+      if (streams == null) {
+        return;
+      }
+      InputStream in = new BufferedInputStream(streams.in());
       String head = readHead(in);
       String[] lines = head.split("\r\n");
       String[] request = lines[0].split(" ");
-      OutputStream out = s.getOutputStream();
+      OutputStream out = streams.out();
       if (request.length != 3 || !(request[0].equals("GET") || request[0].equals("HEAD"))) {
         answer(out, "405 Method Not Allowed", "");
         return;
@@ -123,6 +139,16 @@ public final class PackageServer implements AutoCloseable {
       send(out, file, request[0].equals("HEAD"), header(lines, "range"), header(lines, "if-range"));
     } catch (IOException e) {
       // The client went away, or we dropped the connection on purpose.
+    }
+  }
+
+  /** The connection's streams after the handshake; null (and one line) when it failed. */
+  private ServerChannels.Streams open(Socket s) {
+    try {
+      return channels.open(s);
+    } catch (IOException e) {
+      log.accept("package server: handshake failed: " + channels.failure(e));
+      return null;
     }
   }
 

@@ -99,4 +99,39 @@ class PackageServerTest {
     assertThat(again.body()).isEqualTo(content);
     assertThat(log).anyMatch(l -> l.contains("dropped the connection after 30000 of 100000 bytes"));
   }
+
+  @Test
+  void over_https_the_same_handler_serves_a_range_with_the_demo_certificate() throws Exception {
+    char[] password = "pw".toCharArray();
+    Path store = dir.resolve("tls/server.p12");
+    Path ca = dir.resolve("tls/demo-ca.p12");
+    io.dmagent.server.tls.DemoCertificates.ensure(store, ca, password);
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(io.dmagent.server.tls.ServerTls.load(ca, "PKCS12", password));
+    javax.net.ssl.SSLContext trusting = javax.net.ssl.SSLContext.getInstance("TLS");
+    trusting.init(null, tmf.getTrustManagers(), null);
+    try (PackageServer https =
+        new PackageServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            dir,
+            io.dmagent.server.tls.ServerTls.https(
+                io.dmagent.server.tls.ServerTls.load(store, "PKCS12", password), password),
+            log::add)) {
+      HttpResponse<byte[]> r =
+          HttpClient.newBuilder()
+              .sslContext(trusting)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(https.uri("meter-1.0.0.jar"))
+                      .header("Range", "bytes=60000-")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(https.uri("").getScheme()).isEqualTo("https");
+      assertThat(r.statusCode()).isEqualTo(206);
+      assertThat(r.body()).isEqualTo(Arrays.copyOfRange(content, 60000, 100000));
+    }
+  }
 }

@@ -3,8 +3,8 @@ package io.dmagent.runtime;
 import java.util.List;
 
 /** What one applied feature change did to the framework: the bundles it installed and removed. */
-record FeatureChange(List<String> installed, List<String> uninstalled) {
-  FeatureChange {
+record BundleChange(List<String> installed, List<String> uninstalled) {
+  BundleChange {
     installed = List.copyOf(installed);
     uninstalled = List.copyOf(uninstalled);
   }

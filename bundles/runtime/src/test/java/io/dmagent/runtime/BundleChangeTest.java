@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FeatureChangeTest {
+class BundleChangeTest {
   @Test
   void a_change_says_which_bundles_it_installed_and_uninstalled() {
-    assertThat(new FeatureChange(List.of("a"), List.of("b", "c")))
+    assertThat(new BundleChange(List.of("a"), List.of("b", "c")))
         .hasToString("installed and started 1 bundle (a); uninstalled 2 bundles (b, c)");
   }
 
   @Test
   void a_change_of_no_bundle_says_so() {
-    FeatureChange none = new FeatureChange(List.of(), List.of());
+    BundleChange none = new BundleChange(List.of(), List.of());
     assertThat(none.isEmpty()).isTrue();
     assertThat(none).hasToString("no bundle installed or uninstalled");
   }
