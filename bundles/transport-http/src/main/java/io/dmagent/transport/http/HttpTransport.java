@@ -7,6 +7,7 @@ import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportSession;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -176,8 +177,26 @@ public final class HttpTransport implements DmTransport {
           return new TlsConnector(contexts.serverAuth(), contexts.probe(), warn);
       }
     } catch (GeneralSecurityException | IOException e) {
-      throw refused("no usable " + security.mode() + " key material: " + e.getMessage());
+      String line = "no usable " + security.mode() + " key material: " + e.getMessage();
+      if (notThereYet(e)) {
+        // A store not made yet (the demo server beside the agent makes its CA at its first start,
+        // a provisioning step may come after boot): nothing was tried with the server, so the
+        // session is tried again later as after a failed connection, and the store looked for
+        // again then.
+        warn.accept(line + " (not there yet; tried again at the next attempt)");
+        throw new TransportException(Kind.CONNECT, line);
+      }
+      throw refused(line);
     }
+  }
+
+  private static boolean notThereYet(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoSuchFileException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
