@@ -33,6 +33,9 @@ public final class AgentLogs
   /** The system property naming the folder where agents started now write their logs. */
   static final String FOLDER = "dmagent.test.agent-logs";
 
+  /** {@code -Ddmagent.test.agent-logs.keep=true} keeps the logs of passing tests too. */
+  static final String KEEP = "dmagent.test.agent-logs.keep";
+
   private static final Path ROOT = Path.of("target/agent-logs");
   private static final String FAILED = "failed";
 
@@ -109,7 +112,7 @@ public final class AgentLogs
   }
 
   private static void delete(Path folder) {
-    if (!Files.exists(folder)) {
+    if (!Files.exists(folder) || Boolean.getBoolean(KEEP)) {
       return;
     }
     try (Stream<Path> all = Files.walk(folder)) {
