@@ -83,8 +83,14 @@ public final class AgentLogs
     return ROOT.resolve(context.getRequiredTestClass().getSimpleName());
   }
 
+  /** The method's folder; each invocation of a parameterized test has its own below it. */
   private static Path testFolder(ExtensionContext context) {
-    return classFolder(context).resolve(context.getRequiredTestMethod().getName());
+    String method = context.getRequiredTestMethod().getName();
+    Path folder = classFolder(context).resolve(method);
+    String shown = context.getDisplayName();
+    return shown.startsWith(method + "(")
+        ? folder
+        : folder.resolve(shown.replaceAll("[^A-Za-z0-9._-]+", "_"));
   }
 
   /** The agent logs directly in {@code folder} (not in its subfolders), each whole. */
