@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -258,23 +259,25 @@ class HostileMessageTest {
   void every_truncation_of_a_message_is_a_bad_request(Encoding encoding) throws Exception {
     byte[] whole = codec.encode(Messages.messages().get("everything"), encoding);
 
-    for (int length = 0; length < whole.length; length++) {
-      byte[] cut = Arrays.copyOf(whole, length);
-      assertThat(guarded(() -> status(codec, cut, encoding)))
-          .as("first %d bytes", length)
-          .isEqualTo(400);
-    }
+    eachGuarded(
+        whole.length,
+        length -> {
+          byte[] cut = Arrays.copyOf(whole, length);
+          assertThat(status(codec, cut, encoding)).as("first %d bytes", length).isEqualTo(400);
+        });
   }
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void random_garbage_is_a_bad_request(Encoding encoding) throws Exception {
     Random random = new Random(11);
-    for (int i = 0; i < 2000; i++) {
-      byte[] garbage = new byte[1 + random.nextInt(600)];
-      random.nextBytes(garbage);
-      assertThat(guarded(() -> status(codec, garbage, encoding))).isIn(400, 413, 415);
-    }
+    eachGuarded(
+        2000,
+        i -> {
+          byte[] garbage = new byte[1 + random.nextInt(600)];
+          random.nextBytes(garbage);
+          assertThat(status(codec, garbage, encoding)).isIn(400, 413, 415);
+        });
   }
 
   @ParameterizedTest
@@ -501,22 +504,38 @@ class HostileMessageTest {
   }
 
   /**
-   * One decode under the hang guard, on the test's one decoding thread. A loop of thousands of
-   * decodes guards each, not their sum: the guard is there for a decoder that hangs, and the sum
-   * grows with the machine's load (it came near 20 s when several builds shared two cores).
+   * Runs {@code count} decodes on the test's decoding thread under the hang guard, which fails the
+   * test when one decode does not end within it (no progress in a whole guard period), not when
+   * thousands of them together take longer: the guard is there for a decoder that hangs, and their
+   * sum grows with the machine's load (it passed 20 s when several builds shared two cores).
    */
-  private int guarded(Callable<Integer> decode) throws Exception {
-    Future<Integer> answer = decoder.submit(decode);
-    try {
-      return answer.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      return fail("a decode did not end within the hang guard of " + HANG_GUARD);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error error) {
-        throw error; // an assertion inside the decode is the test's own failure
+  private void eachGuarded(int count, IntConsumer decode) throws Exception {
+    AtomicInteger done = new AtomicInteger();
+    Future<?> all =
+        decoder.submit(
+            () -> {
+              for (int i = 0; i < count; i++) {
+                decode.accept(i);
+                done.incrementAndGet();
+              }
+            });
+    int seen = -1;
+    while (true) {
+      try {
+        all.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (done.get() == seen) {
+          all.cancel(true);
+          fail("decode " + seen + " did not end within the hang guard of " + HANG_GUARD);
+        }
+        seen = done.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error; // an assertion about a decode is the test's own failure
+        }
+        throw e;
       }
-      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 
