@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -34,6 +37,7 @@ final class RunningAgent implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
+  private final Optional<Path> log = AgentLogs.newLog();
   private int consoleCommands;
 
   private RunningAgent(Path home, Process process) {
@@ -210,16 +214,30 @@ final class RunningAgent implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Collects every line, and writes it at once to the log file {@link AgentLogs} prints when the
+   * test fails (at once: a test that hangs and is killed still leaves it).
+   */
   private void collect() {
     try (BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter file = logWriter()) {
       for (String line; (line = r.readLine()) != null; ) {
         lines.add(line);
+        file.println(line); // a PrintWriter: a full disk costs the file, not the test
+        file.flush();
       }
     } catch (IOException e) {
       lines.add("(output lost: " + e + ")");
     }
+  }
+
+  private PrintWriter logWriter() throws IOException {
+    return new PrintWriter(
+        log.isPresent()
+            ? Files.newBufferedWriter(log.get(), StandardCharsets.UTF_8)
+            : Writer.nullWriter());
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,9 +74,26 @@ class WakeIT {
     return line.substring(0, line.indexOf(' '));
   }
 
-  /** Notifies the device and waits for the session it starts; returns the server's device line. */
-  private static String wake(RunningAgent agent, String devId, String command) throws Exception {
+  /**
+   * Notifies the device once its binding listens and waits for the session it starts; returns the
+   * server's device line. A binding grafts its Push feature once its socket is bound (SIP, WAP) or
+   * its topic subscribed (MQTT); before that a notification is lost, and a loaded machine can end
+   * the first session before. Over HTTP the feature comes with the servlet's component, and the
+   * HTTP listener serves it a moment later: a notification it refuses wakes nothing and is sent
+   * again.
+   */
+  private static String wake(RunningAgent agent, String devId, String binding, String command)
+      throws Exception {
+    agent.awaitLine(
+        "grafted at ./DevDetail/Ext/DMAgent/Features/Push" + binding.toUpperCase(Locale.ROOT));
     List<String> sent = agent.console(command);
+    long deadline = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
+    while (binding.equals("http")
+        && sent.stream().anyMatch(l -> l.startsWith("error"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      sent = agent.console(command);
+    }
     assertThat(sent).noneMatch(l -> l.startsWith("error"));
     agent.awaitLine(l -> l.contains("session 2A with dmagent-demo ended: completed"));
     return agent.console("dmserver:devices").stream()
@@ -96,7 +114,10 @@ class WakeIT {
 
       String device =
           wake(
-              agent, devId, "dmserver:notify " + devId + " --binding " + binding + " --session 2A");
+              agent,
+              devId,
+              binding,
+              "dmserver:notify " + devId + " --binding " + binding + " --session 2A");
 
       assertThat(device).contains("2 session(s)");
       assertThat(agent.lines())
@@ -118,7 +139,7 @@ class WakeIT {
         String devId = devId(agent);
 
         String device =
-            wake(agent, devId, "dmserver:notify " + devId + " --binding mqtt --session 2A");
+            wake(agent, devId, "mqtt", "dmserver:notify " + devId + " --binding mqtt --session 2A");
 
         assertThat(device).contains("2 session(s)");
         assertThat(agent.lines())
@@ -141,6 +162,7 @@ class WakeIT {
           wake(
               agent,
               devId,
+              "http",
               "dmserver:notify "
                   + devId
                   + " --binding http --format 1.3 --session 2A --reason firmware-check"

@@ -31,8 +31,14 @@ final class PolicyEngine {
   private final ResultBook book;
   private final Reporter reporter;
 
-  /** How long after an MO service came its graft is looked for again. */
-  static final java.time.Duration GRAFT_SETTLE = java.time.Duration.ofSeconds(1);
+  /** How long after an MO service came its graft is first looked for again. */
+  static final Duration GRAFT_SETTLE = Duration.ofSeconds(1);
+
+  /**
+   * How long a graft that did not come yet is looked for, at doubling intervals while a policy
+   * waits for a node. Beyond it, the next node added anywhere still resumes a waiting policy.
+   */
+  static final Duration GRAFT_PATIENCE = Duration.ofMinutes(2);
 
   private final Scheduler scheduler;
   private final Clock clock;
@@ -126,18 +132,18 @@ final class PolicyEngine {
 
   /** A type or a management object came: policies waiting for one try again. */
   void providersChanged() {
-    scheduler.execute(
-        guarded(
-            () -> {
-              for (NodeUri uri : new ArrayList<>(policies.keySet())) {
-                Running r = policies.get(uri);
-                if (!r.waitingFor.isEmpty()) {
-                  reload(uri, true);
-                } else if (r.compiled != null) {
-                  evaluate(r); // a watched node may have gone with its MO
-                }
-              }
-            }));
+    scheduler.execute(guarded(this::lookAgain));
+  }
+
+  private void lookAgain() {
+    for (NodeUri uri : new ArrayList<>(policies.keySet())) {
+      Running r = policies.get(uri);
+      if (!r.waitingFor.isEmpty()) {
+        reload(uri, true);
+      } else if (r.compiled != null) {
+        evaluate(r); // a watched node may have gone with its MO
+      }
+    }
   }
 
   /**
@@ -166,13 +172,32 @@ final class PolicyEngine {
   }
 
   /**
-   * A management object came: the policies waiting for a node look again now and once more a moment
-   * later, since the tree grafts it on its own service callback, which may come after this one (a
-   * graft of stored nodes tells no listener).
+   * A management object came: the policies waiting for a node look again now and a moment later,
+   * since the tree grafts it on its own service callback, which may come after this one (a graft of
+   * stored nodes tells no listener). On a loaded machine that can be seconds later: while a policy
+   * still waits for a node, it looks again after twice as long each time, up to {@link
+   * #GRAFT_PATIENCE}.
    */
   void arrived() {
     providersChanged();
-    scheduler.at(clock.instant().plus(GRAFT_SETTLE), this::providersChanged);
+    lookAgainAfter(GRAFT_SETTLE);
+  }
+
+  private void lookAgainAfter(Duration delay) {
+    scheduler.at(
+        clock.instant().plus(delay),
+        guarded(
+            () -> {
+              lookAgain();
+              Duration next = delay.multipliedBy(2);
+              if (next.compareTo(GRAFT_PATIENCE) <= 0 && waitingForNode()) {
+                lookAgainAfter(next);
+              }
+            }));
+  }
+
+  private boolean waitingForNode() {
+    return policies.values().stream().anyMatch(r -> r.waitingFor.startsWith("node"));
   }
 
   private static boolean watchesBelow(CompiledPolicy compiled, NodeUri root) {

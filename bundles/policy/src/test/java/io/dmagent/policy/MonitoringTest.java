@@ -230,6 +230,53 @@ class MonitoringTest {
   }
 
   @Test
+  void an_mo_the_tree_grafts_seconds_after_the_engine_heard_of_it_still_resumes_its_policies()
+      throws Exception {
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("lamp-on")
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/LampOn", "Value", "yes")
+            .xml());
+    gw.tree.ungraft(lamp);
+    gw.policies.managementObjectRemoved(lamp);
+    gw.settle();
+
+    gw.policies.managementObjectAdded(lamp);
+    gw.settle();
+    // A loaded machine: the tree's own callback grafts the lamp 5 s later, its level already high.
+    gw.advance(Duration.ofSeconds(5));
+    assertThat(gw.status("lamp-on"))
+        .hasValueSatisfying(s -> assertThat(s).startsWith("inactive: missing node"));
+    gw.tree.graft(lamp);
+    gw.device().replace(NodeUri.of(LEVEL), NodeValue.of("70", NodeFormat.INT));
+    gw.advance(Duration.ofSeconds(8));
+
+    assertThat(gw.status("lamp-on")).contains("active");
+    assertThat(gw.value("./Vendor/Log/LampOn")).contains("yes");
+  }
+
+  @Test
+  void the_graft_is_looked_for_no_longer_than_the_patience_allows() throws Exception {
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("lamp-on")
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/LampOn", "Value", "yes")
+            .xml());
+    gw.tree.ungraft(lamp);
+    gw.policies.managementObjectRemoved(lamp);
+    gw.policies.managementObjectAdded(lamp); // never grafted
+    gw.settle();
+
+    gw.advance(PolicyEngine.GRAFT_PATIENCE.multipliedBy(2));
+
+    assertThat(gw.scheduler.pendingTimers()).isZero();
+  }
+
+  @Test
   void policies_that_set_each_other_off_are_throttled_and_logged_once() throws Exception {
     gw.device().addLeaf(NodeUri.of("./Vendor/Ping"), NodeValue.of("0", NodeFormat.INT));
     gw.policies.addActionType("acme.bump", new Bump());

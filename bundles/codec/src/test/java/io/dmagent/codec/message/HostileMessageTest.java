@@ -12,6 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +34,15 @@ class HostileMessageTest {
   private static final Duration HANG_GUARD = Duration.ofSeconds(20);
   private static final int MAX = 1 << 20;
   private final SyncMlCodec codec = new SyncMlCodec();
+
+  /** A daemon thread: a decode that hangs must not keep the test JVM from exiting. */
+  private final ExecutorService decoder =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "hostile-decode");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final String HEADER =
       "<SyncHdr><VerDTD>1.2</VerDTD><VerProto>DM/1.2</VerProto><SessionID>1</SessionID>"
@@ -238,31 +256,27 @@ class HostileMessageTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
-  void every_truncation_of_a_message_is_a_bad_request(Encoding encoding) {
+  void every_truncation_of_a_message_is_a_bad_request(Encoding encoding) throws Exception {
     byte[] whole = codec.encode(Messages.messages().get("everything"), encoding);
 
-    assertTimeoutPreemptively(
-        HANG_GUARD,
-        () -> {
-          for (int length = 0; length < whole.length; length++) {
-            byte[] cut = Arrays.copyOf(whole, length);
-            assertThat(status(codec, cut, encoding)).as("first %d bytes", length).isEqualTo(400);
-          }
+    eachGuarded(
+        whole.length,
+        length -> {
+          byte[] cut = Arrays.copyOf(whole, length);
+          assertThat(status(codec, cut, encoding)).as("first %d bytes", length).isEqualTo(400);
         });
   }
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
-  void random_garbage_is_a_bad_request(Encoding encoding) {
+  void random_garbage_is_a_bad_request(Encoding encoding) throws Exception {
     Random random = new Random(11);
-    assertTimeoutPreemptively(
-        HANG_GUARD,
-        () -> {
-          for (int i = 0; i < 2000; i++) {
-            byte[] garbage = new byte[1 + random.nextInt(600)];
-            random.nextBytes(garbage);
-            assertThat(status(codec, garbage, encoding)).isIn(400, 413, 415);
-          }
+    eachGuarded(
+        2000,
+        i -> {
+          byte[] garbage = new byte[1 + random.nextInt(600)];
+          random.nextBytes(garbage);
+          assertThat(status(codec, garbage, encoding)).isIn(400, 413, 415);
         });
   }
 
@@ -487,6 +501,47 @@ class HostileMessageTest {
   void configured_depths_are_bounded_so_recursion_stays_shallow() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageLimits(100_000, 1, 1, 1))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Runs {@code count} decodes on the test's decoding thread under the hang guard, which fails the
+   * test when one decode does not end within it (no progress in a whole guard period), not when
+   * thousands of them together take longer: the guard is there for a decoder that hangs, and their
+   * sum grows with the machine's load (it passed 20 s when several builds shared two cores).
+   */
+  private void eachGuarded(int count, IntConsumer decode) throws Exception {
+    AtomicInteger done = new AtomicInteger();
+    Future<?> all =
+        decoder.submit(
+            () -> {
+              for (int i = 0; i < count; i++) {
+                decode.accept(i);
+                done.incrementAndGet();
+              }
+            });
+    int seen = -1;
+    while (true) {
+      try {
+        all.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (done.get() == seen) {
+          all.cancel(true);
+          fail("decode " + seen + " did not end within the hang guard of " + HANG_GUARD);
+        }
+        seen = done.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error; // an assertion about a decode is the test's own failure
+        }
+        throw e;
+      }
+    }
+  }
+
+  @AfterEach
+  void stopDecoder() {
+    decoder.shutdownNow();
   }
 
   private static int status(SyncMlCodec codec, byte[] message, Encoding encoding) {

@@ -7,12 +7,14 @@ import io.dmagent.api.transport.TransportException.Kind;
 import io.dmagent.api.transport.TransportSession;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -176,8 +178,28 @@ public final class HttpTransport implements DmTransport {
           return new TlsConnector(contexts.serverAuth(), contexts.probe(), warn);
       }
     } catch (GeneralSecurityException | IOException e) {
-      throw refused("no usable " + security.mode() + " key material: " + e.getMessage());
+      String material = "no usable " + security.mode() + " key material: ";
+      Optional<String> missing = missingFile(e);
+      if (missing.isPresent()) {
+        // A store not made yet (the demo server beside the agent makes its CA at its first start,
+        // a provisioning step may come after boot): nothing was tried with the server, so the
+        // session is tried again later as after a failed connection, and the store looked for
+        // again then.
+        String line = material + missing.get() + " is not there yet";
+        warn.accept(line + "; tried again at the next attempt");
+        throw new TransportException(Kind.CONNECT, line);
+      }
+      throw refused(material + e.getMessage());
     }
+  }
+
+  private static Optional<String> missingFile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NoSuchFileException missing) {
+        return Optional.of(missing.getFile());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

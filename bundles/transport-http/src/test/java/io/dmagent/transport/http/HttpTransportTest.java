@@ -508,6 +508,10 @@ class HttpTransportTest {
   void timeouts_size_limit_and_user_agent_come_from_the_configuration() throws Exception {
     HttpTransport configured =
         new HttpTransport(config(200, 2048, "Gateway/2 DM Agent"), line -> {});
+    // The answering server gets as long as a loaded machine needs: with 200 ms, its big answer
+    // came too late under load and failed as a timeout instead of as too large.
+    HttpTransport patient =
+        new HttpTransport(config(30_000, 2048, "Gateway/2 DM Agent"), line -> {});
     byte[] big = RawHttpServer.response("200 OK", "Content-Length: 4096\r\n", "x".repeat(4096));
     try (RawHttpServer silent =
             new RawHttpServer(
@@ -517,8 +521,7 @@ class HttpTransportTest {
                 });
         RawHttpServer bigAnswers = new RawHttpServer((i, head, body) -> big);
         TransportSession toSilent = configured.open(silent.uri("/"), ChannelSecurity.plaintext());
-        TransportSession toBig =
-            configured.open(bigAnswers.uri("/"), ChannelSecurity.plaintext())) {
+        TransportSession toBig = patient.open(bigAnswers.uri("/"), ChannelSecurity.plaintext())) {
       assertThatThrownBy(() -> toSilent.exchange(post(silent.uri("/"), "x")))
           .isInstanceOfSatisfying(
               TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));

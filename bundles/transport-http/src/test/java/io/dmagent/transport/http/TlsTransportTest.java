@@ -13,6 +13,7 @@ import io.dmagent.api.transport.TransportRequest;
 import io.dmagent.api.transport.TransportSession;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,6 +192,36 @@ class TlsTransportTest {
               TransportException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SECURITY))
           .hasMessageContaining("no key store is configured");
       assertThat(log).hasSize(1);
+    }
+  }
+
+  @Test
+  void a_trust_store_not_there_yet_is_retried_and_used_once_it_is_there() throws Exception {
+    Path later = dir.resolve("made-later.p12");
+    HttpTransport transport =
+        transport(TlsSettings.trusting(new KeyStoreFile(later, "PKCS12", trustStore.password())));
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, "TLSv1.3")) {
+      assertThatThrownBy(() -> exchange(transport, server.uri("localhost"), ChannelSecurity.tls()))
+          .isInstanceOfSatisfying(
+              TransportException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessageContaining("made-later.p12");
+      assertThat(log).singleElement().asString().contains("not there yet");
+
+      Files.copy(trustStore.path(), later);
+
+      assertThat(exchange(transport, server.uri("localhost"), ChannelSecurity.tls()))
+          .isEqualTo("secure");
+    }
+  }
+
+  @Test
+  void a_trust_store_that_does_not_parse_is_refused_without_retrying() throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.p12"), "not a key store");
+    HttpTransport transport =
+        transport(TlsSettings.trusting(new KeyStoreFile(broken, "PKCS12", trustStore.password())));
+    try (TlsTestServer server = TlsTestServer.jsse(ca.server(), null, "TLSv1.3")) {
+      assertRefused(
+          transport, server.uri("localhost"), ChannelSecurity.tls(), "cannot read PKCS12 store");
     }
   }
 
