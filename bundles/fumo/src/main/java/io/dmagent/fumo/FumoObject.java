@@ -1,6 +1,7 @@
 package io.dmagent.fumo;
 
 import io.dmagent.api.download.Downloads;
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.session.AlertService;
 import io.dmagent.api.session.ManagementSessions;
@@ -15,8 +16,6 @@ import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -206,13 +205,6 @@ public final class FumoObject implements ManagementObject, ManagementSessions.Li
   }
 
   private static byte[] loadDdf() {
-    try (InputStream in = FumoObject.class.getResourceAsStream("/ddf/fumo.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("fumo.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DdfResource.load(FumoObject.class, "fumo.ddf");
   }
 }

@@ -1,5 +1,6 @@
 package io.dmagent.policy;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.ExecRequest;
@@ -8,9 +9,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -74,13 +72,6 @@ final class MgmtPolicyObject implements ManagementObject {
   }
 
   static byte[] loadDdf() {
-    try (InputStream in = MgmtPolicyObject.class.getResourceAsStream("/ddf/mgmtpolicy.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("mgmtpolicy.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DdfResource.load(MgmtPolicyObject.class, "mgmtpolicy.ddf");
   }
 }

@@ -1,5 +1,6 @@
 package io.dmagent.scomo;
 
+import io.dmagent.api.mo.DdfResource;
 import io.dmagent.api.mo.ManagementObject;
 import io.dmagent.api.tree.DmException;
 import io.dmagent.api.tree.ExecRequest;
@@ -8,9 +9,6 @@ import io.dmagent.api.tree.NodeUri;
 import io.dmagent.api.tree.NodeValue;
 import io.dmagent.api.tree.Principal;
 import io.dmagent.api.tree.StatusCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,13 +77,6 @@ final class ScomoObject implements ManagementObject {
   }
 
   private static byte[] loadDdf() {
-    try (InputStream in = ScomoObject.class.getResourceAsStream("/ddf/scomo.ddf")) {
-      if (in == null) {
-        throw new IllegalStateException("scomo.ddf missing from the bundle");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DdfResource.load(ScomoObject.class, "scomo.ddf");
   }
 }
