@@ -25,10 +25,7 @@ class DoorRelayIT {
 
   @TempDir Path dir;
 
-  /**
-   * The shipped example's features, and a session every 5 s so "the next session" comes soon and
-   * its record stays long enough for dmserver:results (the last session only) to show it.
-   */
+  /** The shipped example's features, and a session every 5 s so "the next session" comes soon. */
   private static Path example(Path dir) throws Exception {
     Path home = RunningAgent.install(dir);
     Files.writeString(
@@ -101,8 +98,8 @@ class DoorRelayIT {
 
       long opened = System.nanoTime();
       assertThat(agent.console("hw:mock-input door high")).contains("input door high");
-      // The relay, and the server's record of the last session (which a session every 5 s
-      // replaces), watched together until the relay is on and a session carried the report.
+      // The relay and the alerts the server received, watched together until the relay is on and
+      // a session carried the report.
       long relayOnMillis = -1;
       boolean reported = false;
       long deadline = opened + 60_000_000_000L;
@@ -111,7 +108,7 @@ class DoorRelayIT {
           relayOnMillis = (System.nanoTime() - opened) / 1_000_000;
         }
         reported |=
-            agent.console("dmserver:results " + devId).stream()
+            agent.console("dmserver:alerts " + devId).stream()
                 .anyMatch(l -> l.contains("oma-mgmtpolicymo:1.0:policyreport"));
         Thread.sleep(100);
       }

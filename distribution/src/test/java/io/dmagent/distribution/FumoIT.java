@@ -212,7 +212,7 @@ class FumoIT {
   }
 
   /**
-   * Waits until the server's record of the device's last session shows the Generic Alert of update
+   * Waits until the server's record of the device's sessions shows the Generic Alert of update
    * {@code name}: an alert 1226 with exactly that update's Correlator, whose item is {@code item}
    * (type, mark, source and result code).
    */
@@ -222,7 +222,7 @@ class FumoIT {
     long end = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
     List<String> results = List.of();
     while (System.nanoTime() < end) {
-      results = console(agent, "dmserver:results " + devId);
+      results = console(agent, "dmserver:alerts " + devId);
       for (int i = 0; i + 1 < results.size(); i++) {
         if (results.get(i).trim().equals(header) && results.get(i + 1).trim().equals(item)) {
           return;

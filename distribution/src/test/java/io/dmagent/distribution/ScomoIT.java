@@ -245,7 +245,7 @@ class ScomoIT {
       throws Exception {
     long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
     while (System.nanoTime() < until) {
-      for (String line : agent.console("dmserver:results " + devId)) {
+      for (String line : agent.console("dmserver:alerts " + devId)) {
         if (line.contains("correlator " + correlator)) {
           return line;
         }

@@ -78,7 +78,30 @@ final class ConsoleText {
       }
       out.append('\n');
     }
-    for (ReceivedAlert a : s.alerts()) {
+    appendAlerts(out, s.alerts());
+    return out.toString().stripTrailing();
+  }
+
+  /**
+   * The alerts of every session the server still keeps for the device, oldest first, each session
+   * named by its headline: a Generic Alert that came in a session since followed by others is still
+   * there.
+   */
+  static String alerts(DeviceRecord device) {
+    StringBuilder out = new StringBuilder();
+    for (SessionRecord s : device.sessions()) {
+      if (!s.alerts().isEmpty()) {
+        out.append(device.devId()).append(": ").append(headline(s)).append('\n');
+        appendAlerts(out, s.alerts());
+      }
+    }
+    return out.isEmpty()
+        ? device.devId() + " sent no alert in the sessions kept"
+        : out.toString().stripTrailing();
+  }
+
+  private static void appendAlerts(StringBuilder out, List<ReceivedAlert> alerts) {
+    for (ReceivedAlert a : alerts) {
       out.append("  alert ").append(a.code());
       a.correlator().ifPresent(c -> out.append(" correlator ").append(c));
       for (ReceivedAlert.AlertItem i : a.items()) {
@@ -90,7 +113,6 @@ final class ConsoleText {
       }
       out.append('\n');
     }
-    return out.toString().stripTrailing();
   }
 
   private static String headline(SessionRecord s) {

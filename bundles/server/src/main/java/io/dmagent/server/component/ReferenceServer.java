@@ -58,6 +58,7 @@ import org.osgi.service.metatype.annotations.Designate;
       "osgi.command.function=devices",
       "osgi.command.function=run",
       "osgi.command.function=results",
+      "osgi.command.function=alerts",
       "osgi.command.function=push",
       "osgi.command.function=reports"
     })
@@ -319,6 +320,15 @@ public final class ReferenceServer {
   public String reports(@Descriptor("the device's DevId") String devId) {
     return ConsoleText.reports(
         server.reports().stream().filter(r -> r.devId().equals(devId)).toList());
+  }
+
+  @Descriptor(
+      "Lists the alerts the device sent in the sessions the server keeps (its last 20), by session")
+  public String alerts(@Descriptor("the device's DevId") String devId) {
+    return server
+        .device(devId)
+        .map(ConsoleText::alerts)
+        .orElse("error: no device " + devId + " (dmserver:devices lists them)");
   }
 
   @Descriptor("Shows the last session with the device: each command with its status and results")

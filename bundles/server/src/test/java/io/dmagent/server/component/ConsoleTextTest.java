@@ -97,6 +97,37 @@ class ConsoleTextTest {
   }
 
   @Test
+  void alerts_list_those_of_every_session_kept_not_only_the_last() {
+    SessionRecord withAlert = session();
+    SessionRecord later =
+        new SessionRecord(
+            "4F2B",
+            "urn:dev:ops:gw-1",
+            "default",
+            ENDED.plusSeconds(1),
+            Optional.of(ENDED.plusSeconds(2)),
+            SessionState.COMPLETED,
+            0,
+            0,
+            List.of(),
+            List.of());
+    DeviceRecord device =
+        new DeviceRecord("urn:dev:ops:gw-1", Map.of(), Map.of(), List.of(withAlert, later));
+
+    assertThat(ConsoleText.results(device)).doesNotContain("alert");
+    assertThat(ConsoleText.alerts(device).split("\n"))
+        .containsExactly(
+            "urn:dev:ops:gw-1: session 4F2A (script default) completed at 2026-03-01T10:15:30Z,"
+                + " 3 commands",
+            "  alert 1226 correlator c1",
+            "      org.example.fw (critical) ./FUMO = " + "x".repeat(120) + "... (200 chars)");
+    assertThat(
+            ConsoleText.alerts(
+                new DeviceRecord("urn:dev:ops:gw-1", Map.of(), Map.of(), List.of(later))))
+        .isEqualTo("urn:dev:ops:gw-1 sent no alert in the sessions kept");
+  }
+
+  @Test
   void reports_are_listed_one_a_line_with_id_device_alert_data_and_time() {
     String text =
         ConsoleText.reports(
