@@ -245,7 +245,9 @@ class ScomoIT {
       throws Exception {
     long until = System.nanoTime() + RunningAgent.PATIENCE.toNanos();
     while (System.nanoTime() < until) {
-      for (String line : agent.console("dmserver:alerts " + devId)) {
+      // The last session's record: a Generic Alert shows there once its session has ended, so
+      // the next script is queued for a session that starts after it.
+      for (String line : agent.console("dmserver:results " + devId)) {
         if (line.contains("correlator " + correlator)) {
           return line;
         }
