@@ -121,7 +121,13 @@ final class RunningAgent implements AutoCloseable {
     List<String> printed = new ArrayList<>(lines);
     for (String line : printed.subList(from, printed.size())) {
       String text = line.replaceFirst("^(g! )+", "");
-      if (text.equals(marker)) {
+      if (text.endsWith(marker) && !text.contains("echo")) {
+        // A log line printed meanwhile may share the marker's line: what comes before it is output.
+        String before =
+            text.substring(0, text.length() - marker.length()).replaceFirst("(g! )+$", "");
+        if (!before.isEmpty()) {
+          out.add(before);
+        }
         return out;
       }
       out.add(text);

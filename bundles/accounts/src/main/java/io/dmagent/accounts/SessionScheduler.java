@@ -32,14 +32,22 @@ public final class SessionScheduler implements AutoCloseable {
         () -> ask(serverId), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Never throws: a periodic task that threw would never run again (the executor keeps the fault in
+   * a future no one reads), and the gateway would stop polling without a word.
+   */
   private void ask(String serverId) {
-    sessions
-        .start(SessionRequest.clientInitiated(serverId))
-        .exceptionally(
-            e -> {
-              log.accept("no session with " + serverId + ": " + e.getMessage());
-              return null;
-            });
+    try {
+      sessions
+          .start(SessionRequest.clientInitiated(serverId))
+          .exceptionally(
+              e -> {
+                log.accept("no session with " + serverId + ": " + e.getMessage());
+                return null;
+              });
+    } catch (RuntimeException | Error e) {
+      log.accept("no session with " + serverId + ": " + e);
+    }
   }
 
   @Override

@@ -34,14 +34,58 @@ final class ExecutorScheduler implements Scheduler {
     }
   }
 
+  /**
+   * Runs {@code task} once the clock reads {@code when} or later, never before: a condition held
+   * for a while asks to be looked at when the hold ends and would see it not ended yet if the timer
+   * came early (a delay cut to whole milliseconds, the executor's clock not the engine's). A timer
+   * that finds the clock not there yet waits for the rest.
+   */
   @Override
   public Timer at(Instant when, Runnable task) {
-    long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
-    try {
-      ScheduledFuture<?> f = executor.schedule(task, delay, TimeUnit.MILLISECONDS);
-      return () -> f.cancel(false);
-    } catch (RejectedExecutionException stopping) {
-      return () -> {};
+    PendingTimer timer = new PendingTimer(when, task);
+    timer.arm();
+    return timer;
+  }
+
+  /** One timer, armed again while the clock has not reached its instant. */
+  private final class PendingTimer implements Timer {
+    private final Instant when;
+    private final Runnable task;
+    private volatile ScheduledFuture<?> future;
+    private volatile boolean cancelled;
+
+    PendingTimer(Instant when, Runnable task) {
+      this.when = when;
+      this.task = task;
+    }
+
+    void arm() {
+      long delay = Math.max(0, Duration.between(clock.instant(), when).toNanos());
+      try {
+        future = executor.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // Deactivated: nothing runs any more.
+      }
+    }
+
+    private void fire() {
+      if (cancelled) {
+        return;
+      }
+      if (clock.instant().isBefore(when)) {
+        arm();
+        return;
+      }
+      task.run();
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      ScheduledFuture<?> f = future;
+      if (f != null) {
+        f.cancel(false);
+      }
     }
   }
 

@@ -119,15 +119,25 @@ final class PolicyEngine {
     scheduler.execute(guarded(() -> apply(changes)));
   }
 
-  /** A fault of the engine is one log line; the thread and the other policies go on. */
+  /**
+   * A fault of the engine is one log line; the thread and the other policies go on. Errors too: the
+   * scheduler would keep one in its task's future, where no one sees it, and the policy would stop
+   * without a word.
+   */
   private Runnable guarded(Runnable task) {
     return () -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
-        warn.accept("policy engine fault: " + e);
+      } catch (RuntimeException | Error e) {
+        warn.accept("policy engine fault: " + e + where(e));
       }
     };
+  }
+
+  /** The frame a fault came from: a log line a maintainer can act on without a stack trace. */
+  private static String where(Throwable e) {
+    StackTraceElement[] frames = e.getStackTrace();
+    return frames.length == 0 ? "" : " at " + frames[0];
   }
 
   /** A type or a management object came: policies waiting for one try again. */
@@ -315,8 +325,9 @@ final class PolicyEngine {
     if (changed) {
       evaluate(r);
     } else {
+      Instant looked = clock.instant();
       r.lastOutcome = holdsQuietly(r);
-      schedule(r);
+      schedule(r, looked);
     }
   }
 
@@ -341,9 +352,10 @@ final class PolicyEngine {
     if (r.compiled == null) {
       return;
     }
+    Instant looked = clock.instant();
     boolean holds;
     try {
-      holds = r.compiled.trigger().holds(r.compiled.context());
+      holds = holds(r.compiled);
     } catch (DmException e) {
       r.cancelTimer();
       watchers.remove(r);
@@ -370,25 +382,41 @@ final class PolicyEngine {
     } else {
       r.lastOutcome = holds;
     }
-    schedule(r);
+    schedule(r, looked);
   }
 
   private boolean holdsQuietly(Running r) {
     try {
-      return r.compiled.trigger().holds(r.compiled.context());
+      return holds(r.compiled);
     } catch (DmException e) {
       return false;
     }
   }
 
-  private void schedule(Running r) {
+  /**
+   * Whether the trigger holds. A condition that throws (an extension type's bug) fails its own
+   * policy's evaluation like a failed read; the other policies of the same change still run.
+   */
+  private static boolean holds(CompiledPolicy p) throws DmException {
+    try {
+      return p.trigger().holds(p.context());
+    } catch (RuntimeException | LinkageError e) {
+      throw new DmException(StatusCode.COMMAND_FAILED, "the condition threw " + e);
+    }
+  }
+
+  /**
+   * Arms the timer for the trigger's next change after {@code looked}, the instant before its
+   * conditions were read: a change the conditions did not see yet (a hold ending, a window opening
+   * while they were read) is always ahead of it, never lost between two readings of the clock.
+   */
+  private void schedule(Running r, Instant looked) {
     r.cancelTimer();
     if (r.compiled == null) {
       return;
     }
-    Instant now = clock.instant();
-    Optional<Instant> next = r.compiled.trigger().nextTimeChange(now);
-    if (r.throttledUntil != null && r.throttledUntil.isAfter(now)) {
+    Optional<Instant> next = r.compiled.trigger().nextTimeChange(looked);
+    if (r.throttledUntil != null && r.throttledUntil.isAfter(looked)) {
       next = Optional.of(next.filter(n -> n.isBefore(r.throttledUntil)).orElse(r.throttledUntil));
     }
     next.ifPresent(
@@ -425,7 +453,7 @@ final class PolicyEngine {
       } catch (DmException e) {
         failed = true;
         lines.add(step.name() + ": failed " + e.getMessage());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         failed = true;
         lines.add(step.name() + ": failed " + e.getClass().getSimpleName());
         warn.accept("policy " + p.uri() + " action " + step.name() + " threw " + e);

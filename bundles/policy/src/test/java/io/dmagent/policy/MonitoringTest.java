@@ -18,6 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Continuous monitoring (Device-03) and extensions (OSR-02): types from other bundles work like the
@@ -347,6 +349,66 @@ class MonitoringTest {
 
     assertThat(gw.outcomes("a-broken")).containsExactly("failed");
     assertThat(gw.outcomes("b-fine")).containsExactly("done");
+  }
+
+  /** A vendor's condition type with a bug: its condition throws as it is evaluated. */
+  static final class Throwing implements PolicyConditionType {
+    private final Throwable fault;
+
+    Throwing(Throwable fault) {
+      this.fault = fault;
+    }
+
+    @Override
+    public PolicyCondition create(
+        java.util.Map<String, String> parameters, io.dmagent.api.policy.PolicyContext context) {
+      return new PolicyCondition() {
+        @Override
+        public Set<NodeUri> watchedNodes() {
+          return Set.of(NodeUri.of(LEVEL));
+        }
+
+        @Override
+        public boolean holds(io.dmagent.api.policy.PolicyContext ctx) {
+          if (fault instanceof Error e) {
+            throw e;
+          }
+          throw (RuntimeException) fault;
+        }
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"runtime", "linkage"})
+  void a_condition_that_throws_fails_its_own_policy_and_the_others_of_the_change_still_run(
+      String kind) throws Exception {
+    Throwable fault =
+        kind.equals("runtime")
+            ? new IllegalStateException("vendor bug")
+            : new NoClassDefFoundError("com/acme/Gone");
+    gw.policies.addConditionType("acme.broken", new Throwing(fault));
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("a-broken")
+            .condition("c", "acme.broken")
+            .action("1", "exec", "Target", "./Vendor/Lamp/Blink")
+            .xml());
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy("b-fine")
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/Bright", "Value", "yes")
+            .xml());
+
+    gw.replace(LEVEL, NodeValue.of("70", NodeFormat.INT));
+
+    assertThat(gw.outcomes("a-broken")).contains("failed");
+    assertThat(gw.status("a-broken")).get().asString().contains("the condition threw " + fault);
+    assertThat(gw.outcomes("b-fine")).containsExactly("done");
+    assertThat(gw.log).noneMatch(l -> l.contains("engine fault"));
   }
 
   @Test

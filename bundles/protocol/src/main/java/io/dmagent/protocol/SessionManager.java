@@ -166,7 +166,8 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
       }
     }
     if (failure != null) {
-      log.accept("session with " + job.request.serverId() + " not run: " + failure.getMessage());
+      String why = failure instanceof Error ? failure.toString() : failure.getMessage();
+      log.accept("session with " + job.request.serverId() + " not run: " + why);
       job.done.completeExceptionally(failure);
       return;
     }
@@ -213,7 +214,9 @@ public final class SessionManager implements ManagementSessions, AutoCloseable {
           () -> {
             try {
               task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+              // An Error too: kept in the pool's future, it would leave the job running for ever
+              // and every later request for the server would join it.
               finish(job, null, e);
             }
           },

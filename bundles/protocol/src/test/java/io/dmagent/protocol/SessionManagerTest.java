@@ -103,20 +103,23 @@ class SessionManagerTest {
 
   /** A server that answers package 1 with nothing to do: the session ends after one exchange. */
   private ReplayTransport quietServer(CountDownLatch hold) {
-    return new ReplayTransport(
-        (request, i) -> {
-          try {
-            if (hold != null) {
-              hold.await(10, TimeUnit.SECONDS);
-            }
-            SyncMessage pkg1 = codec.decode(request.body(), Encoding.XML, 1 << 20);
-            SyncMessage answer = new Fixture.Server(pkg1.header().sessionId()).reply(pkg1, true);
-            return ReplayTransport.ok(
-                DmMediaType.DM_XML.mimeType(), codec.encode(answer, Encoding.XML));
-          } catch (MessageFormatException | InterruptedException e) {
-            throw new TransportException(TransportException.Kind.PROTOCOL, e.toString());
-          }
-        });
+    return new ReplayTransport(quietPeer(hold));
+  }
+
+  private ReplayTransport.Peer quietPeer(CountDownLatch hold) {
+    return (request, i) -> {
+      try {
+        if (hold != null) {
+          hold.await(10, TimeUnit.SECONDS);
+        }
+        SyncMessage pkg1 = codec.decode(request.body(), Encoding.XML, 1 << 20);
+        SyncMessage answer = new Fixture.Server(pkg1.header().sessionId()).reply(pkg1, true);
+        return ReplayTransport.ok(
+            DmMediaType.DM_XML.mimeType(), codec.encode(answer, Encoding.XML));
+      } catch (MessageFormatException | InterruptedException e) {
+        throw new TransportException(TransportException.Kind.PROTOCOL, e.toString());
+      }
+    };
   }
 
   @Test
@@ -329,6 +332,39 @@ class SessionManagerTest {
 
     assertThat(report.outcome()).isEqualTo(SessionOutcome.ABORTED_BY_CLIENT);
     assertThat(calls).as("package 1 and the abort").hasValue(2);
+  }
+
+  @Test
+  void an_error_thrown_in_a_session_ends_it_in_one_line_and_the_next_request_runs_a_new_one()
+      throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    ReplayTransport.Peer quiet = quietPeer(null);
+    ReplayTransport brokenOnce =
+        new ReplayTransport(
+            (request, i) -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new NoClassDefFoundError("io/dmagent/Gone");
+              }
+              return quiet.answer(request, i);
+            });
+    ManagementSessions sessions = manager(brokenOnce, 3);
+
+    assertThatThrownBy(
+            () ->
+                sessions
+                    .start(SessionRequest.clientInitiated("srv1"))
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(NoClassDefFoundError.class);
+    assertThat(f.log).anyMatch(l -> l.contains("not run: java.lang.NoClassDefFoundError"));
+
+    SessionReport next =
+        sessions
+            .start(SessionRequest.clientInitiated("srv1"))
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertThat(next.outcome()).isEqualTo(SessionOutcome.COMPLETED);
+    assertThat(sessions.inSession("srv1")).isFalse();
   }
 
   @Test

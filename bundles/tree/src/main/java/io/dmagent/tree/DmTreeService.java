@@ -176,7 +176,9 @@ public final class DmTreeService implements DmTree {
                   if (!mine.isEmpty()) {
                     try {
                       listener.treeChanged(mine);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
+                      // An Error too: it would end the notifier's thread between two listeners,
+                      // and the others would never hear of these changes.
                       refusals.accept("tree change listener failed: " + e);
                     }
                   }

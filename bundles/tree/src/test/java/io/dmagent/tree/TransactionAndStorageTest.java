@@ -177,6 +177,31 @@ class TransactionAndStorageTest {
   }
 
   @Test
+  void a_listener_that_throws_an_error_is_logged_and_the_others_still_hear_of_the_commit()
+      throws Exception {
+    Trees trees = Trees.inMemory();
+    List<TreeChange> heard = new CopyOnWriteArrayList<>();
+    io.dmagent.api.tree.TreeChangeListener broken =
+        changes -> {
+          throw new NoClassDefFoundError("com/acme/Gone");
+        };
+    trees.tree.addListener(broken, Map.of());
+    trees.tree.addListener(heard::addAll, Map.of());
+
+    trees.leaf("./A", "1");
+    trees.leaf("./B", "2");
+
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (heard.size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(heard).extracting(c -> c.uri().toString()).containsExactly("./A", "./B");
+    assertThat(trees.log)
+        .filteredOn(l -> l.contains("tree change listener failed: java.lang.NoClassDefFoundError"))
+        .hasSize(2);
+  }
+
+  @Test
   void a_store_failure_answers_510() {
     TreeStore store = TreeStore.inMemory();
     Trees trees = Trees.on(store);
