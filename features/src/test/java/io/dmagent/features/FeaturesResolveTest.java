@@ -37,6 +37,15 @@ class FeaturesResolveTest {
   }
 
   @Test
+  void event_admin_is_an_extension_feature_not_started_at_every_boot() throws Exception {
+    FeatureRepository shipped = shipped();
+
+    // No bundle of the agent uses it, and it starts ten threads at once.
+    assertThat(shipped.bundlesOf("dm-framework")).noneMatch(b -> b.contains("eventadmin"));
+    assertThat(shipped.bundlesOf("dm-eventadmin")).anyMatch(b -> b.contains("eventadmin"));
+  }
+
+  @Test
   void a_feature_missing_an_import_fails_the_check(@TempDir Path storage) throws Exception {
     FeatureRepository broken =
         FeatureRepository.load(
