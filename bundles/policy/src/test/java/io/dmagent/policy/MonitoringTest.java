@@ -327,6 +327,17 @@ class MonitoringTest {
         .hasSize(1);
   }
 
+  /** A policy that notes in the tree when the lamp is bright: it works whatever others do. */
+  private void addBrightLogPolicy(String name) throws Exception {
+    gw.addTnds(
+        Gateway.SERVER,
+        "./MgmtPolicy/Policies",
+        Tnds.policy(name)
+            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
+            .action("1", "add", "Target", "./Vendor/Log/Bright", "Value", "yes")
+            .xml());
+  }
+
   @Test
   void one_failing_policy_never_stops_another() throws Exception {
     lamp.failExec = true;
@@ -337,13 +348,7 @@ class MonitoringTest {
             .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
             .action("1", "exec", "Target", "./Vendor/Lamp/Blink")
             .xml());
-    gw.addTnds(
-        Gateway.SERVER,
-        "./MgmtPolicy/Policies",
-        Tnds.policy("b-fine")
-            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
-            .action("1", "add", "Target", "./Vendor/Log/Bright", "Value", "yes")
-            .xml());
+    addBrightLogPolicy("b-fine");
 
     gw.replace(LEVEL, NodeValue.of("70", NodeFormat.INT));
 
@@ -395,13 +400,7 @@ class MonitoringTest {
             .condition("c", "acme.broken")
             .action("1", "exec", "Target", "./Vendor/Lamp/Blink")
             .xml());
-    gw.addTnds(
-        Gateway.SERVER,
-        "./MgmtPolicy/Policies",
-        Tnds.policy("b-fine")
-            .condition("c", "compare", "Node", LEVEL, "Operator", "gt", "Value", "50")
-            .action("1", "add", "Target", "./Vendor/Log/Bright", "Value", "yes")
-            .xml());
+    addBrightLogPolicy("b-fine");
 
     gw.replace(LEVEL, NodeValue.of("70", NodeFormat.INT));
 
