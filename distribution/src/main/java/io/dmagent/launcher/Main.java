@@ -39,6 +39,11 @@ public final class Main {
   private final AgentHome home;
   private final PrintStream out;
 
+  /** Taken by the class-data dump and by the stop, so that the two never overlap. */
+  private final Object archiveGate = new Object();
+
+  private boolean stopping;
+
   /** Held until the JVM ends: one agent per data folder. */
   @SuppressWarnings("unused")
   private DataLock lock;
@@ -67,7 +72,7 @@ public final class Main {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> main.shutdown(framework), "dmagent-shutdown"));
     if (main.awaitReady(framework, start)) {
-      ClassDataArchive.requested().ifPresent(archive -> main.out.println(archive.write()));
+      ClassDataArchive.requested().ifPresent(main::writeUnlessStopping);
     }
     framework.waitForStop(0);
     // Stopped from inside (a FUMO update restarts into the new version): bin/dmagent goes on.
@@ -214,7 +219,23 @@ public final class Main {
     return line.toString();
   }
 
+  /**
+   * Writes the class-data archive unless a stop has begun, and holds off the stop while it writes:
+   * a JDK 17 JVM that began to exit in the middle of the dump dumped again from its SIGTERM
+   * handler, over classes the stopped framework had let go, and crashed (SIGSEGV in the dump).
+   */
+  void writeUnlessStopping(ClassDataArchive archive) {
+    synchronized (archiveGate) {
+      if (!stopping) {
+        out.println(archive.write());
+      }
+    }
+  }
+
   void shutdown(Framework framework) {
+    synchronized (archiveGate) {
+      stopping = true;
+    }
     long start = System.nanoTime();
     try {
       framework.stop();

@@ -57,6 +57,59 @@ class ClassDataArchiveIT {
     }
   }
 
+  @Test
+  void a_first_start_stopped_while_it_writes_its_archive_exits_cleanly_with_the_archive_whole()
+      throws Exception {
+    for (int round = 1; round <= 3; round++) {
+      Path home = RunningAgent.install(dir.resolve("round-" + round));
+      try (RunningAgent first = RunningAgent.start(home)) {
+        first.awaitLine("Dynamic dump to file");
+
+        // The dump runs now; the stop waits for it (JDK 17 crashed when the two overlapped).
+        assertThat(first.terminate()).as("exit code of round " + round).isIn(0, 143);
+        assertThat(first.lines()).noneMatch(l -> l.contains("SIGSEGV") || l.contains("hs_err"));
+      }
+      try (var files = Files.list(home.resolve("data/cds"))) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.endsWith(".partial"));
+      }
+    }
+  }
+
+  @Test
+  void a_dump_the_jvm_died_in_is_not_asked_for_again_and_later_starts_run_unarchived()
+      throws Exception {
+    Path home = RunningAgent.install(dir);
+    Path cds = home.resolve("data/cds");
+    try (RunningAgent first = RunningAgent.start(home)) {
+      first.awaitLine(WRITTEN);
+      first.terminate();
+    }
+    // What a JVM that died in the middle of the dump leaves: the partial file, no archive.
+    Path archive = archiveIn(cds).orElseThrow();
+    Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
+    Files.move(archive, partial);
+
+    try (RunningAgent second = RunningAgent.start(home)) {
+      second.awaitLine("DM Agent ready");
+      assertThat(mappedFiles(second)).noneMatch(f -> f.startsWith(cds.toString()));
+      second.terminate();
+      assertThat(second.lines())
+          .filteredOn(l -> l.contains("class-data archive"))
+          .singleElement()
+          .asString()
+          .startsWith("WARN dmagent: the last start died while it wrote the class-data archive");
+    }
+    assertThat(partial).doesNotExist();
+    assertThat(archive.resolveSibling(archive.getFileName() + ".failed")).exists();
+
+    try (RunningAgent third = RunningAgent.start(home)) {
+      third.awaitLine("DM Agent ready");
+      third.terminate();
+      assertThat(third.lines()).noneMatch(l -> l.contains("class-data archive"));
+    }
+  }
+
   /** What the operator must not see: errors, and the JVM's own remarks on what it archives. */
   private static boolean noise(String line) {
     return line.contains("ERROR") || line.contains("[cds") || line.contains("[warning]");
