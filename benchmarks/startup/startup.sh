@@ -6,7 +6,7 @@
 # Each agent set gets its own copy of the image, started twice first (the first start makes the demo's certificates,
 # the tree, ConfigAdmin's store, and writes the class-data archive once ready; the second is the first to map it;
 # their figures are printed apart), so the rounds measure what a gateway does at every boot: a restart with its
-# data/ kept (the framework cache is cleaned at every start anyway). One round starts, in
+# data/ kept (the framework cache too, as a gateway keeps it). One round starts, in
 # turn, the floor and each agent set, each in a new JVM, and takes for each:
 #   ready  ms from the process's start to its line containing "ready"
 #   cpu    CPU time (user + system, ms) the process used until then: less sensitive to the machine's load than ready

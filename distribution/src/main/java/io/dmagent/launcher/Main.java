@@ -1,5 +1,6 @@
 package io.dmagent.launcher;
 
+import io.dmagent.runtime.BundleFiles;
 import io.dmagent.runtime.FeatureRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.SAXParserFactory;
+import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -21,16 +23,15 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Starts the gateway: a Felix framework (found through the standard {@link FrameworkFactory}), the
- * OSGi services of the {@code dm-framework} feature, and the runtime bundle, which installs the
- * features {@code config/} names. Prints one line with {@code ready} when they are up, then runs
- * until SIGTERM, on which it stops the framework cleanly (every bundle deactivated, every store
- * closed) before the JVM exits.
+ * Starts the gateway: a Felix framework on the cache kept from the last start ({@link
+ * FrameworkCache}), the OSGi services of the {@code dm-framework} feature, and the runtime bundle,
+ * which installs the features {@code config/} names. Prints one line with {@code ready} when they
+ * are up, then runs until SIGTERM, on which it stops the framework cleanly (every bundle
+ * deactivated, every store closed) before the JVM exits.
  */
 public final class Main {
   static final String BOOT_FEATURE = io.dmagent.runtime.FeatureManager.BOOT_FEATURE;
@@ -83,22 +84,109 @@ public final class Main {
     namedXmlParser();
     ownerOnly(home.data());
     StaleTempFolders.clean(home.data().resolve("tmp"));
-    Map<String, String> props = frameworkProperties(List.of(args).contains("--console"));
+    List<String> arguments = List.of(args);
+    Map<String, String> props = frameworkProperties(arguments.contains("--console"));
     Framework framework =
-        ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
-    framework.init();
-    List<Bundle> boot = installBootFeature(framework.getBundleContext());
-    framework.start();
+        initFramework(
+            props,
+            FrameworkCache.of(home.data(), home.dist()),
+            arguments.contains(FrameworkCache.CLEAN_ARGUMENT));
+    BundleContext context = framework.getBundleContext();
+    List<Bundle> boot = installBootFeature(context);
+    leaveStopped(context);
     // One resolution for the whole boot feature: each start() would otherwise resolve again.
     framework.adapt(FrameworkWiring.class).resolveBundles(boot);
+    framework.start();
     for (Bundle b : boot) {
       try {
-        b.start();
+        // Transient: the next start leaves it stopped until here again, in this order.
+        b.start(Bundle.START_TRANSIENT);
       } catch (BundleException e) {
         out.println("ERROR dmagent: cannot start " + b.getSymbolicName() + ": " + e.getMessage());
       }
     }
     return framework;
+  }
+
+  /**
+   * A framework initialised on the cache kept from the last start, or on a clean one when the cache
+   * belongs to another distribution, the operator asked, or the kept one cannot be read (the
+   * framework fails or reports an error while reading it): one warning then, and one clean retry.
+   */
+  private Framework initFramework(Map<String, String> props, FrameworkCache cache, boolean asked)
+      throws IOException, BundleException {
+    Optional<String> reason = cache.cleanReason(asked);
+    if (reason.isEmpty()) {
+      HeldErrors log = new HeldErrors();
+      Framework kept = newFramework(props, log, false);
+      log.hold();
+      String damage;
+      try {
+        kept.init();
+        List<String> errors = log.release();
+        if (errors.isEmpty()) {
+          return kept;
+        }
+        damage = errors.get(0) + (errors.size() > 1 ? " and " + (errors.size() - 1) + " more" : "");
+        discard(kept);
+      } catch (BundleException | RuntimeException e) {
+        log.release();
+        damage = e.toString();
+      }
+      out.println(
+          "WARN dmagent: the framework cache "
+              + cache.folder()
+              + " cannot be read ("
+              + damage
+              + "); starting with a clean one");
+    } else if (Files.exists(cache.folder())) {
+      out.println("dmagent: starting with a clean framework cache: " + reason.get());
+    }
+    cache.forget();
+    Framework clean = newFramework(props, new HeldErrors(), true);
+    clean.init();
+    cache.madeNow();
+    return clean;
+  }
+
+  /** Stops a framework that was initialised but will not run, so that it lets go of its cache. */
+  private static void discard(Framework framework) throws BundleException {
+    framework.stop();
+    try {
+      framework.waitForStop(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Felix itself, not through {@code FrameworkFactory}: its logger is given as an object in the
+   * configuration, which the factory's string map cannot carry.
+   */
+  private static Framework newFramework(Map<String, String> props, HeldErrors log, boolean clean) {
+    Map<String, Object> config = new HashMap<>(props);
+    config.put(HeldErrors.PROPERTY, log);
+    if (clean) {
+      // Without it (or with etc/framework.properties's value) the framework keeps its storage.
+      config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    }
+    return new Felix(config);
+  }
+
+  /**
+   * The feature bundles the cache kept are left stopped when the framework starts: the boot
+   * feature's start here in their order, once the framework runs, as on a clean cache; the others
+   * once the runtime has brought them up to date with their files and knows which features the
+   * configuration wants, so that none runs stale code or belongs to a feature no longer configured.
+   * Bundles installed otherwise (SCOMO, deploy/) start as the framework recorded.
+   */
+  private static void leaveStopped(BundleContext context) throws BundleException {
+    for (Bundle b : context.getBundles()) {
+      if (b.getLocation().startsWith("mvn:")
+          && b.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
+        b.stop();
+      }
+    }
   }
 
   /**
@@ -128,10 +216,9 @@ public final class Main {
 
   Map<String, String> frameworkProperties(boolean console) throws IOException {
     Map<String, String> props = new HashMap<>();
+    // Kept between starts of one distribution (FrameworkCache); the runtime updates a bundle whose
+    // file was replaced (BundleFiles).
     props.put(Constants.FRAMEWORK_STORAGE, home.data().resolve("framework").toString());
-    // Bundles come from system/ and deploy/ on every start, so a replaced jar is always the one
-    // that runs.
-    props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     props.put("dmagent.home", home.root().toString());
     props.put("dmagent.dist", home.dist().toString());
     props.put("dmagent.release", home.release());
@@ -157,18 +244,29 @@ public final class Main {
     return props;
   }
 
+  /**
+   * Installs the boot feature's bundles, or updates those the kept cache holds from other bytes
+   * than their files' (a jar replaced by a new build): none of them has started yet.
+   */
   private List<Bundle> installBootFeature(BundleContext context)
       throws IOException, BundleException {
     FeatureRepository repo = FeatureRepository.load(home.descriptor(), home.system());
+    BundleFiles files = BundleFiles.of(context);
     List<Bundle> bundles = new ArrayList<>();
     try {
       for (String location : repo.bundlesOf(BOOT_FEATURE)) {
-        try (InputStream in = Files.newInputStream(repo.file(location))) {
-          bundles.add(context.installBundle(location, in));
+        Bundle installed = context.getBundle(location);
+        if (installed == null) {
+          bundles.add(files.install(location, repo.file(location)));
+        } else {
+          files.updateIfChanged(installed, repo.file(location));
+          bundles.add(installed);
         }
       }
     } catch (FeatureRepository.UnknownFeatureException e) {
       throw new IOException(home.descriptor() + " declares no feature " + BOOT_FEATURE, e);
+    } finally {
+      files.save();
     }
     return bundles;
   }

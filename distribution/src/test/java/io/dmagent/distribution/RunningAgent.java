@@ -97,6 +97,17 @@ final class RunningAgent implements AutoCloseable {
     return start(home, Map.of());
   }
 
+  /** {@code bin/dmagent} with {@code arguments} (e.g. {@code --clean}). */
+  static RunningAgent start(Path home, List<String> arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/dmagent").toString()));
+    command.addAll(arguments);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true);
+    return new RunningAgent(home, pb.start());
+  }
+
   /** {@code bin/dmagent --console}: standard input stays open for {@link #console(String)}. */
   static RunningAgent startWithConsole(Path home) throws IOException {
     ProcessBuilder pb =

@@ -425,6 +425,31 @@ class ScomoIT {
   }
 
   @Test
+  void a_bundle_scomo_installed_runs_again_after_a_restart_installed_once() throws Exception {
+    prepare();
+    Path v1 = signedBundle("meter-1.0.0.jar", "1.0.0", Map.of());
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine(l -> l.contains("with dmagent-demo ended: completed"));
+      awaitPushListener();
+      String devId = devId(agent);
+      download(agent, devId, "meter1", v1, "DownloadInstall");
+      assertThat(report(agent, "meter1", BSN)).endsWith(": 1200");
+      assertThat(alertAtServer(agent, devId, "c-meter1")).isNotBlank();
+      agent.terminate();
+    }
+
+    // The framework cache is kept: the bundle is still installed, and started, once.
+    try (RunningAgent agent = RunningAgent.startWithConsole(home)) {
+      agent.awaitLine("DM Agent ready");
+      assertThat(agent.console("lb -s " + BSN).stream().filter(l -> l.contains(BSN)))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("Active"));
+      assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/Version")).contains("1.0.0");
+      assertThat(tree(agent, "./SCOMO/Inventory/Deployed/" + BSN + "/State")).contains("20");
+    }
+  }
+
+  @Test
   void an_update_after_which_no_session_completes_is_rolled_back_by_itself_and_the_server_told_why()
       throws Exception {
     prepare();

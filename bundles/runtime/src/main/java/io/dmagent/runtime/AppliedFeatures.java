@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The feature set the configuration last applied, kept in {@code data/runtime/}: what the gateway
- * runs when a configuration it starts with is refused (the framework's own storage is cleaned at
- * every start, so it cannot live there).
+ * runs when a configuration it starts with is refused (the framework's own storage is cleaned
+ * whenever the distribution changes, so it cannot live there).
  */
 final class AppliedFeatures {
   private final Path file;

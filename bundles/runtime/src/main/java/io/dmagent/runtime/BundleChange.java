@@ -2,18 +2,25 @@ package io.dmagent.runtime;
 
 import java.util.List;
 
-/** What one applied feature change did to the framework: the bundles it installed and removed. */
-record BundleChange(List<String> installed, List<String> uninstalled) {
+/**
+ * What one applied feature change did to the framework: the bundles it installed, updated from
+ * their changed files, and removed.
+ */
+record BundleChange(List<String> installed, List<String> updated, List<String> uninstalled) {
   BundleChange {
     installed = List.copyOf(installed);
+    updated = List.copyOf(updated);
     uninstalled = List.copyOf(uninstalled);
   }
 
   boolean isEmpty() {
-    return installed.isEmpty() && uninstalled.isEmpty();
+    return installed.isEmpty() && updated.isEmpty() && uninstalled.isEmpty();
   }
 
-  /** In words, e.g. {@code installed and started 1 bundle (x); uninstalled 2 bundles (y, z)}. */
+  /**
+   * In words, e.g. {@code installed and started 1 bundle (x); updated 1 bundle (w) from its file;
+   * uninstalled 2 bundles (y, z)}.
+   */
   @Override
   public String toString() {
     if (isEmpty()) {
@@ -22,6 +29,12 @@ record BundleChange(List<String> installed, List<String> uninstalled) {
     StringBuilder out = new StringBuilder();
     if (!installed.isEmpty()) {
       out.append("installed and started ").append(count(installed));
+    }
+    if (!updated.isEmpty()) {
+      out.append(out.length() > 0 ? "; " : "")
+          .append("updated ")
+          .append(count(updated))
+          .append(updated.size() == 1 ? " from its changed file" : " from their changed files");
     }
     if (!uninstalled.isEmpty()) {
       out.append(out.length() > 0 ? "; " : "").append("uninstalled ").append(count(uninstalled));

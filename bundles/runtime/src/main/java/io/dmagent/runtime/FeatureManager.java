@@ -3,8 +3,6 @@ package io.dmagent.runtime;
 import io.dmagent.api.feature.FeatureChange;
 import io.dmagent.api.feature.FeatureListener;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -499,13 +497,72 @@ public final class FeatureManager {
     Set<String> kept = check.boot();
     kept.add(context.getBundle().getLocation());
 
-    List<Bundle> added = install(repo, wanted);
-    resolveOrRollBack(added);
-    List<String> removed = uninstallUnwanted(wanted, kept);
-    for (Bundle b : added) {
-      start(b);
+    BundleFiles files = bundleFiles();
+    List<Bundle> updated = updateChanged(repo, wanted, kept, files);
+    List<Bundle> added = install(repo, wanted, files);
+    resolveOrRollBack(added, files);
+    List<String> removed = uninstallUnwanted(wanted, kept, files);
+    keep(files);
+    // Every wanted bundle runs: the launcher leaves those kept in the cache stopped until here.
+    for (String location : wanted) {
+      Bundle b = context.getBundle(location);
+      if (b != null) {
+        start(b);
+      }
     }
-    return new BundleChange(added.stream().map(Bundle::getSymbolicName).toList(), removed);
+    return new BundleChange(
+        added.stream().map(Bundle::getSymbolicName).toList(),
+        updated.stream().map(Bundle::getSymbolicName).toList(),
+        removed);
+  }
+
+  private BundleFiles bundleFiles() throws RefusedChange {
+    try {
+      return BundleFiles.of(context);
+    } catch (IOException e) {
+      throw new RefusedChange(e.getMessage());
+    }
+  }
+
+  private void keep(BundleFiles files) {
+    try {
+      files.save();
+    } catch (IOException e) {
+      // The next start then updates the bundles it cannot match with their files: safe, slower.
+      log.warn("cannot keep the record of the installed feature bundles: {}", e.toString());
+    }
+  }
+
+  /**
+   * Updates the wanted bundles the framework cache holds whose file changed since they were
+   * installed (a jar replaced by a new build), and refreshes their wiring, so that no old revision
+   * runs. The boot feature's are the launcher's, which did it before they started.
+   */
+  private List<Bundle> updateChanged(
+      FeatureRepository repo, Set<String> wanted, Set<String> kept, BundleFiles files)
+      throws RefusedChange {
+    List<Bundle> updated = new ArrayList<>();
+    for (String location : wanted) {
+      Bundle b = context.getBundle(location);
+      if (b == null || kept.contains(location)) {
+        continue;
+      }
+      try {
+        if (files.updateIfChanged(b, repo.file(location))) {
+          updated.add(b);
+        }
+      } catch (NoSuchFileException e) {
+        keep(files);
+        throw new RefusedChange(
+            "feature bundle " + location + " is missing: no file " + e.getFile());
+      } catch (IOException | BundleException e) {
+        keep(files);
+        throw new RefusedChange(
+            "cannot update feature bundle " + location + " from its file: " + e.getMessage());
+      }
+    }
+    refresh(updated);
+    return updated;
   }
 
   private boolean providesTransport(FeatureRepository repo, String location) {
@@ -534,7 +591,8 @@ public final class FeatureManager {
   }
 
   /** Installs the wanted bundles that are not installed yet; all of them, or none. */
-  private List<Bundle> install(FeatureRepository repo, Set<String> wanted) throws RefusedChange {
+  private List<Bundle> install(FeatureRepository repo, Set<String> wanted, BundleFiles files)
+      throws RefusedChange {
     List<Bundle> added = new ArrayList<>();
     for (String location : wanted) {
       if (context.getBundle(location) != null) {
@@ -543,15 +601,13 @@ public final class FeatureManager {
       try {
         Path file = repo.file(location);
         BundleManifest.read(file);
-        try (InputStream in = Files.newInputStream(file)) {
-          added.add(context.installBundle(location, in));
-        }
+        added.add(files.install(location, file));
       } catch (NoSuchFileException e) {
-        rollBack(added);
+        rollBack(added, files);
         throw new RefusedChange(
             "feature bundle " + location + " is missing: no file " + e.getFile());
       } catch (IOException | BundleException e) {
-        rollBack(added);
+        rollBack(added, files);
         throw new RefusedChange(
             "cannot install feature bundle " + location + ": " + e.getMessage());
       }
@@ -559,7 +615,7 @@ public final class FeatureManager {
     return added;
   }
 
-  private void resolveOrRollBack(List<Bundle> added) throws RefusedChange {
+  private void resolveOrRollBack(List<Bundle> added, BundleFiles files) throws RefusedChange {
     if (added.isEmpty() || wiring().resolveBundles(added)) {
       return;
     }
@@ -569,18 +625,19 @@ public final class FeatureManager {
         unresolved.add(b.getSymbolicName() + " " + b.getVersion());
       }
     }
-    rollBack(added);
+    rollBack(added, files);
     throw new RefusedChange(
         "bundle "
             + String.join(", ", unresolved)
             + " does not resolve (a package or capability it requires is missing)");
   }
 
-  private void rollBack(List<Bundle> added) {
+  private void rollBack(List<Bundle> added, BundleFiles files) {
     List<Bundle> removed = new ArrayList<>();
     for (Bundle b : added) {
       try {
         b.uninstall();
+        files.forget(b.getLocation());
         removed.add(b);
       } catch (BundleException | IllegalStateException e) {
         log.error("cannot roll back the installation of {}: {}", b.getLocation(), e.getMessage());
@@ -589,7 +646,7 @@ public final class FeatureManager {
     refresh(removed);
   }
 
-  private List<String> uninstallUnwanted(Set<String> wanted, Set<String> kept) {
+  private List<String> uninstallUnwanted(Set<String> wanted, Set<String> kept, BundleFiles files) {
     List<Bundle> removed = new ArrayList<>();
     for (Bundle b : context.getBundles()) {
       String location = b.getLocation();
@@ -604,6 +661,7 @@ public final class FeatureManager {
         }
         try {
           b.uninstall();
+          files.forget(location);
           removed.add(b);
         } catch (BundleException | IllegalStateException e) {
           log.error("cannot uninstall {}: {}", location, e.getMessage());
@@ -619,7 +677,10 @@ public final class FeatureManager {
         b.getHeaders("").get(Constants.FRAGMENT_HOST), context.getBundle(0).getSymbolicName());
   }
 
-  /** Refreshes the wiring after uninstalls, and waits for it: the next change starts from it. */
+  /**
+   * Refreshes the wiring after uninstalls or updates, and waits for it: the next change starts from
+   * it.
+   */
   private void refresh(List<Bundle> removed) {
     if (removed.isEmpty()) {
       return;
@@ -644,7 +705,8 @@ public final class FeatureManager {
       return;
     }
     try {
-      b.start();
+      // Transient: the launcher leaves it stopped at the next start until this runtime starts it.
+      b.start(Bundle.START_TRANSIENT);
     } catch (BundleException | IllegalStateException e) {
       log.error("cannot start {} ({}): {}", b.getSymbolicName(), b.getLocation(), e.getMessage());
     }
