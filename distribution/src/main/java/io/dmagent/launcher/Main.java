@@ -240,6 +240,9 @@ public final class Main {
     // Feature dm-http-listener: Jetty waits for the configuration io.dmagent.http-listener writes
     // (loopback by default) instead of opening its default port on every interface first.
     props.put("org.apache.felix.http.require.config", "true");
+    // SCR keeps the components' descriptors it read in its data area in the kept cache, and reads
+    // them again only for a bundle whose last modification differs: no XML parsed at each start.
+    props.put("ds.cache.metadata", "true");
     props.putAll(home.overrides());
     return props;
   }

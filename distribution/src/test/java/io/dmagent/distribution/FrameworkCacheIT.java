@@ -70,6 +70,30 @@ class FrameworkCacheIT {
   }
 
   @Test
+  void the_components_descriptors_are_kept_with_the_cache_and_not_parsed_again() throws Exception {
+    Path home = RunningAgent.install(dir);
+    startAndStop(home, List.of());
+    Path store = metadataStore(home);
+    long size = Files.size(store);
+
+    List<String> second = startAndStop(home, List.of());
+
+    assertThat(second).anyMatch(l -> l.contains(READY) && allComponentsActive(l));
+    assertThat(metadataStore(home)).isEqualTo(store);
+    assertThat(Files.size(store)).isEqualTo(size);
+  }
+
+  /** SCR's record of the components' descriptors it read, kept in the framework cache. */
+  private static Path metadataStore(Path home) throws IOException {
+    try (Stream<Path> files = Files.walk(home.resolve("data/framework"))) {
+      return files
+          .filter(f -> f.getFileName().toString().equals("componentMetadataStore"))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("SCR kept no component descriptors"));
+    }
+  }
+
+  @Test
   void a_damaged_cache_is_made_anew_with_one_warning() throws Exception {
     Path home = RunningAgent.install(dir);
     startAndStop(home, List.of());
